@@ -1,0 +1,23 @@
+import { RE2JS } from 're2js';
+
+// Vendors' CI patterns run unattended over untrusted comment text, so they run in RE2 (linear time,
+// no backtracking). Validation and the batch job both compile through here: what validates is
+// exactly what runs.
+
+export type CompiledPattern = { ok: true; regex: RE2JS } | { ok: false; reason: string };
+
+export function compilePattern(source: string): CompiledPattern {
+  try {
+    return { ok: true, regex: RE2JS.compile(source) };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'RE2JSSyntaxException') {
+      return { ok: false, reason: error.message.replace(/^error parsing regexp: /, '') };
+    }
+    throw error;
+  }
+}
+
+/** Unanchored, case-sensitive search, like Python's re.search that the original DriverLog used. */
+export function searchLine(regex: RE2JS, line: string): boolean {
+  return regex.matcher(line).find();
+}

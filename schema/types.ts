@@ -1,0 +1,204 @@
+// Generated from schema/driverlog.schema.json by `npm run gen:types`. Do not edit by hand.
+
+/**
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "releaseId".
+ */
+export type ReleaseId = string;
+/**
+ * ISO 8601 UTC, whole seconds.
+ *
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "timestamp".
+ */
+export type Timestamp = string;
+/**
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "releaseDate".
+ */
+export type ReleaseDate = string;
+
+/**
+ * OpenStack projects, their release series and the third-party drivers that claim to support them, with the CI evidence DriverLog's batch job writes. A superset of the original DriverLog data file.
+ */
+export interface DriverLogRegistry {
+  /**
+   * Where editors find this schema.
+   */
+  $schema?: string;
+  /**
+   * OpenStack projects that have drivers, sorted by id.
+   */
+  projects: Project[];
+  /**
+   * Release series, oldest first.
+   */
+  releases?: Release[];
+  /**
+   * Third-party drivers, sorted by project_id, vendor and name.
+   */
+  drivers: Driver[];
+  scan_state?: ScanState;
+}
+/**
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "project".
+ */
+export interface Project {
+  /**
+   * Gerrit project name, e.g. openstack/cinder.
+   */
+  id: string;
+  /**
+   * Human name, e.g. Cinder (Block Storage).
+   */
+  name: string;
+}
+/**
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "release".
+ */
+export interface Release {
+  id: ReleaseId;
+  /**
+   * Release notes or series page.
+   */
+  wiki: string;
+  /**
+   * The series' release date (DriverLog's meaning), as YYYY-MM-DD or DriverLog's YYYY-Mon-DD.
+   */
+  start: string;
+  /**
+   * Whether the series is still maintained.
+   */
+  active?: boolean;
+  /**
+   * Gerrit branch of the series. Default: stable/<id in lower case>. From 2023.1 on OpenStack names branches by number, e.g. stable/2024.1.
+   */
+  branch?: string;
+}
+/**
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "driver".
+ */
+export interface Driver {
+  /**
+   * Id of a listed project.
+   */
+  project_id: string;
+  /**
+   * Gerrit project to scan instead of project_id (for drivers developed out of tree).
+   */
+  repo?: string;
+  vendor: string;
+  name: string;
+  description?: string;
+  maintainers?: Maintainer[];
+  /**
+   * Documentation of the driver (http or https).
+   */
+  wiki?: string;
+  /**
+   * Release series the vendor claims the driver supports.
+   */
+  releases?: ReleaseId[];
+  ci?: Ci;
+  /**
+   * Written by `driverlog update`, never by hand: the newest CI evidence per release id.
+   */
+  verification?: {
+    [k: string]: VerificationRecord;
+  };
+}
+/**
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "maintainer".
+ */
+export interface Maintainer {
+  name: string;
+  /**
+   * Accepted for compatibility with original DriverLog files; never published.
+   */
+  email?: string;
+  irc?: string;
+  launchpad_id?: string;
+}
+/**
+ * The Gerrit account that reports the driver's CI results, and how to read its comments.
+ *
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "ci".
+ */
+export interface Ci {
+  /**
+   * Gerrit username of the CI account.
+   */
+  id: string;
+  /**
+   * RE2 regular expression searched in each line of the CI's comment; a match means the driver passed.
+   */
+  success_pattern: string;
+  /**
+   * RE2 regular expression searched in each line of the CI's comment; a match means the driver failed.
+   */
+  failure_pattern: string;
+}
+/**
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "verificationRecord".
+ */
+export interface VerificationRecord {
+  /**
+   * true when the CI passed.
+   */
+  ci_result: boolean;
+  review_url: string;
+  change_number: number;
+  patch_set: number;
+  branch: string;
+  ci_id: string;
+  /**
+   * The line that matched, trimmed.
+   */
+  comment: string;
+  timestamp: Timestamp;
+  /**
+   * Only when ci_result is false: the newest older passing comment.
+   */
+  last_success?: {
+    review_url: string;
+    timestamp: Timestamp;
+  };
+}
+/**
+ * Written by `driverlog update`: how far each Gerrit project has been scanned, so the next run asks only for what is new.
+ *
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "scanState".
+ */
+export interface ScanState {
+  gerrit_url: string;
+  projects: {
+    [k: string]: ProjectScanState;
+  };
+  /**
+   * Per driver (project_id:vendor:name), a digest of the ci block its verification was made with.
+   */
+  ci_fingerprints?: {
+    [k: string]: string;
+  };
+}
+/**
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "projectScanState".
+ */
+export interface ProjectScanState {
+  /**
+   * The newest `updated` time Gerrit returned for this project, in Gerrit's own clock.
+   */
+  updated: string;
+  /**
+   * ISO 8601 UTC, whole seconds.
+   */
+  since?: string;
+}
