@@ -7,7 +7,8 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
+const run = (cmd, args) =>
+  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
 
 let passed = 0;
 let failed = 0;
@@ -47,7 +48,9 @@ if (results) {
   failed += results.numFailedTests;
   skipped += results.numPendingTests + results.numTodoTests;
   // A suite that failed to load has no tests to count but is still a failure.
-  const brokenSuites = results.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0);
+  const brokenSuites = results.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.length === 0,
+  );
   failed += brokenSuites.length;
 }
 if (vitestStatus !== 0 && failed === 0) failed++;

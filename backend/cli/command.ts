@@ -34,7 +34,11 @@ export class UsageError extends Error {
 }
 
 /** node:util parseArgs, with its errors turned into UsageError (exit 2) instead of a stack trace. */
-export function parseCommandArgs<T extends ParseArgsConfig['options']>(args: string[], options: T, allowPositionals = true) {
+export function parseCommandArgs<T extends ParseArgsConfig['options']>(
+  args: string[],
+  options: T,
+  allowPositionals = true,
+) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {

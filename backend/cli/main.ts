@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { EXIT_USAGE, UsageError, type Io } from './command.ts';
 import { commands } from './commands/index.ts';
 
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
-  .version;
+const version = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 async function overview(): Promise<string> {
   const lines = ['Usage: driverlog <command> [options]', '', 'Commands:'];

@@ -4,13 +4,17 @@ import { renderTypes } from '../../schema/render-types.ts';
 
 describe('schema/types.ts', () => {
   it('is exactly what the JSON Schema generates (run `npm run gen:types` after changing the schema)', async () => {
-    const schema = JSON.parse(readFileSync(new URL('../../schema/driverlog.schema.json', import.meta.url), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(new URL('../../schema/driverlog.schema.json', import.meta.url), 'utf8'),
+    );
     const committed = readFileSync(new URL('../../schema/types.ts', import.meta.url), 'utf8');
     expect(committed).toBe(await renderTypes(schema));
   });
 
   it('changes when the schema changes, so the check can fail', async () => {
-    const schema = JSON.parse(readFileSync(new URL('../../schema/driverlog.schema.json', import.meta.url), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(new URL('../../schema/driverlog.schema.json', import.meta.url), 'utf8'),
+    );
     schema.$defs.project.properties.homepage = { type: 'string' };
     expect(await renderTypes(schema)).toContain('homepage?: string');
   });
