@@ -1,0 +1,16 @@
+// RFC 6901 JSON pointers: how every problem names the value it is about.
+
+export function appendPointer(pointer: string, key: string | number): string {
+  const text = String(key);
+  return `${pointer}/${text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text}`;
+}
+
+export function pointerOf(...keys: Array<string | number>): string {
+  return keys.reduce<string>((pointer, key) => appendPointer(pointer, key), '');
+}
+
+/** The pointer one level up, or undefined for the root. */
+export function parentPointer(pointer: string): string | undefined {
+  if (pointer === '') return undefined;
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}

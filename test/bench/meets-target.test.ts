@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { meetsTarget } from '../../bench/meets-target.ts';
+
+describe('meetsTarget', () => {
+  it('reads upper and lower bounds', () => {
+    expect(meetsTarget(0.8, '< 1 s')).toBe(true);
+    expect(meetsTarget(1, '< 1 s')).toBe(false);
+    expect(meetsTarget(60, '<= 60 KB')).toBe(true);
+    expect(meetsTarget(61, '≤ 60')).toBe(false);
+    expect(meetsTarget(2, '>= 3')).toBe(false);
+  });
+
+  it('has no verdict without a target', () => {
+    expect(meetsTarget(5, '')).toBeUndefined();
+  });
+});

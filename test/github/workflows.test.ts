@@ -1,0 +1,106 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { commands } from '../../backend/cli/commands/index.ts';
+
+interface Step {
+  run?: string;
+  uses?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  steps?: Step[];
+  needs?: string;
+  permissions?: Record<string, string>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  jobs: Record<string, Job>;
+}
+
+const dir = new URL('../../.github/workflows/', import.meta.url);
+const load = (name: string) => parse(readFileSync(new URL(name, dir), 'utf8')) as Workflow;
+const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
+const runs = (workflow: Workflow) => steps(workflow).flatMap((step) => (step.run ? [step.run] : []));
+const scripts = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    scripts: Record<string, string>;
+  }
+).scripts;
+
+describe('.github/workflows', () => {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yml'));
+
+  it('has the three workflows', () => {
+    expect(files.sort()).toEqual(['pages.yml', 'update.yml', 'validate.yml']);
+  });
+
+  it.each(files)('%s only runs npm scripts that exist', (file) => {
+    for (const run of runs(load(file))) {
+      for (const [, script] of run.matchAll(/npm run ([\w:-]+)/g))
+        expect(scripts, `${file}: npm run ${script}`).toHaveProperty(script!);
+      if (/\bnpm test\b/.test(run)) expect(scripts).toHaveProperty('test');
+    }
+  });
+
+  it.each(files)('%s only runs driverlog commands and options that exist', async (file) => {
+    for (const run of runs(load(file))) {
+      for (const [, name, rest] of run.matchAll(
+        /(?:npx driverlog|bin\/driverlog\.js) ([a-z-]+)([^\n|>;&]*)/g,
+      )) {
+        const load = commands[name!];
+        expect(load, `${file}: driverlog ${name} is not a command`).toBeDefined();
+        const help = (await load!()).help;
+        for (const [option] of rest!.matchAll(/--[a-z][a-z-]*/g)) {
+          expect(help, `${file}: driverlog ${name} has no option ${option}`).toContain(option);
+        }
+      }
+    }
+  });
+
+  it.each(files)('%s pins every action to a major version', (file) => {
+    for (const step of steps(load(file))) if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@v\d+$/);
+  });
+
+  it('validate runs on every pull request and push, read-only, with annotations, format check and tests', () => {
+    const workflow = load('validate.yml');
+    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    const all = runs(workflow).join('\n');
+    expect(all).toContain('driverlog validate --format github');
+    expect(all).toContain('driverlog format --check');
+    expect(all).toMatch(/\bnpm test\b/);
+    expect(all).toContain('GITHUB_STEP_SUMMARY');
+  });
+
+  it('update runs every four hours and by hand, one at a time, and can only write contents', () => {
+    const workflow = load('update.yml');
+    expect(workflow.on.schedule).toEqual([{ cron: '0 */4 * * *' }]);
+    expect(workflow.on).toHaveProperty('workflow_dispatch');
+    expect(workflow.concurrency?.group).toBeTruthy();
+    expect(workflow.concurrency?.['cancel-in-progress']).toBe(false);
+    expect(workflow.permissions).toEqual({ contents: 'write' });
+    const update = steps(workflow).find((s) => s.run?.includes('driverlog update'));
+    expect(update?.run).toMatch(/--commit --push --report \S+/);
+    expect(update?.env?.GERRIT_HTTP_PASSWORD).toBe('${{ secrets.GERRIT_HTTP_PASSWORD }}');
+    const upload = steps(workflow).find((s) => s.uses?.startsWith('actions/upload-artifact'));
+    expect(upload?.if).toBe('always()');
+    const summary = steps(workflow).find((s) => s.run?.includes('GITHUB_STEP_SUMMARY'));
+    expect(summary?.if).toBe('always()');
+  });
+
+  it('pages builds the dashboard on every change to main and deploys it with minimal rights', () => {
+    const workflow = load('pages.yml');
+    expect(workflow.on.push).toEqual({ branches: ['main'] });
+    expect(workflow.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
+    expect(runs(workflow).join('\n')).toContain('npm run build');
+    expect(steps(workflow).some((s) => s.uses?.startsWith('actions/deploy-pages'))).toBe(true);
+    expect(steps(workflow).find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with?.path).toBe(
+      'dashboard/dist',
+    );
+  });
+});
