@@ -14,3 +14,12 @@ export function parentPointer(pointer: string): string | undefined {
   if (pointer === '') return undefined;
   return pointer.slice(0, pointer.lastIndexOf('/'));
 }
+
+/** The reference tokens of a pointer, unescaped. */
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => (token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token));
+}

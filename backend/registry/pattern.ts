@@ -19,5 +19,7 @@ export function compilePattern(source: string): CompiledPattern {
 
 /** Unanchored, case-sensitive search, like Python's re.search that the original DriverLog used. */
 export function searchLine(regex: RE2JS, line: string): boolean {
-  return regex.matcher(line).find();
+  // test() is matcher(line).find() without capture groups, so RE2 can use its DFA (validate runs
+  // every pattern over a corpus of lines).
+  return regex.test(line);
 }

@@ -1,0 +1,60 @@
+import {
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  EXIT_USAGE,
+  parseCommandArgs,
+  UsageError,
+  type Command,
+} from '../command.ts';
+import type { LocatedProblem } from '../../registry/problem.ts';
+import { readRegistryFile, RegistryFileError } from '../../registry/read-registry-file.ts';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../registry/report.ts';
+import { validateText } from '../../registry/validate.ts';
+
+export const command: Command = {
+  name: 'validate',
+  summary: 'Check registry files against the schema and the semantic rules',
+  help: `Usage: driverlog validate [--format text|github|json] [FILE...]
+
+Checks each registry FILE (default: default_data.json) for JSON syntax errors, duplicate keys,
+schema violations and semantic problems (unknown projects or releases, duplicates, order, CI
+patterns that do not compile, are too broad or look swapped, bad links), and prints every problem
+as FILE:LINE:COLUMN with a hint.
+
+Options:
+  -f, --format FORMAT  text (default), github (GitHub Actions annotations) or json
+  -h, --help           show this help
+
+Exit status: 0 valid (warnings allowed), 1 any error, 2 usage or I/O error.
+
+Example:
+  driverlog validate --format github default_data.json
+`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      format: { type: 'string', short: 'f', default: 'text' },
+    });
+    const format = values.format as ReportFormat;
+    if (!REPORT_FORMATS.includes(format)) {
+      throw new UsageError(`unknown --format '${values.format}' (expected ${REPORT_FORMATS.join(', ')})`);
+    }
+    const files = positionals.length > 0 ? positionals : ['default_data.json'];
+    const problems: LocatedProblem[] = [];
+    let unreadable = false;
+    let read = 0;
+    for (const file of files) {
+      try {
+        problems.push(...validateText(await readRegistryFile(io.cwd, file), file));
+        read++;
+      } catch (error) {
+        if (!(error instanceof RegistryFileError)) throw error;
+        io.stderr(`driverlog validate: ${error.message}\n`);
+        unreadable = true;
+      }
+    }
+    // With no file read there is nothing to summarize, but JSON consumers still get a document.
+    if (read > 0 || format === 'json') io.stdout(formatReport(format, problems, read));
+    if (unreadable) return EXIT_USAGE;
+    return problems.some((problem) => problem.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
+  },
+};

@@ -1,0 +1,32 @@
+import type { Problem } from '../problem.ts';
+import type { Check } from './check.ts';
+import { driverLabel, listOf, stringAt } from './shape.ts';
+
+// A driver is identified by (project_id, vendor, name): the dashboard, the API and the batch job's
+// verification records all key on it, so two entries with one identity would overwrite each other.
+// Case is ignored: "Dell EMC" and "Dell Emc" are one vendor to a reader.
+export const duplicateDriver: Check = {
+  id: 'duplicate-driver',
+  description: 'No two drivers share project_id, vendor and name.',
+  run: ({ data }) => {
+    const first = new Map<string, number>();
+    const problems: Problem[] = [];
+    for (const driver of listOf(data, 'drivers') ?? []) {
+      const parts = ['project_id', 'vendor', 'name'].map((key) => stringAt(driver.value, key));
+      if (parts.some((part) => part === undefined)) continue;
+      const key = JSON.stringify(parts.map((part) => part!.trim().toLowerCase()));
+      const earlier = first.get(key);
+      if (earlier === undefined) first.set(key, driver.index);
+      else {
+        problems.push({
+          check: 'duplicate-driver',
+          severity: 'error',
+          pointer: driver.pointer,
+          message: `driver ${driverLabel(driver.value)} of ${parts[0]} is already listed as drivers[${earlier}]`,
+          hint: 'merge the two entries (releases, maintainers, ci) into one, or give them distinct names',
+        });
+      }
+    }
+    return problems;
+  },
+};

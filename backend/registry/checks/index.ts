@@ -1,0 +1,45 @@
+import { broadPattern } from './broad-pattern.ts';
+import type { Check } from './check.ts';
+import { duplicateDriver } from './duplicate-driver.ts';
+import { duplicateId } from './duplicate-id.ts';
+import { duplicateKey } from './duplicate-key.ts';
+import { identicalPatterns } from './identical-patterns.ts';
+import { jsonSyntax } from './json-syntax.ts';
+import { matchesEverything } from './matches-everything.ts';
+import { order } from './order.ts';
+import { patternBacktracking } from './pattern-backtracking.ts';
+import { patternSyntax } from './pattern-syntax.ts';
+import { releaseDate } from './release-date.ts';
+import { repeatedRelease } from './repeated-release.ts';
+import { schema } from './schema.ts';
+import { swappedPatterns } from './swapped-patterns.ts';
+import { unknownProject } from './unknown-project.ts';
+import { unknownRelease } from './unknown-release.ts';
+import { urlScheme } from './url-scheme.ts';
+import { vendorSpelling } from './vendor-spelling.ts';
+import { whitespace } from './whitespace.ts';
+
+export type { Check, CheckContext } from './check.ts';
+
+/** Every check `driverlog validate` runs, in reporting order for problems at the same place. */
+export const checks: readonly Check[] = [
+  jsonSyntax,
+  duplicateKey,
+  schema,
+  unknownProject,
+  unknownRelease,
+  duplicateId,
+  duplicateDriver,
+  order,
+  releaseDate,
+  patternSyntax,
+  patternBacktracking,
+  identicalPatterns,
+  matchesEverything,
+  urlScheme,
+  broadPattern,
+  swappedPatterns,
+  repeatedRelease,
+  whitespace,
+  vendorSpelling,
+];

@@ -1,0 +1,36 @@
+import type { Problem } from '../problem.ts';
+import type { Check } from './check.ts';
+import { isRecord, listOf } from './shape.ts';
+
+// Stray spaces in names are invisible in review but make "Dell EMC " a different vendor from
+// "Dell EMC" in the dashboard's filters and in driver identities.
+const FIELDS: Record<'projects' | 'releases' | 'drivers', string[]> = {
+  projects: ['id', 'name'],
+  releases: ['id'],
+  drivers: ['project_id', 'vendor', 'name'],
+};
+
+export const whitespace: Check = {
+  id: 'whitespace',
+  description: 'Ids, vendors and names have no leading, trailing or doubled spaces.',
+  run: ({ data }) => {
+    const problems: Problem[] = [];
+    const check = (value: unknown, pointer: string, key: string): void => {
+      const text = isRecord(value) ? value[key] : undefined;
+      if (typeof text !== 'string' || text === '' || !/^\s|\s$|\s\s/.test(text)) return;
+      problems.push({
+        check: 'whitespace',
+        severity: 'warning',
+        pointer: `${pointer}/${key}`,
+        message: `${key} ${JSON.stringify(text)} has ${/^\s|\s$/.test(text) ? 'leading or trailing' : 'doubled'} spaces`,
+        hint: `write ${JSON.stringify(text.trim().replace(/\s+/g, ' '))}`,
+      });
+    };
+    for (const list of ['projects', 'releases', 'drivers'] as const) {
+      for (const item of listOf(data, list) ?? [])
+        for (const key of FIELDS[list]) check(item.value, item.pointer, key);
+    }
+    for (const driver of listOf(data, 'drivers') ?? []) check(driver.value.ci, `${driver.pointer}/ci`, 'id');
+    return problems;
+  },
+};

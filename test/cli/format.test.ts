@@ -1,0 +1,110 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Io } from '../../backend/cli/command.ts';
+import { main } from '../../backend/cli/main.ts';
+import { textOf, validRegistry } from '../registry/fixture.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'driverlog-format-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function fakeIo() {
+  const out = { stdout: '', stderr: '' };
+  const io: Io = {
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+    env: {},
+    cwd: dir,
+    isTTY: false,
+  };
+  return { io, out };
+}
+
+/** The valid registry, but written with 4-space indentation, CRLF, and drivers and releases out of order. */
+function messyText(): string {
+  const registry = validRegistry();
+  registry.drivers.reverse();
+  registry.releases!.reverse();
+  return JSON.stringify(registry, null, 4).replace(/\n/g, '\r\n');
+}
+
+describe('driverlog format', () => {
+  it('fixes what validate reports as out of order, then validate passes', async () => {
+    const file = join(dir, 'unsorted.json');
+    writeFileSync(file, messyText());
+    const before = fakeIo();
+    expect(await main(['validate', 'unsorted.json'], before.io)).toBe(1);
+    expect(before.out.stdout).toContain('order');
+    expect(before.out.stdout).toContain('hint: run `driverlog format` to sort the file');
+
+    const format = fakeIo();
+    expect(await main(['format', 'unsorted.json'], format.io)).toBe(0);
+    expect(format.out.stdout).toBe('unsorted.json: formatted\n');
+    expect(readFileSync(file, 'utf8')).toBe(textOf(validRegistry()));
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp'))).toEqual([]);
+
+    const after = fakeIo();
+    expect(await main(['validate', 'unsorted.json'], after.io)).toBe(0);
+    const again = fakeIo();
+    expect(await main(['format', 'unsorted.json'], again.io)).toBe(0);
+    expect(again.out.stdout).toBe('unsorted.json: already canonical\n');
+  });
+
+  it('keeps the file mode', async () => {
+    const file = join(dir, 'mode.json');
+    writeFileSync(file, messyText(), { mode: 0o600 });
+    expect(await main(['format', 'mode.json'], fakeIo().io)).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('--check names the first difference and writes nothing', async () => {
+    const file = join(dir, 'check.json');
+    const messy = messyText();
+    writeFileSync(file, messy);
+    const { io, out } = fakeIo();
+    expect(await main(['format', '--check', 'check.json'], io)).toBe(1);
+    expect(out.stdout).toBe(
+      'check.json:1: not in canonical form: expected "{", found "{\\r"\n    hint: run `driverlog format check.json`\n',
+    );
+    expect(readFileSync(file, 'utf8')).toBe(messy);
+    writeFileSync(file, textOf(validRegistry()).replace('"Queens",\n', '"Queens" ,\n'));
+    const second = fakeIo();
+    expect(await main(['format', '--check', 'check.json'], second.io)).toBe(1);
+    expect(second.out.stdout).toMatch(
+      /^check\.json:14: not in canonical form: expected " {6}\\"id\\": \\"Queens\\",", found " {6}\\"id\\": \\"Queens\\" ,"\n/,
+    );
+    writeFileSync(file, textOf(validRegistry()));
+    const clean = fakeIo();
+    expect(await main(['format', '--check', 'check.json'], clean.io)).toBe(0);
+    expect(clean.out.stdout).toBe('');
+  });
+
+  it('refuses files with duplicate keys or syntax errors, leaving them untouched', async () => {
+    const duplicate = textOf(validRegistry()).replace(
+      '"vendor": "Acme",',
+      '"vendor": "Acme",\n      "vendor": "Acme Corp",',
+    );
+    writeFileSync(join(dir, 'dup.json'), duplicate);
+    const dup = fakeIo();
+    expect(await main(['format', 'dup.json'], dup.io)).toBe(1);
+    expect(dup.out.stderr).toContain('dup.json left unchanged');
+    expect(dup.out.stderr).toMatch(
+      /dup\.json:\d+:7 {2}error {2}duplicate-key {2}\/drivers\/0\/vendor: duplicate key "vendor"/,
+    );
+    expect(readFileSync(join(dir, 'dup.json'), 'utf8')).toBe(duplicate);
+
+    writeFileSync(join(dir, 'bad.json'), '{"projects": [}');
+    const bad = fakeIo();
+    expect(await main(['format', 'bad.json'], bad.io)).toBe(1);
+    expect(bad.out.stderr).toContain("bad.json:1:15  error  json-syntax  unexpected '}': expected a value");
+    expect(readFileSync(join(dir, 'bad.json'), 'utf8')).toBe('{"projects": [}');
+  });
+
+  it('exits 2 on a missing file or extra arguments', async () => {
+    const missing = fakeIo();
+    expect(await main(['format', 'absent.json'], missing.io)).toBe(2);
+    expect(missing.out.stderr).toContain('absent.json: no such file');
+    expect(await main(['format', 'a.json', 'b.json'], fakeIo().io)).toBe(2);
+  });
+});

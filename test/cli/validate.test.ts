@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Io } from '../../backend/cli/command.ts';
+import { main } from '../../backend/cli/main.ts';
+import { textOf, validRegistry } from '../registry/fixture.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'driverlog-validate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function fakeIo(cwd = dir) {
+  const out = { stdout: '', stderr: '' };
+  const io: Io = {
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+    env: {},
+    cwd,
+    isTTY: false,
+  };
+  return { io, out };
+}
+
+const valid = join(dir, 'valid.json');
+writeFileSync(valid, textOf(validRegistry()));
+const broken = join(dir, 'broken.json');
+const brokenRegistry = validRegistry();
+brokenRegistry.drivers[0]!.project_id = 'openstack/cindr';
+brokenRegistry.drivers[0]!.ci!.success_pattern = 'Build succeeded';
+writeFileSync(broken, textOf(brokenRegistry));
+
+describe('driverlog validate (in process)', () => {
+  it('exits 0 on a valid file, with the summary', async () => {
+    const { io, out } = fakeIo();
+    expect(await main(['validate', 'valid.json'], io)).toBe(0);
+    expect(out.stdout).toBe('0 errors, 0 warnings in 1 file\n');
+  });
+
+  it('defaults to default_data.json in the working directory', async () => {
+    const cwd = mkdtempSync(join(dir, 'cwd-'));
+    writeFileSync(join(cwd, 'default_data.json'), textOf(validRegistry()));
+    const { io, out } = fakeIo(cwd);
+    expect(await main(['validate'], io)).toBe(0);
+    expect(out.stdout).toContain('in 1 file');
+  });
+
+  it('exits 1 and prints every problem with FILE:LINE:COLUMN and a hint', async () => {
+    const { io, out } = fakeIo();
+    expect(await main(['validate', 'broken.json', 'valid.json'], io)).toBe(1);
+    expect(out.stdout).toMatch(
+      /^broken\.json:\d+:7 {2}error {2}unknown-project {2}\/drivers\/0\/project_id: project "openstack\/cindr" is not in the projects list\n {4}hint: did you mean "openstack\/cinder"\?\n/,
+    );
+    expect(out.stdout).toMatch(
+      /broken\.json:\d+:9 {2}warning {2}broad-pattern {2}\/drivers\/0\/ci\/success_pattern: /,
+    );
+    expect(out.stdout).toMatch(/\n1 error, 1 warning in 2 files\n$/);
+  });
+
+  it('writes GitHub annotations', async () => {
+    const { io, out } = fakeIo();
+    expect(await main(['validate', '--format', 'github', 'broken.json'], io)).toBe(1);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^::error file=broken\.json,line=\d+,col=7,title=unknown-project::\/drivers\/0\/project_id: project "openstack\/cindr" is not in the projects list — did you mean "openstack\/cinder"\?$/,
+    );
+    expect(lines[1]).toMatch(/^::warning file=broken\.json,line=\d+,col=9,title=broad-pattern::/);
+  });
+
+  it('writes JSON', async () => {
+    const { io, out } = fakeIo();
+    expect(await main(['validate', '-f', 'json', 'broken.json'], io)).toBe(1);
+    const problems = JSON.parse(out.stdout);
+    expect(problems.map((p: { check: string }) => p.check)).toEqual(['unknown-project', 'broad-pattern']);
+    expect(problems[0]).toMatchObject({
+      file: 'broken.json',
+      column: 7,
+      severity: 'error',
+      pointer: '/drivers/0/project_id',
+    });
+  });
+
+  it('exits 1 with only the syntax error on a truncated file', async () => {
+    writeFileSync(join(dir, 'truncated.json'), '{\n  "projects": [\n    {"id": "openstack/nova"');
+    const { io, out } = fakeIo();
+    expect(await main(['validate', 'truncated.json'], io)).toBe(1);
+    expect(out.stdout).toBe(
+      "truncated.json:3:28  error  json-syntax  unexpected end of input: expected ',' or '}' after the value of \"id\"\n" +
+        '    hint: the file looks truncated\n1 error, 0 warnings in 1 file\n',
+    );
+  });
+
+  it('exits 2 naming a missing file, and on bad options', async () => {
+    const missing = fakeIo();
+    expect(await main(['validate', 'nope.json'], missing.io)).toBe(2);
+    expect(missing.out.stderr).toBe(
+      `driverlog validate: cannot read ${resolve(dir, 'nope.json')}: no such file\n`,
+    );
+    const usage = fakeIo();
+    expect(await main(['validate', '--format', 'xml'], usage.io)).toBe(2);
+    expect(usage.out.stderr).toContain("unknown --format 'xml'");
+  });
+});
+
+describe('driverlog validate (a real process)', () => {
+  const cli = resolve(import.meta.dirname, '../../bin/driverlog.js');
+  const spawn = (...args: string[]) =>
+    spawnSync(process.execPath, [cli, 'validate', ...args], { cwd: dir, encoding: 'utf8' });
+
+  it('sets the exit status: 0 valid, 1 problems, 2 unreadable', () => {
+    const ok = spawn('valid.json');
+    expect([ok.status, ok.stdout]).toEqual([0, '0 errors, 0 warnings in 1 file\n']);
+    const bad = spawn('broken.json');
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('unknown-project');
+    const missing = spawn('missing.json');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('missing.json: no such file');
+  });
+});
