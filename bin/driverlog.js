@@ -1,7 +1,56 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript; tsx compiles it on the fly so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
+// The CLI is TypeScript. Compiling it on every start (tsx) costs more than validating a whole registry, so
+// it runs from a bundle that esbuild rebuilds whenever a source is newer. The bundle sits two levels below the
+// repository root, like backend/<folder>/, so the modules' file URLs relative to themselves still resolve.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-const { main } = await import('../backend/cli/main.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'node_modules', '.driverlog-cli');
+const entry = join(outDir, 'main.js');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const item of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, item.name);
+    if (item.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (/\.(ts|json)$/.test(item.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+async function build() {
+  const { buildSync } = await import('esbuild');
+  // Build beside the final folder and rename it into place, so concurrent first runs never see half a bundle.
+  const temp = `${outDir}-${process.pid}`;
+  buildSync({
+    entryPoints: [join(root, 'backend/cli/main.ts')],
+    outdir: temp,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'error',
+  });
+  rmSync(outDir, { recursive: true, force: true });
+  try {
+    renameSync(temp, outDir);
+  } catch (error) {
+    // Another process renamed its fresh build into place first: use that one.
+    if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+const sources = Math.max(newestSource(join(root, 'backend')), newestSource(join(root, 'schema')));
+if (!existsSync(entry) || statSync(entry).mtimeMs < sources) {
+  mkdirSync(dirname(outDir), { recursive: true });
+  await build();
+}
+process.setSourceMapsEnabled(true);
+const { main } = await import(pathToFileURL(entry).href);
 process.exitCode = await main(process.argv.slice(2));
