@@ -187,6 +187,14 @@ export interface ScanState {
   ci_fingerprints?: {
     [k: string]: string;
   };
+  /**
+   * A digest of the releases (id, date, branch) comments were mapped with; when it changes, every project is rescanned over the window.
+   */
+  releases_fingerprint?: string;
+  /**
+   * CI ids Gerrit did not know at the last run, sorted; each run looks them up again.
+   */
+  unknown_ci_accounts?: string[];
 }
 /**
  * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
@@ -194,7 +202,7 @@ export interface ScanState {
  */
 export interface ProjectScanState {
   /**
-   * The newest `updated` time Gerrit returned for this project, in Gerrit's own clock.
+   * The newest `updated` time Gerrit returned for this project, in Gerrit's own clock and format; the next run asks for changes updated at or after it.
    */
   updated: string;
   /**

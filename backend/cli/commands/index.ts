@@ -1,4 +1,11 @@
 import type { Command } from '../command.ts';
 
 /** Every CLI command, loaded on demand so `driverlog validate` does not pay for the Gerrit client. */
-export const commands: Record<string, () => Promise<Command>> = {};
+export const commands: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate.ts')).command,
+  format: async () => (await import('./format.ts')).command,
+  update: async () => (await import('./update.ts')).command,
+  schedule: async () => (await import('./schedule.ts')).command,
+  'check-ci': async () => (await import('./check-ci.ts')).command,
+  report: async () => (await import('./report.ts')).command,
+};

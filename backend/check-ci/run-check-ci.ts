@@ -1,0 +1,89 @@
+import { createGerritClient, type GerritClient, type GerritClientOptions } from '../gerrit/client.ts';
+import { GerritError } from '../gerrit/errors.ts';
+import { parseGerritTimestamp } from '../gerrit/time.ts';
+import type { ChangeInfo, ChangeMessageInfo } from '../gerrit/types.ts';
+import type { Ci, Release } from '../registry/types.ts';
+import { compileCi } from '../update/match-comment.ts';
+import { createReleaseMapper } from '../update/release-map.ts';
+import { explainComment, type CommentReport } from './explain-comment.ts';
+
+export interface CheckCiOptions {
+  gerritUrl: string;
+  project: string;
+  ci: Ci;
+  releases: Release[];
+  limit: number;
+  credentials?: { username: string; password: string };
+  signal?: AbortSignal;
+  client?: Partial<GerritClientOptions>;
+}
+
+export type CheckCiResult =
+  | { kind: 'author-not-found'; ciId: string; requests: number }
+  | { kind: 'comments'; comments: CommentReport[]; requests: number };
+
+/**
+ * The CI account's latest comments on the project, each judged by update's rules. `commentby:`
+ * finds them fast but Gerrit answers 400 for a username it does not know or that is only inactive;
+ * then the account is looked up (inactive included) and asked for by its numeric id.
+ */
+export async function checkCi(options: CheckCiOptions): Promise<CheckCiResult> {
+  const compiled = compileCi(options.ci);
+  const client = createGerritClient({
+    baseUrl: options.gerritUrl,
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...options.client,
+  });
+  let found: Array<{ change: ChangeInfo; message: ChangeMessageInfo }>;
+  try {
+    found = await latestComments(client, `project:${options.project} commentby:${options.ci.id}`, options);
+  } catch (error) {
+    if (!(error instanceof GerritError && error.status === 400)) throw error;
+    const account = await client.findAccount(options.ci.id);
+    if (account === undefined)
+      return { kind: 'author-not-found', ciId: options.ci.id, requests: client.stats.requests };
+    found = await latestComments(
+      client,
+      `project:${options.project} commentby:${account._account_id}`,
+      options,
+    );
+  }
+  const ctx = {
+    gerritUrl: options.gerritUrl,
+    ci: options.ci,
+    compiled,
+    mapRelease: createReleaseMapper(options.releases),
+    hasReleases: options.releases.length > 0,
+  };
+  return {
+    kind: 'comments',
+    comments: found.map(({ change, message }) => explainComment(change, message, ctx)),
+    requests: client.stats.requests,
+  };
+}
+
+async function latestComments(
+  client: GerritClient,
+  query: string,
+  options: CheckCiOptions,
+): Promise<Array<{ change: ChangeInfo; message: ChangeMessageInfo }>> {
+  const found: Array<{ change: ChangeInfo; message: ChangeMessageInfo; at: number }> = [];
+  // Changes come newest-updated first; a few pages always hold the latest `limit` comments.
+  for await (const page of client.queryChanges(query, {
+    pageSize: Math.max(options.limit, 25),
+    maxPages: 4,
+  })) {
+    for (const change of page) {
+      for (const message of change.messages ?? []) {
+        if (message.author?.username !== options.ci.id) continue;
+        found.push({ change, message, at: parseGerritTimestamp(message.date) });
+      }
+    }
+    if (found.length >= options.limit) break;
+  }
+  return found
+    .sort((a, b) => b.at - a.at || b.change._number - a.change._number)
+    .slice(0, options.limit)
+    .map(({ change, message }) => ({ change, message }));
+}

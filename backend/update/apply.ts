@@ -1,0 +1,149 @@
+import { toIsoSeconds } from '../gerrit/time.ts';
+import { driverKey } from '../registry/driver-key.ts';
+import type { Driver, ProjectScanState, Registry, ScanState, VerificationRecord } from '../registry/types.ts';
+import { candidatesFromRecord, mergeCandidates, recordOf } from './evidence.ts';
+import type { ProjectPlan, ScanPlan } from './plan.ts';
+import type { ProjectScanReport } from './scan-project.ts';
+import { recordsEqual } from './records-equal.ts';
+
+export type ScanOutcome =
+  { plan: ProjectPlan; result: ProjectScanReport } | { plan: ProjectPlan; error: Error };
+
+export interface RecordChange {
+  driver: string;
+  vendor: string;
+  name: string;
+  project: string;
+  release: string;
+  /** verified/failing: the result flipped or is new; updated: newer evidence, same result. */
+  kind: 'verified' | 'failing' | 'updated' | 'dropped';
+  record?: VerificationRecord;
+}
+
+export interface ApplyInput {
+  registry: Registry;
+  plan: ScanPlan;
+  outcomes: ScanOutcome[];
+  gerritUrl: string;
+  since: number;
+  unknownCiAccounts: string[];
+}
+
+/** The registry after a run: only `verification` of scanned drivers and `scan_state` differ. */
+export function applyScan(input: ApplyInput): { registry: Registry; changes: RecordChange[] } {
+  const { registry, plan } = input;
+  const old = registry.scan_state;
+  const sameServer = old?.gerrit_url === input.gerritUrl;
+  const drivers = [...registry.drivers];
+  const changes: RecordChange[] = [];
+  const releaseOrder = (registry.releases ?? []).map((release) => release.id);
+  const projects: Record<string, ProjectScanState> = {};
+  const fingerprints: Record<string, string> = {};
+  let allScanned = true;
+
+  for (const index of plan.ciRemoved) {
+    const driver = drivers[index];
+    if (driver?.verification === undefined) continue;
+    changes.push(...diff(driver, driver.verification, {}));
+    drivers[index] = withVerification(driver, {}, releaseOrder);
+  }
+
+  for (const outcome of input.outcomes) {
+    const { project } = outcome.plan;
+    const saved = sameServer ? old?.projects[project] : undefined;
+    if ('error' in outcome) {
+      allScanned = false;
+      if (saved !== undefined) projects[project] = saved;
+      for (const planned of outcome.plan.drivers) {
+        const previous = sameServer ? old?.ci_fingerprints?.[planned.key] : undefined;
+        if (previous !== undefined) fingerprints[planned.key] = previous;
+      }
+      continue;
+    }
+    const { result } = outcome;
+    const updated = result.newestUpdated ?? saved?.updated;
+    if (updated !== undefined) {
+      const since = outcome.plan.full
+        ? toIsoSeconds(input.since)
+        : (saved?.since ?? toIsoSeconds(input.since));
+      projects[project] = { updated, since };
+    }
+    for (const planned of outcome.plan.drivers) {
+      fingerprints[planned.key] = planned.fingerprint;
+      const driver = drivers[planned.index];
+      if (driver === undefined) continue;
+      const before = driver.verification ?? {};
+      const base: Record<string, VerificationRecord> = planned.ciChanged ? {} : { ...before };
+      for (const [release, fresh] of result.candidates.get(planned.index) ?? []) {
+        const existing = base[release];
+        const merged =
+          existing === undefined ? fresh : mergeCandidates(candidatesFromRecord(existing), fresh);
+        const record = recordOf(merged);
+        if (record !== undefined) base[release] = record;
+      }
+      const found = diff(driver, before, base);
+      if (found.length === 0) continue;
+      changes.push(...found);
+      drivers[planned.index] = withVerification(driver, base, releaseOrder);
+    }
+  }
+
+  const state: ScanState = {
+    gerrit_url: input.gerritUrl,
+    projects: sortKeys(projects),
+    ci_fingerprints: sortKeys(fingerprints),
+    // A failed project must still see a release change next time: keep the old digest until all ran.
+    releases_fingerprint:
+      allScanned || old?.releases_fingerprint === undefined
+        ? plan.releasesFingerprint
+        : old.releases_fingerprint,
+  };
+  if (input.unknownCiAccounts.length > 0) state.unknown_ci_accounts = [...input.unknownCiAccounts].sort();
+  return { registry: { ...registry, drivers, scan_state: state }, changes };
+}
+
+function diff(
+  driver: Driver,
+  before: Record<string, VerificationRecord>,
+  after: Record<string, VerificationRecord>,
+): RecordChange[] {
+  const base = {
+    driver: driverKey(driver),
+    vendor: driver.vendor,
+    name: driver.name,
+    project: driver.project_id,
+  };
+  const changes: RecordChange[] = [];
+  for (const release of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const was = before[release];
+    const now = after[release];
+    if (now === undefined) {
+      if (was !== undefined) changes.push({ ...base, release, kind: 'dropped' });
+    } else if (was === undefined || was.ci_result !== now.ci_result) {
+      changes.push({ ...base, release, kind: now.ci_result ? 'verified' : 'failing', record: now });
+    } else if (!recordsEqual(was, now)) {
+      changes.push({ ...base, release, kind: 'updated', record: now });
+    }
+  }
+  return changes;
+}
+
+/** Records in the registry's release order (unlisted ids last, sorted), so order never depends on history. */
+function withVerification(
+  driver: Driver,
+  records: Record<string, VerificationRecord>,
+  releaseOrder: string[],
+): Driver {
+  const { verification: _old, ...rest } = driver;
+  const rank = (id: string) => {
+    const at = releaseOrder.indexOf(id);
+    return at === -1 ? releaseOrder.length : at;
+  };
+  const ids = Object.keys(records).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  if (ids.length === 0) return rest;
+  return { ...rest, verification: Object.fromEntries(ids.map((id) => [id, records[id]!])) };
+}
+
+function sortKeys<T>(map: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

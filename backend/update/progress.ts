@@ -1,0 +1,74 @@
+import type { Io } from '../cli/command.ts';
+
+/** What a run tells the person watching it. */
+export interface Progress {
+  projectStarted(project: string, mode: string): void;
+  page(project: string, pages: number, changes: number): void;
+  projectDone(project: string, changes: number, pages: number): void;
+  projectFailed(project: string, error: Error): void;
+  /** A line that must stay visible (warnings, the summary). */
+  note(text: string): void;
+  finish(): void;
+}
+
+/** A terminal gets one status line rewritten in place; a log gets plain lines. */
+export function createProgress(io: Pick<Io, 'stdout' | 'isTTY'>, projectCount: number): Progress {
+  return io.isTTY ? statusLine(io, projectCount) : logLines(io);
+}
+
+function logLines(io: Pick<Io, 'stdout'>): Progress {
+  return {
+    projectStarted: (project, mode) => io.stdout(`scanning ${project} (${mode})\n`),
+    page: (project, pages, changes) => io.stdout(`${project}: page ${pages}, ${changes} changes\n`),
+    projectDone: (project, changes, pages) =>
+      io.stdout(`${project}: done, ${changes} changes in ${pages} pages\n`),
+    projectFailed: (project, error) => io.stdout(`${project}: FAILED: ${error.message}\n`),
+    note: (text) => io.stdout(`${text}\n`),
+    finish: () => {},
+  };
+}
+
+function statusLine(io: Pick<Io, 'stdout'>, projectCount: number): Progress {
+  const active = new Map<string, { pages: number; changes: number }>();
+  let done = 0;
+  let pages = 0;
+  let changes = 0;
+  const draw = () => {
+    const current = [...active.entries()].map(([p, s]) => `${p} ${s.changes}`).join(', ');
+    io.stdout(
+      `\r\x1b[K${done}/${projectCount} projects, ${pages} pages, ${changes} changes${current ? ` — ${current}` : ''}`,
+    );
+  };
+  const clear = () => io.stdout('\r\x1b[K');
+  return {
+    projectStarted: (project) => {
+      active.set(project, { pages: 0, changes: 0 });
+      draw();
+    },
+    page: (project, projectPages, projectChanges) => {
+      const before = active.get(project) ?? { pages: 0, changes: 0 };
+      pages += projectPages - before.pages;
+      changes += projectChanges - before.changes;
+      active.set(project, { pages: projectPages, changes: projectChanges });
+      draw();
+    },
+    projectDone: (project) => {
+      active.delete(project);
+      done += 1;
+      draw();
+    },
+    projectFailed: (project, error) => {
+      active.delete(project);
+      done += 1;
+      clear();
+      io.stdout(`${project}: FAILED: ${error.message}\n`);
+      draw();
+    },
+    note: (text) => {
+      clear();
+      io.stdout(`${text}\n`);
+      draw();
+    },
+    finish: clear,
+  };
+}

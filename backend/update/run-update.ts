@@ -1,0 +1,221 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import type { Io } from '../cli/command.ts';
+import { createGerritClient, type GerritClientOptions } from '../gerrit/client.ts';
+import { GerritError } from '../gerrit/errors.ts';
+import { toIsoSeconds } from '../gerrit/time.ts';
+import type { AccountInfo } from '../gerrit/types.ts';
+import type { Registry } from '../registry/types.ts';
+import { applyScan, type ScanOutcome } from './apply.ts';
+import { WriteError, writeFileAtomic } from './atomic-write.ts';
+import { commitMessage } from './commit-message.ts';
+import { commitDataFile, GitError, pushWithRebase } from './git.ts';
+import { acquireLock, LockHeldError, type FileLock } from './lock.ts';
+import { planScan } from './plan.ts';
+import { createProgress } from './progress.ts';
+import { checkRegistryText, serializeRegistry } from './registry-io.ts';
+import { createReleaseMapper } from './release-map.ts';
+import { scanProject, type ScanContext } from './scan-project.ts';
+import { summarize } from './summarize.ts';
+import { formatSummary, type UpdateSummary } from './summary.ts';
+import { unknownAccounts } from './unknown-accounts.ts';
+
+export interface UpdateOptions {
+  dataFile: string;
+  gerritUrl: string;
+  /** Window start, ms (see resolveSince). */
+  since: number;
+  credentials?: { username: string; password: string };
+  commit?: boolean;
+  push?: boolean;
+  reportFile?: string;
+  signal?: AbortSignal;
+  io: Pick<Io, 'stdout' | 'stderr' | 'isTTY'>;
+  now?: () => number;
+  /** Extra Gerrit client options (retry pacing in tests). */
+  client?: Partial<GerritClientOptions>;
+  /** Projects scanned at once, default 2. */
+  concurrency?: number;
+  /** Changes per page, default 200. */
+  pageSize?: number;
+}
+
+export interface UpdateResult {
+  /** 0 done; 1 a project failed or the file is invalid; 2 locked, I/O or git error; 130 aborted. */
+  exitCode: number;
+  summary?: UpdateSummary;
+}
+
+// Peak memory is a few pages of changes with all their messages, parsed: two projects at a time,
+// 200 changes a page keeps a 20,000-change scan near 200 MB, and is no slower than more at once
+// (parsing, not the network, is the bottleneck).
+const CONCURRENCY = 2;
+const PAGE_SIZE = 200;
+
+export class InvalidOutputError extends Error {
+  readonly code = 'INVALID_OUTPUT';
+  constructor(readonly problems: string[]) {
+    super(`refusing to write or commit a registry that fails validation:\n${problems.join('\n')}`);
+    this.name = 'InvalidOutputError';
+  }
+}
+
+export async function runUpdate(options: UpdateOptions): Promise<UpdateResult> {
+  const { io, dataFile } = options;
+  const now = options.now ?? Date.now;
+  if (!existsSync(dataFile)) {
+    io.stderr(`driverlog update: ${dataFile} does not exist; give the registry with --data FILE\n`);
+    return { exitCode: 2 };
+  }
+  let lock: FileLock;
+  try {
+    lock = acquireLock(dataFile, {
+      now,
+      onStale: (owner) =>
+        io.stderr(
+          `taking over the stale lock of pid ${owner.pid} (started ${owner.started}), which is gone\n`,
+        ),
+    });
+  } catch (error) {
+    if (!(error instanceof LockHeldError)) throw error;
+    io.stderr(`driverlog update: ${error.message}\n`);
+    return { exitCode: 2 };
+  }
+  try {
+    return await locked(options, now);
+  } catch (error) {
+    // The file is untouched (or already fully replaced) whenever one of these is thrown.
+    if (!(error instanceof Error) || (!EXPECTED.some((type) => error instanceof type) && !isFsError(error)))
+      throw error;
+    io.stderr(`driverlog update: ${error.message}\n`);
+    return { exitCode: 2 };
+  } finally {
+    lock.release();
+  }
+}
+
+export class ConcurrentEditError extends Error {
+  readonly code = 'CONCURRENT_EDIT';
+  constructor(readonly file: string) {
+    super(`${file} was changed by someone else during the run; nothing written, run update again`);
+    this.name = 'ConcurrentEditError';
+  }
+}
+
+const EXPECTED = [InvalidOutputError, WriteError, GitError, ConcurrentEditError];
+
+function isFsError(error: Error): boolean {
+  return typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error;
+}
+
+async function locked(options: UpdateOptions, now: () => number): Promise<UpdateResult> {
+  const { io, dataFile, gerritUrl, since } = options;
+  const started = now();
+  const text = readFileSync(dataFile, 'utf8');
+  const input = checkRegistryText(text, dataFile);
+  if (!input.ok) {
+    io.stderr(`${input.problems.join('\n')}\n${dataFile} has problems; fix them before updating.\n`);
+    return { exitCode: 1 };
+  }
+  const registry = JSON.parse(text) as Registry;
+  const plan = planScan(registry, gerritUrl, since);
+  const progress = createProgress(io, plan.projects.length);
+  const context: ScanContext = {
+    gerritUrl,
+    since,
+    mapRelease: createReleaseMapper(registry.releases ?? []),
+    accountLookups: new Map<string, Promise<AccountInfo | undefined>>(),
+    onPage: (project, pages, changes) => progress.page(project, pages, changes),
+    pageSize: options.pageSize ?? PAGE_SIZE,
+  };
+  const totals = { requests: 0, bytes: 0, retries: 0 };
+  const requestsByProject = new Map<string, number>();
+  const outcomes = await pool(
+    plan.projects,
+    options.concurrency ?? CONCURRENCY,
+    async (project): Promise<ScanOutcome> => {
+      // One client per project: its stats are that project's requests; pages are sequential anyway.
+      const client = createGerritClient({
+        baseUrl: gerritUrl,
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...options.client,
+        maxInFlight: 1,
+      });
+      progress.projectStarted(project.project, project.full ? `full: ${project.reason}` : 'incremental');
+      try {
+        const result = await scanProject(client, project, context);
+        progress.projectDone(project.project, result.changes, result.pages);
+        return { plan: project, result };
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        if (!(error instanceof GerritError && error.code === 'ABORTED'))
+          progress.projectFailed(project.project, failure);
+        return { plan: project, error: failure };
+      } finally {
+        for (const key of ['requests', 'bytes', 'retries'] as const) totals[key] += client.stats[key];
+        requestsByProject.set(project.project, client.stats.requests);
+      }
+    },
+  );
+  if (options.signal?.aborted) {
+    progress.finish();
+    io.stderr(`driverlog update: aborted; ${dataFile} left unchanged\n`);
+    return { exitCode: 130 };
+  }
+
+  const unknown = unknownAccounts(registry, gerritUrl, outcomes);
+  const next = applyScan({ registry, plan, outcomes, gerritUrl, since, unknownCiAccounts: unknown.ids });
+  const changed =
+    next.changes.length > 0 || !isDeepStrictEqual(registry.scan_state, next.registry.scan_state);
+  const guard = (candidate: string) => {
+    const check = checkRegistryText(candidate, dataFile);
+    if (!check.ok) throw new InvalidOutputError(check.problems);
+  };
+  if (changed) {
+    const output = serializeRegistry(next.registry);
+    guard(output);
+    // The lock keeps other updates out, not people: never overwrite an edit made during the scan.
+    if (readFileSync(dataFile, 'utf8') !== text) throw new ConcurrentEditError(dataFile);
+    writeFileAtomic(dataFile, output);
+  }
+  const summary = summarize({
+    file: dataFile,
+    gerritUrl,
+    since: toIsoSeconds(since),
+    started,
+    finished: now(),
+    written: changed,
+    plan,
+    outcomes,
+    changes: next.changes,
+    unknown: unknown.reports,
+    totals,
+    requestsByProject,
+  });
+  if (options.commit || options.push) {
+    const commit = await commitDataFile(dataFile, commitMessage(next.changes), guard);
+    if (commit) summary.commit = { ...commit, pushed: false };
+    if (options.push) {
+      await pushWithRebase(dataFile, guard);
+      if (summary.commit) summary.commit.pushed = true;
+    }
+  }
+  if (options.reportFile) writeFileAtomic(options.reportFile, JSON.stringify(summary, null, 2) + '\n');
+  progress.finish();
+  io.stdout(`${formatSummary(summary)}\n`);
+  return { exitCode: summary.failed_projects.length > 0 ? 1 : 0, summary };
+}
+
+async function pool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await work(items[at]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  return results;
+}

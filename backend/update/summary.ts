@@ -1,0 +1,84 @@
+import type { RecordChange } from './apply.ts';
+
+export interface ProjectSummary {
+  project: string;
+  mode: 'full' | 'incremental';
+  reason: string;
+  changes?: number;
+  pages?: number;
+  requests?: number;
+  error?: string;
+}
+
+/** What `--report FILE` writes and the last lines of every run say. */
+export interface UpdateSummary {
+  file: string;
+  gerrit_url: string;
+  since: string;
+  started: string;
+  duration_ms: number;
+  /** Whether the data file was rewritten. */
+  written: boolean;
+  drivers: { scanned: number; newly_verified: number; newly_failing: number; unchanged: number };
+  records: Array<
+    Pick<RecordChange, 'driver' | 'release' | 'kind'> & { review_url?: string; comment?: string }
+  >;
+  changes_read: number;
+  unmapped_comments: number;
+  unknown_accounts: Array<{ driver: string; ci_id: string; message: string }>;
+  failed_projects: Array<{ project: string; error: string }>;
+  driver_problems: Array<{ driver: string; message: string }>;
+  projects: ProjectSummary[];
+  requests: number;
+  bytes: number;
+  retries: number;
+  commit?: { sha: string; subject: string; pushed: boolean };
+}
+
+export function countDrivers(changes: RecordChange[], scanned: string[]): UpdateSummary['drivers'] {
+  const verified = new Set(changes.filter((c) => c.kind === 'verified').map((c) => c.driver));
+  const failing = new Set(changes.filter((c) => c.kind === 'failing').map((c) => c.driver));
+  const touched = new Set(changes.map((c) => c.driver));
+  return {
+    scanned: scanned.length,
+    newly_verified: verified.size,
+    newly_failing: failing.size,
+    unchanged: scanned.filter((key) => !touched.has(key)).length,
+  };
+}
+
+export function formatSummary(summary: UpdateSummary): string {
+  const d = summary.drivers;
+  const lines = [
+    `Summary: ${plural(d.scanned, 'driver')} scanned: ${d.newly_verified} newly verified, ${d.newly_failing} newly failing, ${d.unchanged} unchanged`,
+    `  ${plural(summary.changes_read, 'change')} read, ${plural(summary.unmapped_comments, 'counting comment')} on branches of no listed release`,
+    `  ${plural(summary.requests, 'request')} (${plural(summary.retries, 'retry', 'retries')}), ${formatBytes(summary.bytes)} received, ${(summary.duration_ms / 1000).toFixed(1)} s`,
+  ];
+  for (const record of summary.records) {
+    lines.push(
+      `  ${record.kind.padEnd(8)} ${record.driver} on ${record.release}${record.review_url ? ` ${record.review_url}` : ''}`,
+    );
+  }
+  for (const unknown of summary.unknown_accounts)
+    lines.push(`  warning: ${unknown.driver}: ${unknown.message}`);
+  for (const problem of summary.driver_problems)
+    lines.push(`  skipped: ${problem.driver}: ${problem.message}`);
+  for (const failed of summary.failed_projects) lines.push(`  FAILED: ${failed.project}: ${failed.error}`);
+  lines.push(summary.written ? `  ${summary.file} updated` : `  ${summary.file} unchanged`);
+  if (summary.commit) {
+    lines.push(
+      `  committed ${summary.commit.sha.slice(0, 12)} "${summary.commit.subject}"${summary.commit.pushed ? ', pushed' : ''}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function plural(count: number, noun: string, many = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : many}`;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CronExpressionError, runSchedule } from '../../backend/schedule/run-schedule.ts';
+import { startGerritSimulator, type GerritSimulator } from '../../backend/simulator/index.ts';
+import {
+  ACCOUNTS,
+  change,
+  cli,
+  message,
+  pass,
+  readRegistry,
+  registry,
+  tempDir,
+  writeRegistry,
+} from '../update/fixtures.ts';
+
+const bin = fileURLToPath(new URL('../../bin/driverlog.js', import.meta.url));
+const dataset = {
+  accounts: ACCOUNTS,
+  changes: [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
+};
+
+let sim: GerritSimulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+const until = async (check: () => boolean, what: () => string) => {
+  for (let i = 0; !check(); i++) {
+    if (i > 1000) throw new Error(`timed out waiting; output so far:\n${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+describe('driverlog schedule', () => {
+  it('runs update on every tick, one at a time, until stopped', async () => {
+    sim = await startGerritSimulator({ dataset });
+    const dir = tempDir();
+    const file = writeRegistry(dir, registry());
+    const controller = new AbortController();
+    let out = '';
+    const done = runSchedule({
+      cron: '* * * * * *',
+      timezone: 'UTC',
+      updateOptions: () => ({
+        dataFile: file,
+        gerritUrl: sim!.url,
+        since: Date.parse('2024-01-01T00:00:00Z'),
+      }),
+      io: { stdout: (text) => (out += text), stderr: (text) => (out += text), isTTY: false },
+      signal: controller.signal,
+    });
+    await until(
+      () => out.includes('run 2 finished'),
+      () => out,
+    );
+    controller.abort();
+    expect(await done).toBe(0);
+    expect(out).toContain('run 1 finished with exit status 0');
+    expect(out).toMatch(/Summary: 1 driver scanned: 1 newly verified/);
+    expect(out).toMatch(/Summary: 1 driver scanned: 0 newly verified, 0 newly failing, 1 unchanged/);
+    expect(out.trimEnd().endsWith('schedule stopped')).toBe(true);
+    expect(readRegistry(file).drivers[0]?.verification?.Caracal?.ci_result).toBe(true);
+  });
+
+  it('rejects a bad cron expression as a usage error', async () => {
+    await expect(
+      runSchedule({
+        cron: 'every 4 hours',
+        timezone: 'UTC',
+        updateOptions: () => ({ dataFile: 'x', gerritUrl: 'http://127.0.0.1:9', since: 0 }),
+        io: { stdout: () => {}, stderr: () => {}, isTTY: false },
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toThrow(CronExpressionError);
+    const run = await cli(['schedule', '--cron', 'every 4 hours'], { cwd: tempDir() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is not a cron expression');
+    const zone = await cli(['schedule', '--timezone', 'Mars/Base'], { cwd: tempDir() });
+    expect(zone.code).toBe(2);
+    expect(zone.stderr).toContain('"Mars/Base" is not an IANA time zone');
+  });
+
+  it('on SIGTERM abandons the run in progress, leaves the file as it was, and exits 0', async () => {
+    sim = await startGerritSimulator({ dataset });
+    sim.injectFaults({ fault: { kind: 'delay', ms: 30_000 } });
+    const dir = tempDir();
+    const file = writeRegistry(dir, registry());
+    const original = readFileSync(file, 'utf8');
+    const child = spawn(
+      process.execPath,
+      [bin, 'schedule', '--cron', '* * * * * *', '--gerrit-url', sim.url, '--since', '2024-01-01'],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await until(
+      () => out.includes('scanning openstack/cinder'),
+      () => out,
+    );
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(out).toContain('aborted');
+    expect(out).toContain('schedule stopped');
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+});
