@@ -1,40 +1,57 @@
 import { randomBytes } from 'node:crypto';
-import { rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export class AtomicWriteError extends Error {
-  readonly code = 'ATOMIC_WRITE';
-  constructor(message: string, options: { cause: unknown }) {
-    super(message, options);
-    this.name = 'AtomicWriteError';
+export class WriteError extends Error {
+  readonly code = 'WRITE_FAILED';
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`could not write ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'WriteError';
   }
 }
 
 /**
- * Replaces `path` with `text` so that readers see the old file or the new one, never half of it:
- * write a temporary file in the same directory (rename is only atomic within one file system), then
- * rename it over the original. The original's permissions are kept.
+ * Replaces `file` so that a crash at any instant leaves either the old content or the new: write a
+ * temporary file in the same directory (rename is only atomic within one file system), fsync it,
+ * rename it over the target, then fsync the directory so the rename itself is durable.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  const mode = await stat(path).then(
-    (stats) => stats.mode & 0o7777,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return 0o644;
-      throw new AtomicWriteError(`cannot stat ${path}: ${error.message}`, { cause: error });
-    },
-  );
+export function writeFileAtomic(file: string, content: string): void {
+  const dir = dirname(file);
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, text, { mode });
-    await rename(temporary, path);
+    const fd = openSync(temp, 'wx', modeOf(file));
+    try {
+      writeSync(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
   } catch (error) {
-    await unlink(temporary).catch((cleanup: NodeJS.ErrnoException) => {
-      if (cleanup.code !== 'ENOENT')
-        throw new AtomicWriteError(`cannot remove ${temporary}`, { cause: cleanup });
-    });
-    throw new AtomicWriteError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
+    rmSync(temp, { force: true });
+    throw new WriteError(file, error);
+  }
+  syncDirectory(dir);
+}
+
+/** Keep the permissions of the file being replaced. */
+function modeOf(file: string): number {
+  try {
+    return statSync(file).mode & 0o777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0o644;
+    throw error;
+  }
+}
+
+function syncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -7,7 +7,7 @@ import { toIsoSeconds } from '../gerrit/time.ts';
 import type { AccountInfo } from '../gerrit/types.ts';
 import type { Registry } from '../registry/types.ts';
 import { applyScan, type ScanOutcome } from './apply.ts';
-import { WriteError, writeFileAtomic } from './atomic-write.ts';
+import { WriteError, writeFileAtomic } from '../registry/atomic-write.ts';
 import { commitMessage } from './commit-message.ts';
 import { commitDataFile, GitError, pushWithRebase } from './git.ts';
 import { acquireLock, LockHeldError, type FileLock } from './lock.ts';

@@ -47,6 +47,8 @@ export function countDrivers(changes: RecordChange[], scanned: string[]): Update
   };
 }
 
+const LISTED_RECORDS = 25;
+
 export function formatSummary(summary: UpdateSummary): string {
   const d = summary.drivers;
   const lines = [
@@ -54,11 +56,16 @@ export function formatSummary(summary: UpdateSummary): string {
     `  ${plural(summary.changes_read, 'change')} read, ${plural(summary.unmapped_comments, 'counting comment')} on branches of no listed release`,
     `  ${plural(summary.requests, 'request')} (${plural(summary.retries, 'retry', 'retries')}), ${formatBytes(summary.bytes)} received, ${(summary.duration_ms / 1000).toFixed(1)} s`,
   ];
-  for (const record of summary.records) {
+  // A first run changes every driver's records: a log of a thousand lines hides the failures below it.
+  for (const record of summary.records.slice(0, LISTED_RECORDS)) {
     lines.push(
       `  ${record.kind.padEnd(8)} ${record.driver} on ${record.release}${record.review_url ? ` ${record.review_url}` : ''}`,
     );
   }
+  if (summary.records.length > LISTED_RECORDS)
+    lines.push(
+      `  … and ${summary.records.length - LISTED_RECORDS} more changed records (--report FILE lists them all)`,
+    );
   for (const unknown of summary.unknown_accounts)
     lines.push(`  warning: ${unknown.driver}: ${unknown.message}`);
   for (const problem of summary.driver_problems)

@@ -7,7 +7,7 @@ import {
   UsageError,
   type Command,
 } from '../command.ts';
-import { writeFileAtomic } from '../../registry/atomic-write.ts';
+import { WriteError, writeFileAtomic } from '../../registry/atomic-write.ts';
 import { formatRegistry } from '../../registry/canonical.ts';
 import { firstDifference } from '../../registry/first-difference.ts';
 import { parseJsonSource } from '../../registry/json-source.ts';
@@ -66,7 +66,15 @@ Example:
       );
       return EXIT_PROBLEMS;
     }
-    if (difference) await writeFileAtomic(resolve(io.cwd, file), formatted);
+    if (difference) {
+      try {
+        writeFileAtomic(resolve(io.cwd, file), formatted);
+      } catch (error) {
+        if (!(error instanceof WriteError)) throw error;
+        io.stderr(`driverlog format: ${error.message}\n    hint: check that the folder is writable\n`);
+        return EXIT_USAGE;
+      }
+    }
     io.stdout(`${file}: ${difference ? 'formatted' : 'already canonical'}\n`);
     return EXIT_OK;
   },

@@ -1,8 +1,10 @@
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WriteError, writeFileAtomic } from '../../backend/update/atomic-write.ts';
-import { tempDir } from './fixtures.ts';
+import { WriteError, writeFileAtomic } from '../../backend/registry/atomic-write.ts';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'driverlog-atomic-'));
 
 describe('writeFileAtomic', () => {
   it('replaces the file, keeps its mode, and leaves no temporary file', () => {
