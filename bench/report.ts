@@ -3,7 +3,7 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
-  /** e.g. "< 1 s", "<= 60 KB"; empty when the figure has no target. */
+  /** In the figure's own unit, e.g. "< 1000 ms", "<= 60 KB"; empty when the figure has no target. */
   target: string;
 }
 

@@ -32,7 +32,7 @@ for (const script of scripts) {
 }
 
 const table = rows.map((row) => {
-  const met = meetsTarget(row.value, row.target);
+  const met = meetsTarget(row.value, row.target, row.unit);
   const value = Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(2);
   return [row.name, value, row.unit, row.target || '-', met === undefined ? '' : met ? 'met' : 'MISSED'];
 });
