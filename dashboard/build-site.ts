@@ -1,0 +1,65 @@
+// Runs `astro build` for a registry file into a folder of its own (tests, benchmarks, demos).
+import { spawn } from 'node:child_process';
+import { basename, dirname, join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '..');
+
+export class SiteBuildError extends Error {
+  readonly code = 'SITE_BUILD';
+  constructor(message: string) {
+    super(message);
+    this.name = 'SiteBuildError';
+  }
+}
+
+export interface BuildSpec {
+  /** Registry JSON file. */
+  data: string;
+  outDir: string;
+  /** Base path, e.g. "/driverlog/"; default "/". */
+  base?: string;
+  /** More settings, e.g. DRIVERLOG_STALE_DAYS. */
+  env?: Record<string, string>;
+}
+
+export function buildSite(spec: BuildSpec): Promise<{ ms: number }> {
+  return new Promise((ok, fail) => {
+    const started = performance.now();
+    const astro = join(repoRoot, 'node_modules/astro/astro.js');
+    const child = spawn(process.execPath, [astro, 'build', '--root', 'dashboard'], {
+      cwd: repoRoot,
+      env: {
+        ...inheritedEnv(),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        DRIVERLOG_DATA: resolve(spec.data),
+        DRIVERLOG_OUT_DIR: resolve(spec.outDir),
+        // A cache per output folder, so two builds never share Astro's scratch files.
+        DRIVERLOG_CACHE_DIR: join(dirname(resolve(spec.outDir)), `.${basename(spec.outDir)}-cache`),
+        DRIVERLOG_BASE: spec.base ?? '/',
+        ...spec.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-8000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code === 0) ok({ ms: performance.now() - started });
+      else fail(new SiteBuildError(`astro build of ${spec.data} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+// Test runners export Vite's own variables (BASE_URL, MODE, NODE_ENV=test…); Astro would read them
+// as the site's settings, so a child build starts without them.
+const RUNNER_VARIABLES = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']);
+
+function inheritedEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !RUNNER_VARIABLES.has(name) && !name.startsWith('VITEST')),
+  );
+}

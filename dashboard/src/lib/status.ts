@@ -1,0 +1,171 @@
+// CI status of a driver for one release (or its newest evidence): the rule the table, the driver
+// pages and the CSV share, evaluated at build time and again in the browser at view time.
+
+/** One release's evidence, compact because the browser receives it for every driver. */
+export interface Evidence {
+  /** true when the CI passed. */
+  ok: boolean;
+  /** When the CI commented, ms since the epoch. */
+  at: number;
+  /** The review, only when it is an http(s) URL. */
+  url?: string;
+  /** Only for a failure: when it last passed, and where. */
+  passAt?: number;
+  passUrl?: string;
+}
+
+export interface StatusInput {
+  hasCi: boolean;
+  /** Release ids the vendor claims, as written in the registry. */
+  claims: readonly string[];
+  /** Evidence per release id, as written in the registry. */
+  evidence: Readonly<Record<string, Evidence>>;
+}
+
+export type CiStatus =
+  | { kind: 'passing'; release: string; evidence: Evidence }
+  | { kind: 'failing'; release: string; evidence: Evidence }
+  | { kind: 'stale'; release: string; evidence: Evidence }
+  | { kind: 'unverified'; claimed: boolean }
+  | { kind: 'none' };
+
+export type StatusKind = CiStatus['kind'];
+
+const DAY = 86_400_000;
+
+/** The evidence key for a release id compared case-insensitively (old links use lower case). */
+export function findRelease(ids: Iterable<string>, wanted: string): string | undefined {
+  const lower = wanted.toLowerCase();
+  for (const id of ids) if (id.toLowerCase() === lower) return id;
+  return undefined;
+}
+
+/**
+ * The status for `release` (any case), or from the newest evidence over all releases when it is
+ * empty. Evidence older than `staleDays` is stale whatever its result: it no longer proves anything.
+ */
+export function ciStatus(input: StatusInput, release: string, now: number, staleDays: number): CiStatus {
+  if (!input.hasCi) return { kind: 'none' };
+  let key: string | undefined;
+  if (release) {
+    key = findRelease(Object.keys(input.evidence), release);
+  } else {
+    for (const [id, e] of Object.entries(input.evidence)) {
+      if (key === undefined || e.at > input.evidence[key]!.at) key = id;
+    }
+  }
+  const evidence = key === undefined ? undefined : input.evidence[key];
+  if (key === undefined || evidence === undefined) {
+    const claimed = release ? findRelease(input.claims, release) !== undefined : input.claims.length > 0;
+    return { kind: 'unverified', claimed };
+  }
+  if (now - evidence.at > staleDays * DAY) return { kind: 'stale', release: key, evidence };
+  return { kind: evidence.ok ? 'passing' : 'failing', release: key, evidence };
+}
+
+/** Lower ranks sort first: proven drivers before unproven ones. */
+export const STATUS_RANK: Record<StatusKind, number> = {
+  passing: 0,
+  failing: 1,
+  stale: 2,
+  unverified: 3,
+  none: 4,
+};
+
+export const STATUS_ICON: Record<StatusKind, string> = {
+  passing: '✔',
+  failing: '✖',
+  stale: '⌛',
+  unverified: '○',
+  none: '–',
+};
+
+/**
+ * A phrase of the status explanation, after `lead` (" " or "; "); `at` is rendered as a <time>
+ * after the text, and `href` links text and time together.
+ */
+export interface StatusDetail {
+  lead: string;
+  text: string;
+  at?: number;
+  href?: string;
+}
+
+export interface StatusView {
+  kind: StatusKind;
+  icon: string;
+  label: string;
+  /** The release the evidence is from, shown when no release is selected. */
+  release?: string;
+  details: StatusDetail[];
+}
+
+/** Words for a status; `showRelease` when the evidence may come from any release. */
+export function statusView(status: CiStatus, showRelease: boolean): StatusView {
+  const view = { kind: status.kind, icon: STATUS_ICON[status.kind] };
+  const release = 'release' in status && showRelease ? { release: status.release } : {};
+  switch (status.kind) {
+    case 'passing':
+      return {
+        ...view,
+        ...release,
+        label: 'passing',
+        details: [{ lead: '', text: 'verified', at: status.evidence.at, href: status.evidence.url }],
+      };
+    case 'failing': {
+      const e = status.evidence;
+      return {
+        ...view,
+        ...release,
+        label: 'failing',
+        details: [
+          { lead: '', text: 'failed', at: e.at, href: e.url },
+          e.passAt === undefined
+            ? { lead: '; ', text: 'no passing run on record' }
+            : { lead: '; ', text: 'last passed', at: e.passAt, href: e.passUrl },
+        ],
+      };
+    }
+    case 'stale':
+      return {
+        ...view,
+        ...release,
+        label: 'stale',
+        details: [
+          {
+            lead: '',
+            text: status.evidence.ok ? 'last passed' : 'last failed',
+            at: status.evidence.at,
+            href: status.evidence.url,
+          },
+        ],
+      };
+    case 'unverified':
+      return { ...view, label: status.claimed ? 'claimed, no CI evidence' : 'no CI evidence', details: [] };
+    case 'none':
+      return { ...view, label: 'no CI declared', details: [] };
+  }
+}
+
+const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * DAY],
+  ['month', 30 * DAY],
+  ['day', DAY],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "3 days ago", "yesterday", "in 2 hours" — how long ago `at` was, seen from `now`. */
+export function relativeAge(at: number, now: number): string {
+  const diff = at - now;
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(diff) >= size) return RELATIVE.format(Math.trunc(diff / size), unit);
+  }
+  return 'just now';
+}
+
+/** The build-time wording of a moment, true whatever the day the page is read: "on 2024-05-01". */
+export function absoluteDate(at: number): string {
+  return `on ${new Date(at).toISOString().slice(0, 10)}`;
+}

@@ -1,0 +1,36 @@
+import { writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { fixtureRegistry } from './fixture.ts';
+import { builtSite, type SiteBuild } from './site.ts';
+
+/** The fixture registry built under a sub-path, as if hosted on GitHub Pages. */
+export function fixtureSite(): Promise<SiteBuild> {
+  return builtSite({
+    name: 'fixture',
+    base: '/driverlog/',
+    data: (path) => writeFileSync(path, JSON.stringify(fixtureRegistry(Date.now()))),
+  });
+}
+
+/** Waits until the table script has loaded its index and shown the filters. */
+export async function ready(page: Page): Promise<void> {
+  await page.waitForSelector('form.f:not([hidden])');
+}
+
+export function visibleDrivers(page: Page): Promise<string[]> {
+  return page.$$eval('tbody tr:not([hidden]) th[scope=row] > a', (links) =>
+    links.map((a) => a.textContent ?? ''),
+  );
+}
+
+export async function countText(page: Page): Promise<string> {
+  return (await page.textContent('.n'))?.trim() ?? '';
+}
+
+/** The status cell's text for the row of the named driver. */
+export async function statusOf(page: Page, driver: string): Promise<string> {
+  const row = page
+    .locator('tbody tr', { has: page.locator('th[scope=row] > a', { hasText: driver }) })
+    .first();
+  return ((await row.locator('td').nth(3).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}

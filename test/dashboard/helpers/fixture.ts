@@ -1,0 +1,127 @@
+// A registry with every CI status, a numeric-ordering trap, a slug collision and a hostile entry.
+// Times are relative to `now`, so "3 days ago" stays true whenever the tests run.
+import type { Registry, VerificationRecord } from '../../../backend/registry/types.ts';
+
+const DAY = 86_400_000;
+
+function record(
+  now: number,
+  daysAgo: number,
+  ok: boolean,
+  change: number,
+  extra: Partial<VerificationRecord> = {},
+) {
+  return {
+    ci_result: ok,
+    review_url: `https://review.example.org/c/${change}`,
+    change_number: change,
+    patch_set: 1,
+    branch: 'stable/rocky',
+    ci_id: 'x',
+    comment: ok ? 'Build succeeded: job SUCCESS' : 'Build failed: job FAILURE',
+    timestamp: new Date(now - daysAgo * DAY).toISOString().replace(/\.\d+Z$/, 'Z'),
+    ...extra,
+  } satisfies VerificationRecord;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+
+export const HOSTILE_EMAIL = 'mallory@evil.example.com';
+
+export function fixtureRegistry(now: number): Registry {
+  const ci = (id: string) => ({ id, success_pattern: 'SUCCESS', failure_pattern: 'FAILURE' });
+  return {
+    projects: [
+      { id: 'openstack/cinder', name: 'Cinder (Block Storage)' },
+      { id: 'openstack/neutron', name: 'Neutron (Networking)' },
+      { id: 'openstack/nova', name: 'Nova (Compute)' },
+    ],
+    releases: [
+      { id: 'Queens', wiki: 'https://releases.openstack.org/queens/', start: '2018-Feb-28' },
+      { id: 'Rocky', wiki: 'https://releases.openstack.org/rocky/', start: '2018-Aug-29', active: true },
+      { id: 'Stein', wiki: 'https://releases.openstack.org/stein/', start: '2019-04-10', active: true },
+    ],
+    drivers: [
+      {
+        project_id: 'openstack/cinder',
+        vendor: 'Acme',
+        name: 'Acme iSCSI',
+        description: 'Block storage over iSCSI.',
+        wiki: 'https://acme.example.com/iscsi',
+        maintainers: [{ name: 'Ann Admin', launchpad_id: 'ann', email: 'ann@acme.example.com' }],
+        releases: ['Queens', 'Rocky'],
+        ci: ci('acme-ci'),
+        verification: {
+          Rocky: record(now, 3, true, 1001),
+          Queens: record(now, 5, false, 1002, {
+            last_success: { review_url: 'https://review.example.org/c/1000', timestamp: iso(now - 20 * DAY) },
+          }),
+        },
+      },
+      {
+        project_id: 'openstack/cinder',
+        vendor: 'Acme',
+        name: 'Acme FC',
+        description: 'Fibre Channel.',
+        releases: ['Rocky'],
+        ci: ci('acme-ci'),
+        verification: {
+          Rocky: record(now, 2, false, 1003, {
+            last_success: { review_url: 'https://review.example.org/c/999', timestamp: iso(now - 10 * DAY) },
+          }),
+        },
+      },
+      {
+        project_id: 'openstack/cinder',
+        vendor: 'Acme',
+        name: 'Acme-FC',
+        description: 'Same slug as Acme FC.',
+      },
+      {
+        project_id: 'openstack/neutron',
+        vendor: 'Beta Networks',
+        name: 'Beta ML2',
+        description: 'An ML2 mechanism driver.',
+        maintainers: [{ name: 'Bob Builder', irc: 'bobb' }],
+        releases: ['Rocky', 'Stein'],
+        ci: ci('beta-ci'),
+        verification: { Rocky: record(now, 60, true, 1004) },
+      },
+      {
+        project_id: 'openstack/neutron',
+        vendor: 'Vendor 10',
+        name: 'Switch 10',
+        description: 'Tested by the gamma account.',
+        releases: ['Stein'],
+        ci: ci('gamma-ci'),
+      },
+      {
+        project_id: 'openstack/neutron',
+        vendor: 'Vendor 2',
+        name: 'Switch 2',
+        description: 'No CI at all.',
+        releases: ['Queens'],
+      },
+      {
+        project_id: 'openstack/nova',
+        vendor: 'Evil <b>Corp</b>',
+        name: '=SUM(1+1) hostile',
+        description: '<script>alert(1)</script> & "quoted" <img src=x onerror=alert(2)>',
+        wiki: 'javascript:alert(1)',
+        maintainers: [{ name: 'Mallory <i>M</i>', email: HOSTILE_EMAIL, launchpad_id: 'mallory' }],
+        releases: ['Stein'],
+        ci: { id: 'evil-ci', success_pattern: '<img src=x onerror=alert(3)>', failure_pattern: 'FAIL' },
+        verification: { Stein: record(now, 1, true, 1005, { review_url: 'javascript:alert(4)' }) },
+      },
+      {
+        project_id: 'openstack/nova',
+        vendor: 'Zeta',
+        name: 'Zeta compute',
+        description: 'A hypervisor driver.',
+        releases: ['Queens', 'Rocky', 'Stein'],
+        ci: ci('zeta-ci'),
+        verification: { Stein: record(now, 1, true, 1006) },
+      },
+    ],
+  };
+}

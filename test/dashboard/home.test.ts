@@ -1,0 +1,142 @@
+// The home page in Chromium: filters, search, sorting, URL state and status words.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
+import { hasChromium, launchChromium, noChromiumReason } from './helpers/browser.ts';
+import { countText, fixtureSite, ready, statusOf, visibleDrivers } from './helpers/fixture-site.ts';
+
+describe.skipIf(!hasChromium)(`home page (skipped when ${noChromiumReason})`, () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    const site = await fixtureSite();
+    server = await serveStatic(site.dir, { base: site.base });
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(query = ''): Promise<void> {
+    await page.goto(`${server.url}${query}`);
+    await ready(page);
+  }
+
+  it('lists every driver with a live count', async () => {
+    await open();
+    expect(await visibleDrivers(page)).toHaveLength(8);
+    expect(await countText(page)).toBe('8 of 8 drivers');
+  });
+
+  it.each([
+    ['?release_id=rocky', ['Acme FC', 'Acme iSCSI', 'Beta ML2', 'Zeta compute']],
+    ['?project_id=openstack%2Fneutron', ['Beta ML2', 'Switch 10', 'Switch 2']],
+    ['?release_id=rocky&project_id=openstack%2Fcinder', ['Acme FC', 'Acme iSCSI']],
+    ['?vendor=acme', ['Acme FC', 'Acme iSCSI', 'Acme-FC']],
+    ['?release_id=Stein&vendor=Zeta', ['Zeta compute']],
+    ['?q=gamma-ci', ['Switch 10']],
+    ['?q=acme&release_id=rocky', ['Acme FC', 'Acme iSCSI']],
+  ])('opening %s shows that view', async (query, names) => {
+    await open(query);
+    expect((await visibleDrivers(page)).sort()).toEqual(names);
+    expect(await countText(page)).toBe(`${names.length} of 8 drivers`);
+  });
+
+  it('searches fuzzily as you type, without a reload', async () => {
+    await open();
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await page.fill('input[name=q]', 'zeta');
+    expect(await visibleDrivers(page)).toEqual(['Zeta compute']);
+    await page.fill('input[name=q]', 'hypervisr');
+    expect(await visibleDrivers(page)).toEqual(['Zeta compute']);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('hypervisr');
+  });
+
+  it('says what to change when nothing matches', async () => {
+    await open('?release_id=queens&project_id=openstack%2Fnova&q=acme');
+    expect(await visibleDrivers(page)).toEqual([]);
+    expect(await countText(page)).toBe('0 of 8 drivers');
+    const message = await page.textContent('.empty p');
+    expect(message).toContain('clear the search “acme”');
+    expect(message).toContain('All releases');
+    expect(message).toContain('All projects');
+    await page.click('.empty button');
+    expect(await countText(page)).toBe('8 of 8 drivers');
+  });
+
+  it('sorts numerically by a column and both ways, with aria-sort', async () => {
+    await open('?project_id=openstack%2Fneutron');
+    await page.click('th[data-k=vendor] button');
+    expect(await visibleDrivers(page)).toEqual(['Beta ML2', 'Switch 2', 'Switch 10']);
+    expect(await page.getAttribute('th[data-k=vendor]', 'aria-sort')).toBe('ascending');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('vendor');
+    await page.click('th[data-k=vendor] button');
+    expect(await visibleDrivers(page)).toEqual(['Switch 10', 'Switch 2', 'Beta ML2']);
+    expect(await page.getAttribute('th[data-k=vendor]', 'aria-sort')).toBe('descending');
+    await open('?sort=status');
+    const order = await visibleDrivers(page);
+    expect(order.indexOf('Acme iSCSI')).toBeLessThan(order.indexOf('Acme FC'));
+    expect(order.indexOf('Acme FC')).toBeLessThan(order.indexOf('Beta ML2'));
+    expect(order.at(-1)).toMatch(/^(Acme-FC|Switch 2)$/);
+  });
+
+  it('keeps the view in the URL and the back button restores it', async () => {
+    await open('?release_id=rocky');
+    expect(await page.inputValue('select[name=release_id]')).toBe('rocky');
+    await page.selectOption('select[name=project_id]', 'openstack/cinder');
+    expect(page.url()).toContain('release_id=rocky&project_id=openstack%2Fcinder');
+    expect(await countText(page)).toBe('2 of 8 drivers');
+    await page.selectOption('select[name=vendor]', 'Zeta');
+    expect(await countText(page)).toBe('0 of 8 drivers');
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('vendor'));
+    expect(await countText(page)).toBe('2 of 8 drivers');
+    expect(await page.inputValue('select[name=vendor]')).toBe('');
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('project_id'));
+    expect(await countText(page)).toBe('4 of 8 drivers');
+    expect(await page.inputValue('select[name=project_id]')).toBe('');
+  });
+
+  it('states each CI status in words, with ages measured in the browser', async () => {
+    await open();
+    expect(await statusOf(page, 'Acme iSCSI')).toBe('✔ passing Rocky: verified 3 days ago');
+    expect(await statusOf(page, 'Acme FC')).toBe(
+      '✖ failing Rocky: failed 2 days ago; last passed 10 days ago',
+    );
+    expect(await statusOf(page, 'Beta ML2')).toBe('⌛ stale Rocky: last passed 2 months ago');
+    expect(await statusOf(page, 'Switch 10')).toBe('○ claimed, no CI evidence');
+    expect(await statusOf(page, 'Switch 2')).toBe('– no CI declared');
+    const link = page.locator('tbody tr', { hasText: 'Acme iSCSI' }).locator('td a', { hasText: 'verified' });
+    expect(await link.getAttribute('href')).toBe('https://review.example.org/c/1001');
+    expect(await page.locator('.k-passing [aria-hidden=true]').first().textContent()).toBe('✔');
+  });
+
+  it('shows the status for the selected release', async () => {
+    await open('?release_id=queens');
+    expect(await statusOf(page, 'Acme iSCSI')).toBe('✖ failing failed 5 days ago; last passed 20 days ago');
+    await page.selectOption('select[name=release_id]', 'rocky');
+    expect(await statusOf(page, 'Zeta compute')).toBe('○ claimed, no CI evidence');
+    expect(await statusOf(page, 'Acme iSCSI')).toBe('✔ passing verified 3 days ago');
+    expect(await page.textContent('caption')).toContain('Rocky');
+  });
+
+  it('works from the keyboard', async () => {
+    await open();
+    await page.focus('select[name=release_id]');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('q');
+    await page.keyboard.type('beta');
+    expect(await visibleDrivers(page)).toEqual(['Beta ML2']);
+    await page.focus('th[data-k=driver] button');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('th[data-k=driver]', 'aria-sort')).toBe('ascending');
+  });
+});

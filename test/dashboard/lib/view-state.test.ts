@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatViewState, parseViewState, toggleSort } from '../../../dashboard/src/lib/view-state.ts';
+
+describe('view state in the URL', () => {
+  it('reads the original DriverLog parameters', () => {
+    expect(parseViewState('?release_id=Rocky&project_id=openstack%2Fcinder&vendor=EMC')).toEqual({
+      release: 'rocky',
+      project: 'openstack/cinder',
+      vendor: 'EMC',
+      q: '',
+    });
+    expect(parseViewState('?release=Kilo').release).toBe('kilo');
+  });
+
+  it('round-trips search text and sort', () => {
+    const state = parseViewState('?q=a+b%26c&sort=-vendor');
+    expect(state).toMatchObject({ q: 'a b&c', sort: { key: 'vendor', desc: true } });
+    expect(parseViewState(formatViewState(state))).toEqual(state);
+  });
+
+  it('ignores an unknown sort and writes nothing for the default view', () => {
+    expect(parseViewState('?sort=email').sort).toBeUndefined();
+    expect(formatViewState(parseViewState(''))).toBe('');
+  });
+
+  it('toggles a column ascending, then descending', () => {
+    const first = toggleSort(undefined, 'vendor');
+    expect(first).toEqual({ key: 'vendor', desc: false });
+    expect(toggleSort(first, 'vendor')).toEqual({ key: 'vendor', desc: true });
+    expect(toggleSort({ key: 'vendor', desc: true }, 'vendor')).toEqual({ key: 'vendor', desc: false });
+    expect(toggleSort(first, 'project')).toEqual({ key: 'project', desc: false });
+  });
+});

@@ -1,0 +1,63 @@
+// The site built from the repository's own registry renders every driver and leaks no e-mail.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
+import { hasChromium, launchChromium, noChromiumReason } from './helpers/browser.ts';
+import { ready } from './helpers/fixture-site.ts';
+import { repoRoot } from '../../dashboard/build-site.ts';
+import { builtSite } from './helpers/site.ts';
+
+const dataFile = join(repoRoot, 'default_data.json');
+const registry = existsSync(dataFile)
+  ? (JSON.parse(readFileSync(dataFile, 'utf8')) as {
+      drivers: Array<{ maintainers?: Array<{ email?: string }> }>;
+    })
+  : undefined;
+
+describe.skipIf(!registry)('site built from default_data.json (skipped when the file is missing)', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = (await builtSite({ name: 'real', data: dataFile })).dir;
+  });
+
+  it('has one table row and one page per driver', () => {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(html.match(/<th scope="row">/g)?.length).toBe(registry!.drivers.length);
+    expect(readdirSync(join(dir, 'drivers'))).toHaveLength(registry!.drivers.length);
+    const api = JSON.parse(readFileSync(join(dir, 'api/1.0/drivers.json'), 'utf8'));
+    expect(api.drivers).toHaveLength(registry!.drivers.length);
+  });
+
+  it('publishes none of the maintainers’ e-mail addresses', () => {
+    const emails = registry!.drivers.flatMap((d) =>
+      (d.maintainers ?? []).flatMap((m) => (m.email ? [m.email] : [])),
+    );
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    const text = files.map((e) => readFileSync(join(e.parentPath, e.name), 'utf8')).join('\n');
+    expect(emails.filter((email) => text.includes(email))).toEqual([]);
+  });
+
+  describe.skipIf(!hasChromium)(`in Chromium (skipped when ${noChromiumReason})`, () => {
+    let browser: Browser;
+    let server: StaticServer;
+    beforeAll(async () => {
+      server = await serveStatic(dir);
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('renders every driver and its filters', async () => {
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      await ready(page);
+      const total = registry!.drivers.length;
+      expect(await page.textContent('.n')).toBe(`${total} of ${total} drivers`);
+      expect(await page.locator('tbody tr:not([hidden])').count()).toBe(total);
+    });
+  });
+});

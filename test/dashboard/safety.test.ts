@@ -1,0 +1,183 @@
+// The built fixture site: hostile data stays text, no e-mail leaks, no inline script, accessibility,
+// JavaScript off, narrow screens.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
+import { hasChromium, launchChromium, noChromiumReason } from './helpers/browser.ts';
+import { HOSTILE_EMAIL } from './helpers/fixture.ts';
+import { countText, fixtureSite, ready, statusOf, visibleDrivers } from './helpers/fixture-site.ts';
+import { repoRoot } from '../../dashboard/build-site.ts';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe('built fixture files', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = (await fixtureSite()).dir;
+  });
+
+  it('contain no maintainer e-mail address anywhere', () => {
+    const leaks = filesUnder(dir).filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      return text.includes(HOSTILE_EMAIL) || text.includes('ann@acme.example.com');
+    });
+    expect(leaks.map((f) => relative(dir, f))).toEqual([]);
+  });
+
+  it('have no inline script, only same-origin script files, and a CSP', () => {
+    const pages = filesUnder(dir).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      // Attribute values may hold escaped registry text such as "<script>"; only markup counts here.
+      const raw = readFileSync(file, 'utf8');
+      expect(raw).toContain(`script-src 'self'`);
+      const html = raw.replace(/(\s[\w-]+)="([^"]*)"/g, (all, name: string) =>
+        /^\s(src|href)$/.test(name) ? all : `${name}=""`,
+      );
+      for (const tag of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+        expect(tag[2], relative(dir, file)).toBe('');
+        expect(tag[1], relative(dir, file)).toMatch(/src="\/driverlog\/_astro\/[^"]+\.js"/);
+      }
+      expect(html).not.toMatch(/<script>alert|<img src=x/);
+      // Resources come from this site only; links to other sites are fine, scriptable ones never.
+      expect(html).not.toMatch(/<(script|link|img|iframe|source)\b[^>]*\b(src|href)="(https?:)?\/\//);
+      expect(html).not.toMatch(/href="\s*javascript:/i);
+    }
+  });
+
+  it('serve the original API shapes and a safe CSV', () => {
+    const drivers = JSON.parse(readFileSync(join(dir, 'api/1.0/drivers.json'), 'utf8')).drivers;
+    const iscsi = drivers.find((d: { name: string }) => d.name === 'Acme iSCSI');
+    expect(iscsi.project_name).toBe('Cinder (Block Storage)');
+    expect(iscsi.releases.rocky).toMatchObject({
+      ci_tested: true,
+      ci_result: true,
+      review_url: 'https://review.example.org/c/1001',
+    });
+    expect(iscsi.releases_info.map((r: { release_id: string }) => r.release_id)).toEqual(['queens', 'rocky']);
+    expect(iscsi.maintainers).toEqual([{ name: 'Ann Admin', launchpad_id: 'ann' }]);
+    const releases = JSON.parse(readFileSync(join(dir, 'api/1.0/releases.json'), 'utf8')).releases;
+    expect(releases.map((r: { id: string }) => r.id)).toEqual(['stein', 'rocky', 'queens']);
+    const csv = readFileSync(join(dir, 'drivers.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/^project_id,project,vendor,driver,/);
+    expect(csv).toContain(`,'=SUM(1+1) hostile,`);
+    expect(csv).toContain('"<script>alert(1)</script> & ""quoted"" <img src=x onerror=alert(2)>"');
+  });
+});
+
+describe.skipIf(!hasChromium)(`fixture site in Chromium (skipped when ${noChromiumReason})`, () => {
+  let browser: Browser;
+  let server: StaticServer;
+  const dialogs: string[] = [];
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    const site = await fixtureSite();
+    server = await serveStatic(site.dir, { base: site.base });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
+    const page = await browser.newPage(options);
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:'))
+        foreignRequests.push(request.url());
+    });
+    return page;
+  }
+
+  it('shows the hostile entry as text and links nothing that is not http(s)', async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await ready(page);
+    expect(await page.textContent('tbody')).toContain('<script>alert(1)</script> & "quoted"');
+    expect(await page.textContent('tbody')).toContain('Evil <b>Corp</b>');
+    await page.click('text==SUM(1+1) hostile');
+    await page.waitForSelector('h1');
+    expect(await page.textContent('h1')).toBe('=SUM(1+1) hostile');
+    expect(await page.textContent('.desc')).toBe(
+      '<script>alert(1)</script> & "quoted" <img src=x onerror=alert(2)>',
+    );
+    expect(await page.textContent('.raw')).toBe('javascript:alert(1)');
+    expect(await page.textContent('main')).toContain('<img src=x onerror=alert(3)>');
+    const hrefs = await page.$$eval('a', (links) => links.map((a) => a.protocol));
+    expect(hrefs.filter((p) => p !== 'http:' && p !== 'https:')).toEqual([]);
+    expect(await page.$$eval('main img, main script', (nodes) => nodes.length)).toBe(0);
+    expect(await page.getAttribute('a[href*="commentby"]', 'href')).toBe(
+      'https://review.opendev.org/q/project:openstack/nova+commentby:evil-ci',
+    );
+    expect(dialogs).toEqual([]);
+  });
+
+  it('has no serious or critical axe violations, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await newPage({ bypassCSP: true, colorScheme });
+      for (const path of ['', '?release_id=queens', 'drivers/cinder-acme-acme-iscsi/', 'vendors/acme/']) {
+        await page.goto(`${server.url}${path}`);
+        if (path.startsWith('?') || path === '') await ready(page);
+        await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+        const violations = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run();
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.nodes.length})`);
+        });
+        expect(violations, `${colorScheme} ${path}`).toEqual([]);
+      }
+      await page.close();
+    }
+  });
+
+  it('shows the full table with JavaScript disabled', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}?vendor=Acme`);
+    expect(await visibleDrivers(page)).toHaveLength(8);
+    expect(await countText(page)).toBe('8 drivers');
+    expect(await page.isHidden('form.f')).toBe(true);
+    expect(await statusOf(page, 'Acme iSCSI')).toMatch(/^✔ passing Rocky: verified on \d{4}-\d{2}-\d{2}$/);
+    expect(await statusOf(page, 'Acme FC')).toMatch(
+      /^✖ failing Rocky: failed on \d{4}-\d{2}-\d{2}; last passed on \d{4}-\d{2}-\d{2}$/,
+    );
+    await context.close();
+  });
+
+  it('fits 375 px: only the table region scrolls sideways', async () => {
+    const page = await newPage({ viewport: { width: 375, height: 800 } });
+    for (const path of ['', 'drivers/nova-evil-b-corp-b-sum-1-1-hostile/']) {
+      await page.goto(`${server.url}${path}`);
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        region: document.querySelector('.tw')?.scrollWidth ?? 0,
+        regionBox: document.querySelector('.tw')?.clientWidth ?? 0,
+      }));
+      expect(widths.page, path).toBeLessThanOrEqual(375);
+      if (path === '') expect(widths.region).toBeGreaterThan(widths.regionBox);
+    }
+  });
+
+  it('asks no third-party host for anything', () => {
+    expect(foreignRequests).toEqual([]);
+  });
+});
