@@ -2,7 +2,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dashboard/dist/', 'dashboard/.astro/', 'dist/', 'schema/types.ts'] },
+  {
+    ignores: [
+      '**/node_modules/',
+      'dashboard/dist/',
+      'dashboard/.astro/',
+      '.driverlog-demo/',
+      'schema/types.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)(`home page (skipped when ${noChromiumReason})`, ()
     expect(await statusOf(page, 'Acme FC')).toBe(
       '✖ failing Rocky: failed 2 days ago; last passed 10 days ago',
     );
-    expect(await statusOf(page, 'Beta ML2')).toBe('⌛ stale Rocky: last passed 2 months ago');
+    expect(await statusOf(page, 'Beta ML2')).toBe('◷ stale Rocky: last passed 2 months ago');
     expect(await statusOf(page, 'Switch 10')).toBe('○ claimed, no CI evidence');
     expect(await statusOf(page, 'Switch 2')).toBe('– no CI declared');
     const link = page.locator('tbody tr', { hasText: 'Acme iSCSI' }).locator('td a', { hasText: 'verified' });

@@ -75,7 +75,7 @@ export const STATUS_RANK: Record<StatusKind, number> = {
 export const STATUS_ICON: Record<StatusKind, string> = {
   passing: '✔',
   failing: '✖',
-  stale: '⌛',
+  stale: '◷',
   unverified: '○',
   none: '–',
 };
