@@ -77,7 +77,6 @@ export async function runDemo(options: DemoOptions): Promise<Demo> {
       gerritUrl: gerrit.url,
       since: now - 180 * DAY,
       io,
-      now: () => now,
     });
     if (result.exitCode !== 0) throw new DemoError(`driverlog update exited with ${result.exitCode}`);
 
