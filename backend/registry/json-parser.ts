@@ -101,8 +101,15 @@ export class Parser {
 
   private failValueExpected(): never {
     const rest = this.text.slice(this.pos, this.pos + 9);
-    if (this.pos >= this.text.length)
-      this.fail('unexpected end of input: expected a value', 'the file looks truncated');
+    if (this.pos >= this.text.length) {
+      const empty = this.text.trim().replace(/^\ufeff/, '') === '';
+      this.fail(
+        'unexpected end of input: expected a value',
+        empty
+          ? 'the file is empty: a registry is an object, {"projects": [], "drivers": []}'
+          : 'the file looks truncated',
+      );
+    }
     if (rest.startsWith("'"))
       this.fail('unexpected "\'": expected a value', 'JSON strings use double quotes');
     if (rest.startsWith('/'))
@@ -296,8 +303,17 @@ export class Parser {
         'JSON numbers have no leading zeros, no trailing dot, and digits after "." and "e"',
       );
     }
+    const value = Number(match[0]);
+    // A number a double cannot hold would be rewritten by `driverlog format` (1e400 as null, a huge
+    // integer rounded), silently changing the data: refuse it here, where its position is known.
+    if (!Number.isFinite(value) || (!Number.isSafeInteger(value) && /^-?\d+$/.test(match[0]))) {
+      this.fail(
+        `number ${match[0].length > 24 ? `${match[0].slice(0, 24)}…` : match[0]} cannot be kept exactly`,
+        'write it as a "string", or as a number between -9007199254740991 and 9007199254740991',
+      );
+    }
     this.pos = end;
-    return Number(match[0]);
+    return value;
   }
 }
 

@@ -78,12 +78,14 @@ function describe(error: ErrorObject): Problem {
         PATTERN_HINTS['#/$defs/releaseId/pattern']!,
       );
     }
-    case 'type':
+    case 'type': {
+      const wanted = TYPE_HINTS[String(params.type)] ?? article(String(params.type));
       return problem(
         pointer,
         `must be ${article(String(params.type))}, not ${typeOf(error.data)}`,
-        described ?? 'see schema/driverlog.schema.json',
+        described ? `write ${wanted}: ${lowerFirst(described)}` : `write ${wanted} here`,
       );
+    }
     case 'pattern':
       return problem(
         pointer,
@@ -110,6 +112,17 @@ function describe(error: ErrorObject): Problem {
       );
   }
 }
+
+const TYPE_HINTS: Record<string, string> = {
+  string: 'text in double quotes',
+  integer: 'a whole number, without quotes',
+  number: 'a number, without quotes',
+  boolean: 'true or false, without quotes',
+  array: 'a list in [ ]',
+  object: 'an object in { }',
+};
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;

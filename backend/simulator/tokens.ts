@@ -19,6 +19,11 @@ export function tokenizeQuery(query: string): Term[] {
     }
     const word = /^[^\s:"{}()]+/.exec(query.slice(i))?.[0] ?? '';
     if (word === 'AND') {
+      // AND only joins two terms; Gerrit's parser refuses it anywhere else.
+      const next = query.slice(i + 3).trimStart();
+      if (terms.length === 0 || next === '' || /^AND(?![^\s:"{}()])/.test(next)) {
+        throw new QueryError(`Unsupported query: AND must join two terms: ${query}`);
+      }
       i += 3;
       continue;
     }

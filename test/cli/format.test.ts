@@ -65,14 +65,23 @@ describe('driverlog format', () => {
     const { io, out } = fakeIo();
     expect(await main(['format', '--check', 'check.json'], io)).toBe(1);
     expect(out.stdout).toBe(
-      'check.json:1: not in canonical form: expected "{", found "{\\r"\n    hint: run `driverlog format check.json`\n',
+      'check.json:1:2: not in canonical form: expected "{", found "{\\r"\n    hint: run `driverlog format check.json`\n',
     );
     expect(readFileSync(file, 'utf8')).toBe(messy);
     writeFileSync(file, textOf(validRegistry()).replace('"Queens",\n', '"Queens" ,\n'));
     const second = fakeIo();
     expect(await main(['format', '--check', 'check.json'], second.io)).toBe(1);
     expect(second.out.stdout).toMatch(
-      /^check\.json:14: not in canonical form: expected " {6}\\"id\\": \\"Queens\\",", found " {6}\\"id\\": \\"Queens\\" ,"\n/,
+      /^check\.json:14:21: not in canonical form: expected " {6}\\"id\\": \\"Queens\\",", found " {6}\\"id\\": \\"Queens\\" ,"\n/,
+    );
+    // A minified file is one long line: the message shows a window around the difference.
+    const oneLine = JSON.stringify(validRegistry());
+    writeFileSync(file, oneLine);
+    const minified = fakeIo();
+    expect(await main(['format', '--check', 'check.json'], minified.io)).toBe(1);
+    expect(minified.out.stdout).toBe(
+      `check.json:1:2: not in canonical form: expected "{", found ${JSON.stringify(`${oneLine.slice(0, 80)}…`)}\n` +
+        '    hint: run `driverlog format check.json`\n',
     );
     writeFileSync(file, textOf(validRegistry()));
     const clean = fakeIo();

@@ -79,8 +79,9 @@ describe('transient faults are retried', () => {
       /^GET http:\/\/127\.0\.0\.1:\d+\/changes\/\?q=.* failed: no complete answer within 100 ms/,
     );
 
-    const retrying = await setup({ timeoutMs: 100, retries: 2 });
-    sim.injectFaults({ fault: { kind: 'delay', ms: 1000 }, times: 1 });
+    // The retry must answer within the timeout even on a loaded machine: 1 s, against a 5 s stall.
+    const retrying = await setup({ timeoutMs: 1000, retries: 2 });
+    sim.injectFaults({ fault: { kind: 'delay', ms: 5000 }, times: 1 });
     expect(await firstPage(retrying.gerrit)).toHaveLength(3);
     expect(retrying.gerrit.stats.retries).toBe(1);
   });

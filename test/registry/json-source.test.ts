@@ -57,6 +57,20 @@ describe('parseJsonSource', () => {
       message: "unexpected '{' after the end of the JSON value",
     });
     expect(error('')).toMatchObject({ position: { line: 1, column: 1 } });
+    expect(error(' \n').hint).toMatch(/^the file is empty/);
+  });
+
+  it('refuses numbers a rewrite would change, and keeps those it would not', () => {
+    expect(error('{\n  "a": 1e400}')).toMatchObject({
+      position: { line: 2, column: 8 },
+      message: 'number 1e400 cannot be kept exactly',
+    });
+    expect(error('[12345678901234567890]').message).toBe(
+      'number 12345678901234567890 cannot be kept exactly',
+    );
+    expect(error('[-9007199254740992]').hint).toMatch(/write it as a "string"/);
+    const kept = parseJsonSource('[9007199254740991, -9007199254740991, 1e300, 1.5]');
+    expect(kept.ok && kept.value).toEqual([9007199254740991, -9007199254740991, 1e300, 1.5]);
   });
 
   it('reports every repeated key at its second occurrence, keeping the last value like JSON.parse', () => {

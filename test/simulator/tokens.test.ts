@@ -15,12 +15,19 @@ describe('tokenizeQuery', () => {
     expect(tokenizeQuery('  ')).toEqual([]);
   });
 
-  it.each(['a:b OR c:d', 'NOT a:b', '-is:open', '(a:b)', 'cinder', 'after:"2024-05-09'])(
-    'refuses %s',
-    (query) => {
-      expect(() => tokenizeQuery(query)).toThrow(QueryError);
-    },
-  );
+  it.each([
+    'a:b OR c:d',
+    'NOT a:b',
+    '-is:open',
+    '(a:b)',
+    'cinder',
+    'after:"2024-05-09',
+    'a:b AND',
+    'AND a:b',
+    'a:b AND AND c:d',
+  ])('refuses %s', (query) => {
+    expect(() => tokenizeQuery(query)).toThrow(QueryError);
+  });
 });
 
 describe('parseQueryDate', () => {

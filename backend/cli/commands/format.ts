@@ -26,7 +26,8 @@ project_id, vendor and name; each driver's releases and verification in release 
 Only order and whitespace change. Files with syntax errors or duplicate keys are left untouched.
 
 Options:
-  --check      do not write; exit 1 and show the first difference if FILE is not canonical
+  --check      do not write; exit 1 and show the first difference (FILE:LINE:COLUMN) if FILE
+               is not canonical
   -h, --help   show this help
 
 Exit status: 0 formatted (or already canonical), 1 not canonical (--check) or not safe to
@@ -61,7 +62,7 @@ Example:
     if (values.check) {
       if (!difference) return EXIT_OK;
       io.stdout(
-        `${file}:${difference.line}: not in canonical form: expected ${JSON.stringify(difference.expected)}, found ${JSON.stringify(difference.actual)}\n` +
+        `${file}:${difference.line}:${difference.column}: not in canonical form: expected ${JSON.stringify(difference.expected)}, found ${JSON.stringify(difference.actual)}\n` +
           `    hint: run \`driverlog format ${file}\`\n`,
       );
       return EXIT_PROBLEMS;

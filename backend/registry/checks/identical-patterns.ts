@@ -1,5 +1,5 @@
 import type { Check } from './check.ts';
-import { ciBlocks } from './shape.ts';
+import { ciBlocks, driverLabel } from './shape.ts';
 
 // With equal patterns every matching line counts as a success (the success pattern is tried first),
 // so the driver could never be shown failing.
@@ -14,7 +14,7 @@ export const identicalPatterns: Check = {
               check: 'identical-patterns',
               severity: 'error' as const,
               pointer: `${pointer}/failure_pattern`,
-              message: `success_pattern and failure_pattern of driver ${driver.value.vendor} / ${driver.value.name} are both ${JSON.stringify(ci.success_pattern)}`,
+              message: `success_pattern and failure_pattern of driver ${driverLabel(driver.value)} are both ${JSON.stringify(ci.success_pattern)}`,
               hint: 'each must match only its own outcome, e.g. "my-job \\S+ : SUCCESS" and "my-job \\S+ : FAILURE"',
             },
           ]

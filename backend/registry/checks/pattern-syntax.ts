@@ -1,6 +1,5 @@
-import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
-import { ciBlocks, PATTERN_FIELDS } from './shape.ts';
+import { ciPatterns } from './shape.ts';
 
 // The batch job runs patterns in RE2, which has no backtracking features; the original DriverLog never
 // compiled its patterns before running them, so broken ones only showed up as "CI not found".
@@ -8,22 +7,18 @@ export const patternSyntax: Check = {
   id: 'pattern-syntax',
   description: 'Every CI pattern compiles as an RE2 regular expression.',
   run: ({ data, compile }) =>
-    ciBlocks(data).flatMap(({ ci, pointer }) =>
-      PATTERN_FIELDS.flatMap((field): Problem[] => {
-        const source = ci[field];
-        if (typeof source !== 'string') return [];
-        const compiled = compile(source);
-        if (compiled.ok) return [];
-        return [
-          {
-            check: 'pattern-syntax',
-            severity: 'error',
-            pointer: `${pointer}/${field}`,
-            message: `${field} ${JSON.stringify(source)} is not a valid RE2 pattern: ${compiled.reason}`,
-            hint: rewriteHint(source),
-          },
-        ];
-      }),
+    ciPatterns(data, compile).flatMap(({ field, pointer, source, compiled }) =>
+      compiled.ok
+        ? []
+        : [
+            {
+              check: 'pattern-syntax',
+              severity: 'error' as const,
+              pointer,
+              message: `${field} ${JSON.stringify(source)} is not a valid RE2 pattern: ${compiled.reason}`,
+              hint: rewriteHint(source),
+            },
+          ],
     ),
 };
 

@@ -1,4 +1,5 @@
 import { appendPointer } from '../json-pointer.ts';
+import type { CompiledPattern } from '../pattern.ts';
 
 // Checks run on files that may fail the schema, so they read the data through these guards and
 // skip what is not the expected shape (the schema check reports that).
@@ -46,6 +47,26 @@ export function ciBlocks(data: unknown): CiBlock[] {
 
 export type PatternField = 'success_pattern' | 'failure_pattern';
 export const PATTERN_FIELDS: PatternField[] = ['success_pattern', 'failure_pattern'];
+
+export interface CiPattern {
+  driver: Item;
+  field: PatternField;
+  /** Pointer of the pattern itself. */
+  pointer: string;
+  source: string;
+  compiled: CompiledPattern;
+}
+
+/** Every CI pattern that is a string, with its compiled form (the run memoizes compile). */
+export function ciPatterns(data: unknown, compile: (source: string) => CompiledPattern): CiPattern[] {
+  return ciBlocks(data).flatMap(({ driver, ci, pointer }) =>
+    PATTERN_FIELDS.flatMap((field) => {
+      const source = ci[field];
+      if (typeof source !== 'string') return [];
+      return [{ driver, field, pointer: `${pointer}/${field}`, source, compiled: compile(source) }];
+    }),
+  );
+}
 
 /** How problems name a driver: by vendor and name, which people recognise, rather than by index. */
 export function driverLabel(driver: Json): string {

@@ -2,7 +2,7 @@ import { GENERIC_CI_LINES } from '../ci-lines.ts';
 import { searchLine } from '../pattern.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
-import { ciBlocks, PATTERN_FIELDS, type PatternField } from './shape.ts';
+import { ciPatterns, type PatternField } from './shape.ts';
 
 // The original data still carried a driver whose success pattern was "Build failed.": it was shown
 // passing exactly when it failed. Test each pattern on lines of the opposite outcome, and on the
@@ -21,30 +21,25 @@ export const swappedPatterns: Check = {
   description:
     'The success pattern does not match failure lines, and the failure pattern does not match success lines.',
   run: ({ data, compile }) =>
-    ciBlocks(data).flatMap(({ ci, pointer }) =>
-      PATTERN_FIELDS.flatMap((field): Problem[] => {
-        const source = ci[field];
-        if (typeof source !== 'string') return [];
-        const compiled = compile(source);
-        if (!compiled.ok || searchLine(compiled.regex, '')) return [];
-        const wrong = OPPOSITE[field];
-        const own = wrong === 'success' ? 'failure' : 'success';
-        const line = GENERIC_CI_LINES.find(
-          (candidate) => candidate.outcome === wrong && searchLine(compiled.regex, candidate.text),
-        );
-        const wordy = WORDS[wrong].test(source) && !WORDS[own].test(source);
-        if (!line && !wordy) return [];
-        return [
-          {
-            check: 'swapped-patterns',
-            severity: 'warning',
-            pointer: `${pointer}/${field}`,
-            message: line
-              ? `${field} ${JSON.stringify(source)} matches the ${wrong} line ${JSON.stringify(line.text)}`
-              : `${field} ${JSON.stringify(source)} reads like a ${wrong} pattern`,
-            hint: 'are success_pattern and failure_pattern swapped? success_pattern must match only passing results',
-          },
-        ];
-      }),
-    ),
+    ciPatterns(data, compile).flatMap(({ field, pointer, source, compiled }): Problem[] => {
+      if (!compiled.ok || searchLine(compiled.regex, '')) return [];
+      const wrong = OPPOSITE[field];
+      const own = wrong === 'success' ? 'failure' : 'success';
+      const line = GENERIC_CI_LINES.find(
+        (candidate) => candidate.outcome === wrong && searchLine(compiled.regex, candidate.text),
+      );
+      const wordy = WORDS[wrong].test(source) && !WORDS[own].test(source);
+      if (!line && !wordy) return [];
+      return [
+        {
+          check: 'swapped-patterns',
+          severity: 'warning',
+          pointer,
+          message: line
+            ? `${field} ${JSON.stringify(source)} matches the ${wrong} line ${JSON.stringify(line.text)}`
+            : `${field} ${JSON.stringify(source)} reads like a ${wrong} pattern`,
+          hint: 'are success_pattern and failure_pattern swapped? success_pattern must match only passing results',
+        },
+      ];
+    }),
 };

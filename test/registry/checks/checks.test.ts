@@ -53,6 +53,20 @@ const failing: Array<{
     hint: /did you mean "email"\?/,
   },
   {
+    check: 'schema',
+    registry: () => edit((r) => Object.assign(acme(r), { description: 42 })),
+    pointer: '/drivers/0/description',
+    message: /^must be a string, not an integer$/,
+    hint: /^write text in double quotes here$/,
+  },
+  {
+    check: 'schema',
+    registry: () => edit((r) => Object.assign(acme(r), { releases: 'Rocky' })),
+    pointer: '/drivers/0/releases',
+    message: /^must be an array, not a string$/,
+    hint: /^write a list in \[ \]: release series the vendor claims/,
+  },
+  {
     check: 'unknown-project',
     registry: () => edit((r) => (acme(r).project_id = 'openstack/cindr')),
     pointer: '/drivers/0/project_id',
@@ -152,7 +166,7 @@ const failing: Array<{
     check: 'identical-patterns',
     registry: () => edit((r) => (ci(r).failure_pattern = ci(r).success_pattern)),
     pointer: '/drivers/0/ci/failure_pattern',
-    message: /are both "acme-iscsi-tempest/,
+    message: /of driver "Acme \/ Acme iSCSI driver" are both "acme-iscsi-tempest/,
   },
   {
     check: 'matches-everything',
