@@ -174,7 +174,9 @@ async function findAccount(
       throw new GerritError('expected a JSON array of accounts', { code: 'BAD_JSON', method: 'GET', url });
     }
     const accounts = body as AccountInfo[];
-    const exact = accounts.find((account) => account.username === username) ?? accounts[0];
+    // CI ids are compared to comment authors' usernames exactly; an account that only matches in another
+    // letter case would never match a comment, so it does not count as found.
+    const exact = accounts.find((account) => account.username === username);
     if (exact) return exact;
   }
   return undefined;

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGerritClient, type GerritClientOptions } from '../../backend/gerrit/client.ts';
 import { GerritError } from '../../backend/gerrit/errors.ts';
@@ -134,5 +136,21 @@ describe('findAccount', () => {
     expect(await gerrit.findAccount('old-ci')).toMatchObject({ _account_id: 1000101, inactive: true });
     expect(await gerrit.findAccount('nobody')).toBeUndefined();
     expect(server.stats.byPath['/accounts/']).toBe(5);
+  });
+
+  it('does not take an account whose username differs in letter case (its comments would never match)', async () => {
+    // A server whose username: search ignores case, as some Gerrit back ends do.
+    const server = createServer((_req, res) => {
+      res.end(`)]}'\n[{"_account_id":7,"username":"Acme-CI"}]`);
+    });
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const gerrit = createGerritClient({ baseUrl: `http://127.0.0.1:${port}`, retries: 0 });
+      expect(await gerrit.findAccount('acme-ci')).toBeUndefined();
+      expect(await gerrit.findAccount('Acme-CI')).toMatchObject({ _account_id: 7 });
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
   });
 });
