@@ -36,5 +36,8 @@ export function closestLines(
         ranked.push({ line: line.trim(), pattern, shared, score: shared.length / wanted.length });
     }
   }
-  return ranked.sort((a, b) => b.score - a.score || a.line.length - b.line.length).slice(0, count);
+  ranked.sort((a, b) => b.score - a.score || a.line.length - b.line.length);
+  // A line near both patterns is shown once, beside the one it is nearer to.
+  const shown = new Set<string>();
+  return ranked.filter(({ line }) => !shown.has(line) && shown.add(line)).slice(0, count);
 }

@@ -44,7 +44,7 @@ export function applyScan(input: ApplyInput): { registry: Registry; changes: Rec
   for (const index of plan.ciRemoved) {
     const driver = drivers[index];
     if (driver?.verification === undefined) continue;
-    changes.push(...diff(driver, driver.verification, {}));
+    changes.push(...recordChanges(driver, driver.verification, {}));
     drivers[index] = withVerification(driver, {}, releaseOrder);
   }
 
@@ -81,7 +81,7 @@ export function applyScan(input: ApplyInput): { registry: Registry; changes: Rec
         const record = recordOf(merged);
         if (record !== undefined) base[release] = record;
       }
-      const found = diff(driver, before, base);
+      const found = recordChanges(driver, before, base);
       if (found.length === 0) continue;
       changes.push(...found);
       drivers[planned.index] = withVerification(driver, base, releaseOrder);
@@ -102,7 +102,8 @@ export function applyScan(input: ApplyInput): { registry: Registry; changes: Rec
   return { registry: { ...registry, drivers, scan_state: state }, changes };
 }
 
-function diff(
+/** How one driver's records changed, release by release. */
+export function recordChanges(
   driver: Driver,
   before: Record<string, VerificationRecord>,
   after: Record<string, VerificationRecord>,

@@ -36,6 +36,13 @@ export interface UpdateOptionValues {
 
 export function gerritUrlFrom(value: string | undefined, env: Io['env']): string {
   const url = value ?? env.DRIVERLOG_GERRIT_URL ?? DEFAULT_GERRIT_URL;
+  const source = value !== undefined ? '--gerrit-url' : 'DRIVERLOG_GERRIT_URL';
+  // The URL is echoed in logs, reports and the data file's scan_state: never with a password in it.
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url)) {
+    throw new UsageError(
+      `${source} must not contain credentials; set GERRIT_USERNAME and GERRIT_HTTP_PASSWORD instead`,
+    );
+  }
   if (!/^https?:\/\/[^/]+/.test(url)) {
     throw new UsageError(`Gerrit URL ${JSON.stringify(url)} must start with http:// or https://`);
   }
@@ -57,7 +64,7 @@ export function resolveUpdateOptions(
   values: UpdateOptionValues,
   io: Pick<Io, 'env' | 'cwd'>,
   now: number,
-): Omit<UpdateOptions, 'io' | 'signal' | 'since'> & { sinceText?: string; since: number } {
+): Omit<UpdateOptions, 'io' | 'signal'> {
   let since: number;
   try {
     since = resolveSince(values.since, now);
@@ -70,7 +77,6 @@ export function resolveUpdateOptions(
     dataFile: resolve(io.cwd, values.data ?? 'default_data.json'),
     gerritUrl: gerritUrlFrom(values['gerrit-url'], io.env),
     since,
-    ...(values.since !== undefined ? { sinceText: values.since } : {}),
     ...(credentials ? { credentials } : {}),
     commit: Boolean(values.commit || values.push),
     push: Boolean(values.push),

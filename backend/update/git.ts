@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
 export class GitError extends Error {
@@ -17,10 +17,13 @@ function repoOf(file: string): SimpleGit {
   return simpleGit({ baseDir: dirname(file) });
 }
 
+/** The commit message for the file's new text, given the committed one; throws to refuse the commit. */
+export type DescribeCommit = (headText: string, text: string) => string;
+
 /** Commits the data file alone when git sees it modified; undefined when there is nothing to commit. */
 export async function commitDataFile(
   file: string,
-  message: string,
+  describe: DescribeCommit,
   guard: GuardText,
 ): Promise<{ sha: string; subject: string } | undefined> {
   const git = repoOf(file);
@@ -28,8 +31,10 @@ export async function commitDataFile(
   try {
     const status = await git.status(['--', name]);
     if (status.files.length === 0) return undefined;
+    const text = readFileSync(file, 'utf8');
     // Never commit a file that fails validation, whoever wrote it.
-    guard(readFileSync(file, 'utf8'));
+    guard(text);
+    const message = describe(await git.show([`HEAD:./${name}`]), text);
     await git.add(['--', name]);
     await git.commit(message, ['--', name]);
     const sha = (await git.revparse(['HEAD'])).trim();
@@ -42,28 +47,52 @@ export async function commitDataFile(
 
 const REMOTE_MOVED = /\[rejected\]|fetch first|non-fast-forward/;
 
-/** Push; when the remote moved, rebase onto it once, re-check the file, push again. Never forces. */
-export async function pushWithRebase(file: string, guard: GuardText): Promise<void> {
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).trim();
+}
+
+/** Whether a rebase stopped half-way (a failed pull --rebase may also have refused to start one). */
+async function rebaseInProgress(git: SimpleGit, dir: string): Promise<boolean> {
+  for (const name of ['rebase-merge', 'rebase-apply']) {
+    const path = (await git.raw(['rev-parse', '--git-path', name])).trim();
+    if (existsSync(resolve(dir, path))) return true;
+  }
+  return false;
+}
+
+/**
+ * Push; when the remote moved, rebase onto it once, re-check the file, push again. Never forces.
+ * Returns the commit pushed (the rebase gives the local commit a new sha).
+ */
+export async function pushWithRebase(file: string, guard: GuardText): Promise<string> {
   const git = repoOf(file);
+  const head = async () => (await git.revparse(['HEAD'])).trim();
   try {
     await git.push();
-    return;
+    return await head();
   } catch (error) {
-    if (!REMOTE_MOVED.test(error instanceof Error ? error.message : String(error))) {
-      throw new GitError('push failed', error);
-    }
+    if (!REMOTE_MOVED.test(messageOf(error))) throw new GitError('push failed', error);
   }
   try {
     await git.raw(['pull', '--rebase']);
   } catch (error) {
-    await git.raw(['rebase', '--abort']).catch((abortError: unknown) => {
+    // The cause (uncommitted changes, a conflict) ends the message; the abort only cleans up.
+    if (!(await rebaseInProgress(git, dirname(file)))) {
       throw new GitError(
-        'pull --rebase failed and so did rebase --abort; fix the repository by hand',
+        'the remote moved and pull --rebase failed; local commit kept, nothing rebased',
+        error,
+      );
+    }
+    try {
+      await git.raw(['rebase', '--abort']);
+    } catch (abortError) {
+      throw new GitError(
+        `the remote moved, pull --rebase failed (${messageOf(error)}) and so did rebase --abort; finish or abort the rebase by hand`,
         abortError,
       );
-    });
+    }
     throw new GitError(
-      'the remote moved and rebasing onto it failed (rebase aborted, local commit kept)',
+      'the remote moved and rebasing onto it failed; rebase aborted, local commit kept (merge it by hand, or reset to the remote and run update again)',
       error,
     );
   }
@@ -73,4 +102,19 @@ export async function pushWithRebase(file: string, guard: GuardText): Promise<vo
   } catch (error) {
     throw new GitError('push failed again after rebasing onto the remote', error);
   }
+  return await head();
+}
+
+/** `--commit` and `--push`: the commit made (or, pushing, the one pushed after a rebase), if any. */
+export async function commitAndPush(
+  file: string,
+  describe: DescribeCommit,
+  guard: GuardText,
+  push: boolean,
+): Promise<{ sha: string; subject: string; pushed: boolean } | undefined> {
+  const commit = await commitDataFile(file, describe, guard);
+  // Pushing even when nothing new was committed sends a commit an earlier run failed to push.
+  const pushed = push ? await pushWithRebase(file, guard) : undefined;
+  if (commit === undefined) return undefined;
+  return { ...commit, sha: pushed ?? commit.sha, pushed: pushed !== undefined };
 }

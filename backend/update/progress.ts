@@ -6,8 +6,6 @@ export interface Progress {
   page(project: string, pages: number, changes: number): void;
   projectDone(project: string, changes: number, pages: number): void;
   projectFailed(project: string, error: Error): void;
-  /** A line that must stay visible (warnings, the summary). */
-  note(text: string): void;
   finish(): void;
 }
 
@@ -23,10 +21,12 @@ function logLines(io: Pick<Io, 'stdout'>): Progress {
     projectDone: (project, changes, pages) =>
       io.stdout(`${project}: done, ${changes} changes in ${pages} pages\n`),
     projectFailed: (project, error) => io.stdout(`${project}: FAILED: ${error.message}\n`),
-    note: (text) => io.stdout(`${text}\n`),
     finish: () => {},
   };
 }
+
+// The narrowest common terminal; Io does not say how wide this one is.
+const STATUS_WIDTH = 79;
 
 function statusLine(io: Pick<Io, 'stdout'>, projectCount: number): Progress {
   const active = new Map<string, { pages: number; changes: number }>();
@@ -35,9 +35,9 @@ function statusLine(io: Pick<Io, 'stdout'>, projectCount: number): Progress {
   let changes = 0;
   const draw = () => {
     const current = [...active.entries()].map(([p, s]) => `${p} ${s.changes}`).join(', ');
-    io.stdout(
-      `\r\x1b[K${done}/${projectCount} projects, ${pages} pages, ${changes} changes${current ? ` — ${current}` : ''}`,
-    );
+    const line = `${done}/${projectCount} projects, ${pages} pages, ${changes} changes${current ? ` — ${current}` : ''}`;
+    // A line wider than the terminal wraps, and \r then rewrites only its last row: one row per redraw.
+    io.stdout(`\r\x1b[K${line.length > STATUS_WIDTH ? `${line.slice(0, STATUS_WIDTH - 1)}…` : line}`);
   };
   const clear = () => io.stdout('\r\x1b[K');
   return {
@@ -62,11 +62,6 @@ function statusLine(io: Pick<Io, 'stdout'>, projectCount: number): Progress {
       done += 1;
       clear();
       io.stdout(`${project}: FAILED: ${error.message}\n`);
-      draw();
-    },
-    note: (text) => {
-      clear();
-      io.stdout(`${text}\n`);
       draw();
     },
     finish: clear,

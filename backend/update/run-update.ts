@@ -8,10 +8,13 @@ import type { AccountInfo } from '../gerrit/types.ts';
 import type { Registry } from '../registry/types.ts';
 import { applyScan, type ScanOutcome } from './apply.ts';
 import { WriteError, writeFileAtomic } from '../registry/atomic-write.ts';
+import { evidenceSinceHead } from './commit-content.ts';
 import { commitMessage } from './commit-message.ts';
-import { commitDataFile, GitError, pushWithRebase } from './git.ts';
+import { commitAndPush, GitError } from './git.ts';
 import { acquireLock, LockHeldError, type FileLock } from './lock.ts';
+import { ConcurrentEditError, InvalidOutputError } from './errors.ts';
 import { planScan } from './plan.ts';
+import { pool } from './pool.ts';
 import { createProgress } from './progress.ts';
 import { checkRegistryText, serializeRegistry } from './registry-io.ts';
 import { createReleaseMapper } from './release-map.ts';
@@ -52,14 +55,6 @@ export interface UpdateResult {
 const CONCURRENCY = 2;
 const PAGE_SIZE = 200;
 
-export class InvalidOutputError extends Error {
-  readonly code = 'INVALID_OUTPUT';
-  constructor(readonly problems: string[]) {
-    super(`refusing to write or commit a registry that fails validation:\n${problems.join('\n')}`);
-    this.name = 'InvalidOutputError';
-  }
-}
-
 export async function runUpdate(options: UpdateOptions): Promise<UpdateResult> {
   const { io, dataFile } = options;
   const now = options.now ?? Date.now;
@@ -91,14 +86,6 @@ export async function runUpdate(options: UpdateOptions): Promise<UpdateResult> {
     return { exitCode: 2 };
   } finally {
     lock.release();
-  }
-}
-
-export class ConcurrentEditError extends Error {
-  readonly code = 'CONCURRENT_EDIT';
-  constructor(readonly file: string) {
-    super(`${file} was changed by someone else during the run; nothing written, run update again`);
-    this.name = 'ConcurrentEditError';
   }
 }
 
@@ -166,8 +153,12 @@ async function locked(options: UpdateOptions, now: () => number): Promise<Update
 
   const unknown = unknownAccounts(registry, gerritUrl, outcomes);
   const next = applyScan({ registry, plan, outcomes, gerritUrl, since, unknownCiAccounts: unknown.ids });
+  // When no project could be scanned, a state that differs is only the old one re-encoded for a
+  // new URL or a first run: writing (and committing) it would record a scan that never happened.
+  const scannedAny = outcomes.some((outcome) => !('error' in outcome));
   const changed =
-    next.changes.length > 0 || !isDeepStrictEqual(registry.scan_state, next.registry.scan_state);
+    next.changes.length > 0 ||
+    (scannedAny && !isDeepStrictEqual(registry.scan_state, next.registry.scan_state));
   const guard = (candidate: string) => {
     const check = checkRegistryText(candidate, dataFile);
     if (!check.ok) throw new InvalidOutputError(check.problems);
@@ -193,29 +184,25 @@ async function locked(options: UpdateOptions, now: () => number): Promise<Update
     totals,
     requestsByProject,
   });
+  // A git failure comes after the file is written: the summary and report still say what changed.
+  let gitError: GitError | InvalidOutputError | undefined;
   if (options.commit || options.push) {
-    const commit = await commitDataFile(dataFile, commitMessage(next.changes), guard);
-    if (commit) summary.commit = { ...commit, pushed: false };
-    if (options.push) {
-      await pushWithRebase(dataFile, guard);
-      if (summary.commit) summary.commit.pushed = true;
+    try {
+      const describe = (headText: string, current: string) =>
+        commitMessage(evidenceSinceHead(dataFile, headText, current));
+      const commit = await commitAndPush(dataFile, describe, guard, options.push === true);
+      if (commit) summary.commit = commit;
+    } catch (error) {
+      if (!(error instanceof GitError || error instanceof InvalidOutputError)) throw error;
+      gitError = error;
     }
   }
-  if (options.reportFile) writeFileAtomic(options.reportFile, JSON.stringify(summary, null, 2) + '\n');
   progress.finish();
   io.stdout(`${formatSummary(summary)}\n`);
+  if (options.reportFile) writeFileAtomic(options.reportFile, JSON.stringify(summary, null, 2) + '\n');
+  if (gitError) {
+    io.stderr(`driverlog update: ${gitError.message}\n`);
+    return { exitCode: 2, summary };
+  }
   return { exitCode: summary.failed_projects.length > 0 ? 1 : 0, summary };
-}
-
-async function pool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const at = next++;
-      results[at] = await work(items[at]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
-  return results;
 }

@@ -27,5 +27,10 @@ describe('closestLines', () => {
       score: 1,
     });
     expect(ranked.map((r) => r.line)).not.toContain('Build succeeded.');
+    // The SUCCESS line also shares words with the failure pattern: listed once, not twice.
+    expect(ranked.map((r) => r.line)).toEqual([
+      '- acme-iscsi https://ci/1 :SUCCESS in 1h',
+      '- acme-fc https://ci/2 : FAILURE',
+    ]);
   });
 });

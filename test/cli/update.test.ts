@@ -60,6 +60,16 @@ describe('driverlog update (command line)', () => {
       [['--gerrit-url', 'review.opendev.org'], {}, /must start with http:\/\/ or https:\/\//],
       [[], { GERRIT_USERNAME: 'me' }, /set both GERRIT_USERNAME and GERRIT_HTTP_PASSWORD/],
       [
+        ['--gerrit-url', 'https://bot:s3cret@review.example.org'],
+        {},
+        /--gerrit-url must not contain credentials; set GERRIT_USERNAME and GERRIT_HTTP_PASSWORD/,
+      ],
+      [
+        [],
+        { DRIVERLOG_GERRIT_URL: 'https://bot:s3cret@review.example.org' },
+        /DRIVERLOG_GERRIT_URL must not contain credentials/,
+      ],
+      [
         ['--data', 'nope.json', '--gerrit-url', 'http://127.0.0.1:9'],
         {},
         /nope.json does not exist; give the registry with --data FILE/,
@@ -69,6 +79,7 @@ describe('driverlog update (command line)', () => {
       const run = await cli(['update', ...args], { cwd: dir, env });
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toContain('s3cret');
     }
   });
 

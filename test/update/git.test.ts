@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGerritSimulator, type GerritSimulator } from '../../backend/simulator/index.ts';
@@ -48,6 +48,23 @@ afterEach(async () => {
   sim = undefined;
 });
 
+/** One new comment on Gerrit, and a remote that moved (someone pushed) since the clone. */
+async function remoteMoved() {
+  sim = await startGerritSimulator({
+    dataset: {
+      accounts: ACCOUNTS,
+      changes: [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
+    },
+  });
+  const { remote, work } = repository();
+  const other = clone(remote);
+  writeFileSync(join(other, 'NOTES.md'), 'someone else was here\n');
+  git(other, 'add', 'NOTES.md');
+  git(other, 'commit', '--quiet', '-m', 'Add notes');
+  git(other, 'push', '--quiet');
+  return { remote, work, url: sim.url };
+}
+
 describe('driverlog update --commit / --push', () => {
   it('commits the changed file with a message saying what changed, and nothing when nothing changed', async () => {
     sim = await startGerritSimulator({
@@ -85,21 +102,40 @@ describe('driverlog update --commit / --push', () => {
     expect(git(work, 'log', '-1', '--format=%s')).toBe('Add registry');
   });
 
-  it('rebases onto a remote that moved and pushes, without forcing', async () => {
+  it("never commits a maintainer's uncommitted edit under the scan's name", async () => {
+    sim = await startGerritSimulator({ dataset: { accounts: ACCOUNTS, changes: [] } });
+    const { work } = repository();
+    const file = join(work, 'default_data.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"Cinder"', '"Cinder (block storage)"'));
+    const run = await cli(['update', '--gerrit-url', sim.url, '--since', '2024-01-01', '--commit'], {
+      cwd: work,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'has uncommitted edits besides verification and scan_state (first at /projects/0/name)',
+    );
+    expect(git(work, 'log', '-1', '--format=%s')).toBe('Add registry');
+  });
+
+  it("describes what the commit holds, including an earlier run's uncommitted result", async () => {
     sim = await startGerritSimulator({
       dataset: {
         accounts: ACCOUNTS,
         changes: [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
       },
     });
-    const { remote, work } = repository();
-    const other = clone(remote);
-    writeFileSync(join(other, 'NOTES.md'), 'someone else was here\n');
-    git(other, 'add', 'NOTES.md');
-    git(other, 'commit', '--quiet', '-m', 'Add notes');
-    git(other, 'push', '--quiet');
+    const { work } = repository();
+    const args = ['update', '--gerrit-url', sim.url, '--since', '2024-01-01'];
+    expect((await cli(args, { cwd: work })).code).toBe(0);
+    // Nothing new for this run; the file still holds the first run's evidence, never committed.
+    expect((await cli([...args, '--commit'], { cwd: work })).code).toBe(0);
+    expect(git(work, 'log', '-1', '--format=%s')).toBe('cinder: Acme iSCSI passes on Caracal');
+  });
 
-    const run = await cli(['update', '--gerrit-url', sim.url, '--since', '2024-01-01', '--push'], {
+  it('rebases onto a remote that moved and pushes, without forcing', async () => {
+    const { remote, work, url } = await remoteMoved();
+
+    const run = await cli(['update', '--gerrit-url', url, '--since', '2024-01-01', '--push'], {
       cwd: work,
     });
     expect(run.stderr).toBe('');
@@ -109,5 +145,24 @@ describe('driverlog update --commit / --push', () => {
       'Add notes',
       'Add registry',
     ]);
+    // The summary names the commit that was pushed, not the one the rebase replaced.
+    expect(run.stdout).toContain(`committed ${git(remote, 'rev-parse', 'main').slice(0, 12)} `);
+  });
+
+  it('says why the rebase could not start, still printing the summary, and keeps the commit', async () => {
+    const { work, url } = await remoteMoved();
+    writeFileSync(join(work, 'NOTES.md'), 'a local edit nobody committed\n');
+    git(work, 'add', 'NOTES.md');
+
+    const run = await cli(['update', '--gerrit-url', url, '--since', '2024-01-01', '--push'], {
+      cwd: work,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('pull --rebase failed; local commit kept, nothing rebased');
+    // git's own reason, not a complaint about the rebase --abort that had nothing to abort.
+    expect(run.stderr).toMatch(/uncommitted changes|unstaged changes|overwritten/);
+    expect(run.stderr).not.toContain('No rebase in progress');
+    expect(run.stdout).toContain('2 drivers scanned: 1 newly verified');
+    expect(git(work, 'log', '-1', '--format=%s')).toBe('cinder: Acme iSCSI passes on Caracal');
   });
 });

@@ -122,6 +122,24 @@ describe('driverlog update: which comments count', () => {
     expect(verification(result)).toBeUndefined();
   });
 
+  it("counts a comment only for drivers scanning that change's Gerrit project (repo before project_id)", async () => {
+    const inNova = driver({ project_id: 'openstack/nova', name: 'In Nova' });
+    const inPlugin = driver({ project_id: 'openstack/nova', repo: 'x/acme-plugin', name: 'In plugin' });
+    const { result } = await scan(
+      [
+        change(100, {
+          project: 'openstack/nova',
+          messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())],
+        }),
+        change(101, { project: 'x/acme-plugin', messages: [message(10, '2024-05-02T10:00:00Z', 1, fail())] }),
+      ],
+      [inNova, inPlugin],
+    );
+    expect(verification(result, 0)?.Caracal).toMatchObject({ ci_result: true, change_number: 100 });
+    expect(verification(result, 1)?.Caracal).toMatchObject({ ci_result: false, change_number: 101 });
+    expect(verification(result, 1)?.Caracal?.last_success).toBeUndefined();
+  });
+
   it('counts reports by an account that has since been deactivated', async () => {
     const ci = { ...ACME_CI, id: 'old-ci' };
     const { run, result } = await scan(
@@ -226,6 +244,15 @@ describe('driverlog update: which comment wins', () => {
 });
 
 describe('driverlog update: accounts', () => {
+  it('does not report a deactivated account with nothing in the window as unknown', async () => {
+    const { run } = await scan(
+      [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
+      [driver(), driver({ name: 'Old', ci: { ...ACME_CI, id: 'old-ci' } })],
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('not found on Gerrit');
+  });
+
   it('reports a CI id Gerrit does not know, for that driver only, and goes on', async () => {
     const ghost = driver({ name: 'Ghost', ci: { ...ACME_CI, id: 'ghost-ci' } });
     const { run, result, file, dir } = await scan(

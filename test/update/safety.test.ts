@@ -73,6 +73,25 @@ describe('driverlog update: failing safely', () => {
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(cleanFile, 'utf8'));
   });
 
+  it('leaves the file byte-identical when no project could be scanned at all', async () => {
+    sim = await startGerritSimulator({ dataset });
+    const dir = tempDir();
+    const file = writeRegistry(dir, registry);
+    const original = readFileSync(file, 'utf8');
+    sim.injectFaults({ fault: { kind: 'status', status: 500, body: 'index broken' } });
+    const outcome = await runUpdate({
+      dataFile: file,
+      gerritUrl: sim.url,
+      since: Date.parse(`${SINCE}T00:00:00Z`),
+      io: quiet,
+      client: { sleep: async () => {} },
+    });
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.summary?.failed_projects).toHaveLength(3);
+    expect(outcome.summary?.written).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe(original);
+  });
+
   it('refuses a second run on the same file while one holds the lock', async () => {
     sim = await startGerritSimulator({ dataset });
     const dir = tempDir();
