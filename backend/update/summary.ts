@@ -52,7 +52,7 @@ const LISTED_RECORDS = 25;
 export function formatSummary(summary: UpdateSummary): string {
   const d = summary.drivers;
   const lines = [
-    `Summary: ${plural(d.scanned, 'driver')} scanned: ${d.newly_verified} newly verified, ${d.newly_failing} newly failing, ${d.unchanged} unchanged`,
+    `Summary: ${plural(d.scanned, 'driver')} scanned: ${d.newly_verified} with a release newly verified, ${d.newly_failing} with a release newly failing, ${d.unchanged} unchanged`,
     `  ${plural(summary.changes_read, 'change')} read, ${plural(summary.unmapped_comments, 'counting comment')} on branches of no listed release`,
     `  ${plural(summary.requests, 'request')} (${plural(summary.retries, 'retry', 'retries')}), ${formatBytes(summary.bytes)} received, ${(summary.duration_ms / 1000).toFixed(1)} s`,
   ];

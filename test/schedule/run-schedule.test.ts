@@ -60,8 +60,10 @@ describe('driverlog schedule', () => {
     controller.abort();
     expect(await done).toBe(0);
     expect(out).toContain('run 1 finished with exit status 0');
-    expect(out).toMatch(/Summary: 1 driver scanned: 1 newly verified/);
-    expect(out).toMatch(/Summary: 1 driver scanned: 0 newly verified, 0 newly failing, 1 unchanged/);
+    expect(out).toMatch(/Summary: 1 driver scanned: 1 with a release newly verified/);
+    expect(out).toMatch(
+      /Summary: 1 driver scanned: 0 with a release newly verified, 0 with a release newly failing, 1 unchanged/,
+    );
     expect(out.trimEnd().endsWith('schedule stopped')).toBe(true);
     expect(readRegistry(file).drivers[0]?.verification?.Caracal?.ci_result).toBe(true);
   });

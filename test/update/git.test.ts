@@ -162,7 +162,7 @@ describe('driverlog update --commit / --push', () => {
     // git's own reason, not a complaint about the rebase --abort that had nothing to abort.
     expect(run.stderr).toMatch(/uncommitted changes|unstaged changes|overwritten/);
     expect(run.stderr).not.toContain('No rebase in progress');
-    expect(run.stdout).toContain('2 drivers scanned: 1 newly verified');
+    expect(run.stdout).toContain('2 drivers scanned: 1 with a release newly verified');
     expect(git(work, 'log', '-1', '--format=%s')).toBe('cinder: Acme iSCSI passes on Caracal');
   });
 });
