@@ -11,7 +11,7 @@ export function summaryMarkdown(summary: UpdateSummary): string {
     '',
     `Gerrit ${cell(summary.gerrit_url)}, window since ${summary.since}; ${summary.changes_read} changes read with ${summary.requests} requests (${summary.retries} retries) in ${(summary.duration_ms / 1000).toFixed(1)} s.`,
     '',
-    '| drivers scanned | newly verified | newly failing | unchanged | unmapped comments | unknown CI accounts |',
+    '| drivers scanned | with a release newly verified | with a release newly failing | unchanged | unmapped comments | unknown CI accounts |',
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
     `| ${d.scanned} | ${d.newly_verified} | ${d.newly_failing} | ${d.unchanged} | ${summary.unmapped_comments} | ${summary.unknown_accounts.length} |`,
   ];
