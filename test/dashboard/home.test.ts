@@ -67,6 +67,22 @@ describe.skipIf(!hasChromium)(`home page (skipped when ${noChromiumReason})`, ()
     expect(message).toContain('All projects');
     await page.click('.empty button');
     expect(await countText(page)).toBe('8 of 8 drivers');
+    // The form shows the view it reset to, so the next keystroke searches every driver.
+    expect(await page.inputValue('select[name=release_id]')).toBe('');
+    expect(await page.inputValue('select[name=project_id]')).toBe('');
+    expect(await page.inputValue('input[name=q]')).toBe('');
+    await page.keyboard.type('zeta');
+    expect(await visibleDrivers(page)).toEqual(['Zeta compute']);
+  });
+
+  it('shows a filter value from an old link that the registry no longer has', async () => {
+    await open('?vendor=EMC');
+    expect(await page.inputValue('select[name=vendor]')).toBe('EMC');
+    expect(await page.textContent('select[name=vendor] option:checked')).toBe('EMC (not in the registry)');
+    expect(await page.textContent('.empty p')).toContain('choose “All vendors” instead of EMC');
+    await page.selectOption('select[name=vendor]', '');
+    expect(await countText(page)).toBe('8 of 8 drivers');
+    expect(await page.locator('select[name=vendor] option', { hasText: 'EMC' }).count()).toBe(0);
   });
 
   it('sorts numerically by a column and both ways, with aria-sort', async () => {

@@ -126,20 +126,17 @@ export function statusView(status: CiStatus, showRelease: boolean): StatusView {
         ],
       };
     }
-    case 'stale':
-      return {
-        ...view,
-        ...release,
-        label: 'stale',
-        details: [
-          {
-            lead: '',
-            text: status.evidence.ok ? 'last passed' : 'last failed',
-            at: status.evidence.at,
-            href: status.evidence.url,
-          },
-        ],
-      };
+    case 'stale': {
+      const e = status.evidence;
+      const details: StatusDetail[] = [
+        { lead: '', text: e.ok ? 'last passed' : 'last failed', at: e.at, href: e.url },
+      ];
+      // A stale failure still says when the driver last worked, as a current one does.
+      if (!e.ok && e.passAt !== undefined) {
+        details.push({ lead: '; ', text: 'last passed', at: e.passAt, href: e.passUrl });
+      }
+      return { ...view, ...release, label: 'stale', details };
+    }
     case 'unverified':
       return { ...view, label: status.claimed ? 'claimed, no CI evidence' : 'no CI evidence', details: [] };
     case 'none':

@@ -14,6 +14,7 @@ import {
   type SortKey,
   type ViewState,
 } from '../lib/view-state.ts';
+import { readForm, writeForm } from './form-state.ts';
 import { renderStatus } from './status-dom.ts';
 
 class IndexLoadError extends Error {
@@ -103,7 +104,7 @@ class DriverTable extends HTMLElement {
     form.addEventListener('input', (event) => {
       const target = event.target as HTMLInputElement | HTMLSelectElement;
       // Typing replaces the history entry; choosing a filter adds one, so Back undoes it.
-      this.apply(this.readForm(), target.name === 'q' ? 'replace' : 'push');
+      this.apply(readForm(this.form, this.state?.sort), target.name === 'q' ? 'replace' : 'push');
     });
     for (const th of this.querySelectorAll<HTMLTableCellElement>('thead th[data-k]')) {
       const button = document.createElement('button');
@@ -128,36 +129,6 @@ class DriverTable extends HTMLElement {
     window.addEventListener('popstate', () => this.apply(parseViewState(location.search), 'none'));
   }
 
-  private readForm(): ViewState {
-    const data = new FormData(this.form);
-    const get = (name: string) => String(data.get(name) ?? '');
-    return {
-      release: get('release_id'),
-      project: get('project_id'),
-      vendor: get('vendor'),
-      q: get('q'),
-      sort: this.state?.sort,
-    };
-  }
-
-  private writeForm(state: ViewState): void {
-    const controls = this.form.elements;
-    const set = (name: string, value: string) => {
-      const control = controls.namedItem(name) as HTMLInputElement | HTMLSelectElement;
-      if (control instanceof HTMLSelectElement) {
-        // Old links may differ in case from the option values: pick the matching option.
-        const option = Array.from(control.options).find((o) => o.value.toLowerCase() === value.toLowerCase());
-        control.value = option ? option.value : '';
-      } else if (control.value !== value) {
-        control.value = value;
-      }
-    };
-    set('release_id', state.release);
-    set('project_id', state.project);
-    set('vendor', state.vendor);
-    set('q', state.q);
-  }
-
   private apply(next: ViewState, history: 'push' | 'replace' | 'none'): void {
     const prev = this.state;
     this.state = next;
@@ -167,7 +138,8 @@ class DriverTable extends HTMLElement {
       if (history === 'push') window.history.pushState(null, '', url);
       else window.history.replaceState(null, '', url);
     }
-    if (history === 'none') this.writeForm(next);
+    // Typing already shows in the form; Back, old links and "Show all drivers" change it from here.
+    writeForm(this.form, next);
     const releaseChanged = !prev || prev.release !== next.release;
     if (releaseChanged) this.renderStatuses(next.release);
     if (!prev || prev.q !== next.q) {

@@ -48,6 +48,13 @@ describe('statusView', () => {
     expect(view.details[1]!.at).toBe(now - 20 * DAY);
   });
 
+  it('says when a stale failure last passed', () => {
+    const view = statusView(ciStatus(input(), 'Queens', now, 4), false);
+    expect(view.label).toBe('stale');
+    expect(view.details.map((d) => `${d.lead}${d.text}`)).toEqual(['last failed', '; last passed']);
+    expect(view.details[1]!.at).toBe(now - 20 * DAY);
+  });
+
   it('names the release only when asked to', () => {
     expect(statusView(ciStatus(input(), '', now, 30), true).release).toBe('Rocky');
     expect(statusView(ciStatus(input(), 'Rocky', now, 30), false).release).toBeUndefined();
