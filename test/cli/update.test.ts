@@ -48,7 +48,7 @@ describe('driverlog update (command line)', () => {
       requests: 1,
       failed_projects: [],
     });
-    expect(run.stdout).toContain('1 driver scanned: 1 newly verified');
+    expect(run.stdout).toContain('1 driver scanned: 1 with a release newly verified');
   });
 
   it('answers usage errors with exit 2 and how to fix them', async () => {
