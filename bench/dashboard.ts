@@ -5,13 +5,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import type { Driver, Registry } from '../backend/registry/types.ts';
 import { buildSite, repoRoot } from '../dashboard/build-site.ts';
 import { serveStatic } from '../dashboard/serve.ts';
+import { CHROMIUM, hasChromium, launchChromium } from '../dashboard/chromium.ts';
 import { reportFigures, type Figure } from './report.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const DAY = 86_400_000;
 
 /** A registry shaped like ours, `count` drivers strong, deterministic. */
@@ -99,19 +98,7 @@ function homeBytes(dir: string): { total: number; parts: Record<string, number> 
 /** Median ms from keydown to the first moment after the browser painted the updated table. */
 async function keystrokeLatency(dir: string): Promise<number> {
   const server = await serveStatic(dir);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(server.url);
@@ -166,7 +153,7 @@ async function measure(label: string, data: string, work: string): Promise<Figur
       target: label === 'ours' ? '<= 60 KB' : '',
     },
   ];
-  if (existsSync(CHROMIUM)) {
+  if (hasChromium) {
     figures.push({
       name: `dashboard keystroke to updated table (median of 20), ${label}`,
       value: Math.round((await keystrokeLatency(outDir)) * 10) / 10,

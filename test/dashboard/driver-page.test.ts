@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
-import { hasChromium, launchChromium, noChromiumReason } from './helpers/browser.ts';
+import { hasChromium, launchChromium, noChromiumReason } from '../../dashboard/chromium.ts';
 import { fixtureSite } from './helpers/fixture-site.ts';
 
 const DAY = 86_400_000;

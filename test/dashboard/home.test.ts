@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
-import { hasChromium, launchChromium, noChromiumReason } from './helpers/browser.ts';
+import { hasChromium, launchChromium, noChromiumReason } from '../../dashboard/chromium.ts';
 import { countText, fixtureSite, ready, statusOf, visibleDrivers } from './helpers/fixture-site.ts';
 
 describe.skipIf(!hasChromium)(`home page (skipped when ${noChromiumReason})`, () => {

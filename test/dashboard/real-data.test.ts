@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
-import { hasChromium, launchChromium, noChromiumReason } from './helpers/browser.ts';
+import { hasChromium, launchChromium, noChromiumReason } from '../../dashboard/chromium.ts';
 import { ready } from './helpers/fixture-site.ts';
 import { repoRoot } from '../../dashboard/build-site.ts';
 import { builtSite } from './helpers/site.ts';

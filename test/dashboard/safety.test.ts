@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
-import { hasChromium, launchChromium, noChromiumReason } from './helpers/browser.ts';
+import { hasChromium, launchChromium, noChromiumReason } from '../../dashboard/chromium.ts';
 import { HOSTILE_EMAIL } from './helpers/fixture.ts';
 import { countText, fixtureSite, ready, statusOf, visibleDrivers } from './helpers/fixture-site.ts';
 import { repoRoot } from '../../dashboard/build-site.ts';
