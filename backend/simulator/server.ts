@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { authenticate } from './auth.ts';
 import { takeFault } from './faults.ts';
+import { changePage, CHANGE_PAGE } from './change-page.ts';
 import { listAccounts, listChanges, PREFIX_LINE, serverVersion, text, type Reply } from './routes.ts';
 import { ChangeStore } from './store.ts';
 import type { FaultRule, SimChange, SimDataset, SimMessage, SimulatorStats } from './types.ts';
@@ -86,6 +87,8 @@ export async function startGerritSimulator(options: SimulatorOptions): Promise<G
       });
     if (path === '/accounts/' || path === '/accounts') return listAccounts(url.searchParams, store);
     if (path === '/config/server/version') return serverVersion();
+    const page = CHANGE_PAGE.exec(url.pathname);
+    if (page) return changePage(store.get(Number(page[2])), page[1]!, store.accounts);
     return text(404, 'Not Found');
   }
 

@@ -45,6 +45,10 @@ export class ChangeStore {
     this.cache = undefined;
   }
 
+  get(changeNumber: number): SimChange | undefined {
+    return this.entries.find((e) => e.change._number === changeNumber)?.change;
+  }
+
   addMessage(changeNumber: number, message: SimMessage): void {
     const entry = this.entries.find((e) => e.change._number === changeNumber);
     if (!entry) throw new RangeError(`no change ${changeNumber} in the simulator`);

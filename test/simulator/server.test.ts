@@ -195,3 +195,22 @@ describe('other requests', () => {
     expect(top!.messages!.at(-1)!.id).toBe('late');
   });
 });
+
+describe('GET /c/<project>/+/<number> (the web UI address DriverLog links to)', () => {
+  it('shows the change and its comments, escaped', async () => {
+    const target = dataset.changes.find((c) => c._number === 1010)!;
+    target.subject = 'Fix <script>alert(1)</script>';
+    const { status, headers, body } = await get(`/c/${target.project}/+/1010`);
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toContain('text/html');
+    expect(body).toContain('acme-ci');
+    expect(body).toContain('- acme-tempest https://ci.example.org/1 : SUCCESS in 1h 02m 03s');
+    expect(body).toContain('Fix &#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(body).not.toContain('<script>');
+  });
+
+  it('answers 404 for an unknown change or the wrong project', async () => {
+    expect((await get('/c/openstack/cinder/+/999999')).status).toBe(404);
+    expect((await get('/c/openstack/not-this-one/+/1010')).status).toBe(404);
+  });
+});
