@@ -5,6 +5,7 @@ import { commands } from '../../backend/cli/commands/index.ts';
 
 interface Step {
   run?: string;
+  shell?: string;
   uses?: string;
   if?: string;
   with?: Record<string, unknown>;
@@ -62,6 +63,13 @@ describe('.github/workflows', () => {
     }
   });
 
+  it.each(files)('%s fails a piped step when its first command fails (bash with pipefail)', (file) => {
+    // GitHub's default shell runs `bash -e` without pipefail: `npm test | tee log` would pass on failures.
+    for (const step of steps(load(file))) {
+      if (step.run && /[^|]\|[^|]/.test(step.run)) expect(step.shell, `${file}: ${step.run}`).toBe('bash');
+    }
+  });
+
   it.each(files)('%s pins every action to a major version', (file) => {
     for (const step of steps(load(file))) if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@v\d+$/);
   });
@@ -96,6 +104,14 @@ describe('.github/workflows', () => {
   it('pages builds the dashboard on every change to main and deploys it with minimal rights', () => {
     const workflow = load('pages.yml');
     expect(workflow.on.push).toEqual({ branches: ['main'] });
+    // The update job pushes with the workflow token, which starts no workflow: pages follows its runs.
+    expect(workflow.on.workflow_run).toEqual({
+      workflows: ['update'],
+      types: ['completed'],
+      branches: ['main'],
+    });
+    const build = steps(workflow).find((s) => s.run?.includes('npm run build'));
+    expect(build?.env?.DRIVERLOG_GERRIT_URL).toContain('vars.DRIVERLOG_GERRIT_URL');
     expect(workflow.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
     expect(runs(workflow).join('\n')).toContain('npm run build');
     expect(steps(workflow).some((s) => s.uses?.startsWith('actions/deploy-pages'))).toBe(true);
