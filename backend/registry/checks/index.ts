@@ -9,6 +9,7 @@ import { matchesEverything } from './matches-everything.ts';
 import { order } from './order.ts';
 import { patternBacktracking } from './pattern-backtracking.ts';
 import { patternSyntax } from './pattern-syntax.ts';
+import { publishedEmail } from './published-email.ts';
 import { releaseDate } from './release-date.ts';
 import { repeatedRelease } from './repeated-release.ts';
 import { schema } from './schema.ts';
@@ -42,4 +43,5 @@ export const checks: readonly Check[] = [
   repeatedRelease,
   whitespace,
   vendorSpelling,
+  publishedEmail,
 ];

@@ -263,6 +263,13 @@ const failing: Array<{
     pointer: '/drivers/2/vendor',
     message: /vendor "ACME" is spelled "Acme" by 2 other driver/,
   },
+  {
+    check: 'published-email',
+    registry: () => edit((r) => (acme(r).maintainers = [{ name: 'Ada Lovelace <ada@acme.example>' }])),
+    pointer: '/drivers/0/maintainers/0/name',
+    message: /contains the e-mail address "ada@acme.example", which the dashboard and API would publish/,
+    hint: /Launchpad id or IRC nick/,
+  },
 ];
 
 describe.each(failing)(
@@ -290,6 +297,10 @@ describe('cases that must pass', () => {
       () => edit((r) => (ci(r).success_pattern = '^- acme-iscsi-tempest \\S+ : SUCCESS')),
     ],
     ['http wiki links are fine', () => edit((r) => (acme(r).wiki = 'http://wiki.example.org/Acme'))],
+    [
+      'a maintainer\u2019s own email field stays private, so it may hold an address',
+      () => edit((r) => (acme(r).maintainers = [{ name: 'Ada Lovelace', email: 'ada@acme.example' }])),
+    ],
     [
       'release ids are compared ignoring case only among releases',
       () => edit((r) => (r.projects[0]!.id = 'openstack/cinder')),
