@@ -69,6 +69,9 @@ export async function runDemo(options: DemoOptions): Promise<Demo> {
     await gerrit?.close();
   };
   try {
+    // Take the port first: a clash should be said at once, not after the scan and the build.
+    const siteDir = join(workDir, 'site');
+    site = await listen(siteDir, options.port ?? 4321);
     gerrit = await startGerritSimulator({ dataset });
     step(`Gerrit simulator on ${gerrit.url}`);
     step(`Running driverlog update --data ${dataFile} --gerrit-url ${gerrit.url}`);
@@ -78,16 +81,28 @@ export async function runDemo(options: DemoOptions): Promise<Demo> {
       since: now - 180 * DAY,
       io,
     });
-    if (result.exitCode !== 0) throw new DemoError(`driverlog update exited with ${result.exitCode}`);
+    if (result.exitCode !== 0)
+      throw new DemoError(`driverlog update exited with ${result.exitCode} (see above)`);
 
     step('Building the dashboard…');
-    const siteDir = join(workDir, 'site');
     await buildSite({ data: dataFile, outDir: siteDir, env: { DRIVERLOG_GERRIT_URL: gerrit.url } });
-    site = await serveStatic(siteDir, { host: '127.0.0.1', port: options.port ?? 4321 });
     return { siteUrl: site.url, gerritUrl: gerrit.url, summary: result.summary, dataFile, close };
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+async function listen(siteDir: string, port: number): Promise<StaticServer> {
+  try {
+    return await serveStatic(siteDir, { host: '127.0.0.1', port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new DemoError(
+      `port ${port} on 127.0.0.1 is in use (another npm start, or npm run preview?); ` +
+        'choose another with DRIVERLOG_DEMO_PORT, e.g. DRIVERLOG_DEMO_PORT=4400 npm start',
+      { cause: error },
+    );
   }
 }
 

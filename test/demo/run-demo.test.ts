@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDemo, type Demo } from '../../backend/demo/run-demo.ts';
@@ -40,4 +41,29 @@ describe('runDemo (npm start)', () => {
     const copy = JSON.parse(readFileSync(demo.dataFile, 'utf8')) as { scan_state?: unknown };
     expect(copy.scan_state).toBeDefined();
   }, 180_000);
+});
+
+describe('runDemo when its port is taken', () => {
+  it('says so at once, with the setting to change, before scanning anything', async () => {
+    const blocker = createServer();
+    await new Promise<void>((ready) => blocker.listen(0, '127.0.0.1', ready));
+    const { port } = blocker.address() as AddressInfo;
+    const root = mkdtempSync(join(tmpdir(), 'driverlog-demo-root-'));
+    copyFileSync(join(repo, 'default_data.json'), join(root, 'default_data.json'));
+    let out = '';
+    try {
+      await expect(
+        runDemo({
+          root,
+          workDir: join(root, '.driverlog-demo'),
+          io: { stdout: (t) => void (out += t), stderr: (t) => void (out += t), isTTY: false },
+          port,
+          changes: 10,
+        }),
+      ).rejects.toThrow(new RegExp(`port ${port} on 127.0.0.1 is in use.*DRIVERLOG_DEMO_PORT`));
+      expect(out).not.toContain('Running driverlog update');
+    } finally {
+      blocker.close();
+    }
+  });
 });
