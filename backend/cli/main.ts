@@ -17,6 +17,11 @@ async function overview(): Promise<string> {
 }
 
 export function processIo(): Io {
+  // `driverlog validate --format json | head` closes the pipe early: the reader has what it wanted.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const controller = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort(signal));
   return {

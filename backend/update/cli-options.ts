@@ -22,6 +22,7 @@ export const UPDATE_OPTIONS_HELP = `  --data FILE        registry to update (def
   --commit           commit the data file with git when it changed
   --push             commit, then push (rebasing once onto a remote that moved; never forces)
   --report FILE      also write the run's summary as JSON
+  -h, --help         show this help
 Credentials (optional): GERRIT_USERNAME and GERRIT_HTTP_PASSWORD.
 `;
 

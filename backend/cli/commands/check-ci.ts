@@ -24,9 +24,13 @@ closest to each pattern, account not found). Use it to check a ci block before s
 Options:
   --driver KEY            a driver of the data file, as project_id:vendor:name
   --data FILE             registry (default: default_data.json); its releases map branches to releases
-  --project P             Gerrit project, with --ci-id, --success-pattern, --failure-pattern
+  --project P             Gerrit project to look at (instead of --driver)
+  --ci-id ID              Gerrit username of the CI account (with --project)
+  --success-pattern S     RE2 pattern of a passing line (with --project)
+  --failure-pattern F     RE2 pattern of a failing line (with --project)
   --limit N               how many comments (default 10)
   --gerrit-url URL        default: $DRIVERLOG_GERRIT_URL, else https://review.opendev.org
+  -h, --help              show this help
 
 Exit status: 0 at least one comment counts, 1 none does, 2 usage or Gerrit error.
 
