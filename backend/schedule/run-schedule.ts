@@ -1,4 +1,4 @@
-import cron from 'node-cron';
+import cron, { type Logger } from 'node-cron';
 import type { Io } from '../cli/command.ts';
 import { runUpdate, type UpdateOptions } from '../update/run-update.ts';
 
@@ -74,7 +74,7 @@ export async function runSchedule(options: ScheduleOptions): Promise<number> {
       );
       await current;
     },
-    { timezone: options.timezone, noOverlap: true, name: 'driverlog-update' },
+    { timezone: options.timezone, noOverlap: true, name: 'driverlog-update', logger: cronLogger(io) },
   );
   task.on('execution:overlap', () => io.stdout('previous run still going; skipping this slot\n'));
   io.stdout(
@@ -86,4 +86,23 @@ export async function runSchedule(options: ScheduleOptions): Promise<number> {
   await current;
   io.stdout('schedule stopped\n');
   return 0;
+}
+
+/**
+ * node-cron's own messages, in our log instead of its coloured console lines. Overlaps are logged by our
+ * `execution:overlap` handler in words an operator reads, so node-cron's line for them would say it twice.
+ */
+function cronLogger(io: Pick<Io, 'stderr'>): Logger {
+  const say = (message: string | Error, error?: Error) =>
+    io.stderr(
+      `node-cron: ${message instanceof Error ? message.message : message}${error ? `: ${error.message}` : ''}\n`,
+    );
+  return {
+    info: () => undefined,
+    debug: () => undefined,
+    warn: (message) => {
+      if (!message.startsWith('task still running')) say(message);
+    },
+    error: say,
+  };
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CronExpressionError, runSchedule } from '../../backend/schedule/run-schedule.ts';
 import { startGerritSimulator, type GerritSimulator } from '../../backend/simulator/index.ts';
 import {
@@ -36,6 +36,47 @@ const until = async (check: () => boolean, what: () => string) => {
 };
 
 describe('driverlog schedule', () => {
+  it('skips a tick while a run is still going, says so once in its own log, and never runs two at once', async () => {
+    sim = await startGerritSimulator({ dataset });
+    // The first scan is slower than the one-second schedule, so the next tick finds it still running.
+    sim.injectFaults({ fault: { kind: 'delay', ms: 2500 }, times: 1, match: { path: '/changes/' } });
+    const dir = tempDir();
+    const file = writeRegistry(dir, registry());
+    const controller = new AbortController();
+    const consoleLines: string[] = [];
+    const spies = (['log', 'info', 'warn', 'error'] as const).map((level) =>
+      vi
+        .spyOn(console, level)
+        .mockImplementation((...args: unknown[]) => void consoleLines.push(args.join(' '))),
+    );
+    let out = '';
+    try {
+      const done = runSchedule({
+        cron: '* * * * * *',
+        timezone: 'UTC',
+        updateOptions: () => ({
+          dataFile: file,
+          gerritUrl: sim!.url,
+          since: Date.parse('2024-01-01T00:00:00Z'),
+        }),
+        io: { stdout: (text) => (out += text), stderr: (text) => (out += text), isTTY: false },
+        signal: controller.signal,
+      });
+      await until(
+        () => out.includes('run 2 finished'),
+        () => out,
+      );
+      controller.abort();
+      expect(await done).toBe(0);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(out).toContain('previous run still going; skipping this slot');
+    // Run 2 starts only after run 1 has finished.
+    expect(out.indexOf('run 2 started')).toBeGreaterThan(out.indexOf('run 1 finished'));
+    expect(consoleLines.filter((line) => line.includes('task still running'))).toEqual([]);
+  });
+
   it('runs update on every tick, one at a time, until stopped', async () => {
     sim = await startGerritSimulator({ dataset });
     const dir = tempDir();
