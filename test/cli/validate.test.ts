@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -117,5 +117,48 @@ describe('driverlog validate (a real process)', () => {
     const missing = spawn('missing.json');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('missing.json: no such file');
+  });
+});
+
+describe('driverlog validate --changed-since', () => {
+  it('shows the warnings of a change, not those older entries carry, and every error', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'driverlog-changed-'));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.org');
+    git('config', 'user.name', 'test');
+    const registry = JSON.parse(readFileSync(new URL('../../default_data.json', import.meta.url), 'utf8'));
+    writeFileSync(join(repo, 'default_data.json'), `${JSON.stringify(registry, null, 2)}\n`);
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    // A new driver at the end with a too-broad pattern, and a broken project reference.
+    registry.drivers.push({
+      project_id: 'openstack/zzz',
+      vendor: 'Zeta',
+      name: 'Zeta driver',
+      ci: { id: 'zeta-ci', success_pattern: 'SUCCESS', failure_pattern: 'zeta-job \\S+ : FAILURE' },
+    });
+    writeFileSync(join(repo, 'default_data.json'), `${JSON.stringify(registry, null, 2)}\n`);
+
+    const all = fakeIo(repo);
+    await main(['validate', '--format', 'json'], all.io);
+    const changed = fakeIo(repo);
+    const code = await main(['validate', '--format', 'json', '--changed-since', 'HEAD'], changed.io);
+    const shown = JSON.parse(changed.out.stdout) as Array<{ check: string; severity: string; line: number }>;
+    const everything = JSON.parse(all.out.stdout) as typeof shown;
+
+    expect(code).toBe(1);
+    expect(everything.filter((p) => p.severity === 'warning').length).toBeGreaterThan(100);
+    expect(shown.filter((p) => p.severity === 'warning').map((p) => p.check)).toEqual(['broad-pattern']);
+    expect(shown.some((p) => p.check === 'unknown-project')).toBe(true);
+    expect(changed.out.stderr).toMatch(/\d+ warnings on lines not changed since HEAD are not shown/);
+  });
+
+  it('says when the revision cannot be compared, with exit 2', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'driverlog-changed-'));
+    copyFileSync(new URL('../../default_data.json', import.meta.url), join(outside, 'default_data.json'));
+    const run = fakeIo(outside);
+    expect(await main(['validate', '--changed-since', 'origin/main'], run.io)).toBe(2);
+    expect(run.out.stderr).toMatch(/cannot compare default_data.json with origin\/main/);
   });
 });
