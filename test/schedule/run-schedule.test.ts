@@ -35,39 +35,45 @@ const until = async (check: () => boolean, what: () => string) => {
   }
 };
 
+/** Runs the schedule every second on a fresh registry until two runs have finished, then stops it. */
+async function twoScheduledRuns(server: GerritSimulator): Promise<{ out: string; file: string }> {
+  const file = writeRegistry(tempDir(), registry());
+  const controller = new AbortController();
+  let out = '';
+  const done = runSchedule({
+    cron: '* * * * * *',
+    timezone: 'UTC',
+    updateOptions: () => ({
+      dataFile: file,
+      gerritUrl: server.url,
+      since: Date.parse('2024-01-01T00:00:00Z'),
+    }),
+    io: { stdout: (text) => (out += text), stderr: (text) => (out += text), isTTY: false },
+    signal: controller.signal,
+  });
+  await until(
+    () => out.includes('run 2 finished'),
+    () => out,
+  );
+  controller.abort();
+  expect(await done).toBe(0);
+  return { out, file };
+}
+
 describe('driverlog schedule', () => {
   it('skips a tick while a run is still going, says so once in its own log, and never runs two at once', async () => {
     sim = await startGerritSimulator({ dataset });
     // The first scan is slower than the one-second schedule, so the next tick finds it still running.
     sim.injectFaults({ fault: { kind: 'delay', ms: 2500 }, times: 1, match: { path: '/changes/' } });
-    const dir = tempDir();
-    const file = writeRegistry(dir, registry());
-    const controller = new AbortController();
     const consoleLines: string[] = [];
     const spies = (['log', 'info', 'warn', 'error'] as const).map((level) =>
       vi
         .spyOn(console, level)
         .mockImplementation((...args: unknown[]) => void consoleLines.push(args.join(' '))),
     );
-    let out = '';
+    let out: string;
     try {
-      const done = runSchedule({
-        cron: '* * * * * *',
-        timezone: 'UTC',
-        updateOptions: () => ({
-          dataFile: file,
-          gerritUrl: sim!.url,
-          since: Date.parse('2024-01-01T00:00:00Z'),
-        }),
-        io: { stdout: (text) => (out += text), stderr: (text) => (out += text), isTTY: false },
-        signal: controller.signal,
-      });
-      await until(
-        () => out.includes('run 2 finished'),
-        () => out,
-      );
-      controller.abort();
-      expect(await done).toBe(0);
+      ({ out } = await twoScheduledRuns(sim));
     } finally {
       for (const spy of spies) spy.mockRestore();
     }
@@ -79,27 +85,7 @@ describe('driverlog schedule', () => {
 
   it('runs update on every tick, one at a time, until stopped', async () => {
     sim = await startGerritSimulator({ dataset });
-    const dir = tempDir();
-    const file = writeRegistry(dir, registry());
-    const controller = new AbortController();
-    let out = '';
-    const done = runSchedule({
-      cron: '* * * * * *',
-      timezone: 'UTC',
-      updateOptions: () => ({
-        dataFile: file,
-        gerritUrl: sim!.url,
-        since: Date.parse('2024-01-01T00:00:00Z'),
-      }),
-      io: { stdout: (text) => (out += text), stderr: (text) => (out += text), isTTY: false },
-      signal: controller.signal,
-    });
-    await until(
-      () => out.includes('run 2 finished'),
-      () => out,
-    );
-    controller.abort();
-    expect(await done).toBe(0);
+    const { out, file } = await twoScheduledRuns(sim);
     expect(out).toContain('run 1 finished with exit status 0');
     expect(out).toMatch(/Summary: 1 driver scanned: 1 with a release newly verified/);
     expect(out).toMatch(
