@@ -9,6 +9,7 @@ export default tseslint.config(
       'dashboard/.astro/',
       '.driverlog-demo/',
       'schema/types.ts',
+      'schema/validator.generated.cjs',
     ],
   },
   js.configs.recommended,

@@ -1,14 +1,23 @@
-// Regenerates schema/types.ts from the JSON Schema; with --check, exits 1 when the file is stale.
+// Regenerates schema/types.ts and schema/validator.generated.cjs from the JSON Schema; with --check,
+// exits 1 when either is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { renderTypes } from '../schema/render-types.ts';
+import { renderValidator } from '../schema/render-validator.ts';
 
-const schemaFile = new URL('../schema/driverlog.schema.json', import.meta.url);
-const typesFile = new URL('../schema/types.ts', import.meta.url);
-const rendered = await renderTypes(JSON.parse(readFileSync(schemaFile, 'utf8')));
-if (process.argv.includes('--check')) {
-  const stale = readFileSync(typesFile, 'utf8') !== rendered;
-  if (stale) console.error('schema/types.ts is out of date: run `npm run gen:types`.');
-  process.exitCode = stale ? 1 : 0;
-} else {
-  writeFileSync(typesFile, rendered);
+const schema = JSON.parse(readFileSync(new URL('../schema/driverlog.schema.json', import.meta.url), 'utf8'));
+const outputs: Array<[URL, string]> = [
+  [new URL('../schema/types.ts', import.meta.url), await renderTypes(schema)],
+  [new URL('../schema/validator.generated.cjs', import.meta.url), renderValidator(schema)],
+];
+const check = process.argv.includes('--check');
+let stale = false;
+for (const [file, text] of outputs) {
+  if (!check) writeFileSync(file, text);
+  else if (readFileSync(file, 'utf8') !== text) {
+    console.error(
+      `${file.pathname.split('/').slice(-2).join('/')} is out of date: run \`npm run gen:types\`.`,
+    );
+    stale = true;
+  }
 }
+process.exitCode = stale ? 1 : 0;

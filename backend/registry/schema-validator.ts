@@ -2,13 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 
-// Ajv is CommonJS spread over ~100 files. Imported from ESM under tsx, each of its internal
-// require() calls is resolved through tsx's loader thread; a plain require() loads it natively,
-// in about half the time.
+// The validator is Ajv's standalone code for the schema, generated with the types (`npm run gen:types`;
+// a test checks it is current). Loading it costs a few milliseconds; loading Ajv and compiling the
+// schema on every CLI run cost more than validating a whole registry.
 const require = createRequire(import.meta.url);
-
-// Compiling the schema costs more than validating a whole registry, so it happens once per process,
-// on first use (commands that never validate never pay for it).
 let compiled: ValidateFunction | undefined;
 
 export function registrySchema(): Record<string, unknown> {
@@ -18,20 +15,7 @@ export function registrySchema(): Record<string, unknown> {
 }
 
 function validator(): ValidateFunction {
-  if (!compiled) {
-    // verbose: errors carry their sub-schema, which names the allowed properties for suggestions.
-    // Checking the schema against the 2020-12 meta-schema, and optimizing the generated code, would
-    // triple the compile time of every CLI run; a test checks the schema against the meta-schema.
-    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-    const ajv = new Ajv2020({
-      allErrors: true,
-      verbose: true,
-      strict: true,
-      validateSchema: false,
-      code: { optimize: false },
-    });
-    compiled = ajv.compile(registrySchema());
-  }
+  compiled ??= require('../../schema/validator.generated.cjs') as ValidateFunction;
   return compiled;
 }
 

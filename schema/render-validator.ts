@@ -1,0 +1,22 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** The options the registry's validator is compiled with; `verbose` gives errors their sub-schema (for hints). */
+export const VALIDATOR_OPTIONS = { allErrors: true, verbose: true, strict: true } as const;
+
+/**
+ * The JavaScript source of schema/validator.generated.cjs: Ajv's standalone code for the schema. Loading
+ * it costs a few milliseconds where loading Ajv and compiling the schema cost more than validating a
+ * whole registry, on every CLI run.
+ */
+export function renderValidator(schema: object): string {
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const standaloneCode = (
+    require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')
+  ).default;
+  const ajv = new Ajv2020({ ...VALIDATOR_OPTIONS, code: { source: true } });
+  const banner =
+    '// Generated from schema/driverlog.schema.json by `npm run gen:types`. Do not edit by hand.\n';
+  return banner + standaloneCode(ajv, ajv.compile(schema)) + '\n';
+}
