@@ -1,33 +1,21 @@
 // A driver's page and its vendor's page in Chromium: the CI account, patterns, evidence per release,
 // the Gerrit search, and statuses re-evaluated on the day the page is read.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
-import { hasChromium, launchChromium, noChromiumReason } from '../../dashboard/chromium.ts';
-import { fixtureSite } from './helpers/fixture-site.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, noChromiumReason } from '../../dashboard/chromium.ts';
+import { fixtureSiteInBrowser } from './helpers/fixture-site.ts';
 
 const DAY = 86_400_000;
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 describe.skipIf(!hasChromium)(`driver and vendor pages (skipped when ${noChromiumReason})`, () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    const site = await fixtureSite();
-    server = await serveStatic(site.dir, { base: site.base });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = fixtureSiteInBrowser();
 
   async function open(path: string, daysLater = 0): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     if (daysLater) await page.clock.install({ time: Date.now() + daysLater * DAY });
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.server.url}${path}`);
     return page;
   }
 
@@ -64,16 +52,16 @@ describe.skipIf(!hasChromium)(`driver and vendor pages (skipped when ${noChromiu
     expect(await text(page, '.facts dd[data-live]')).toBe('◷ stale Rocky: last passed last month');
     expect((await row(page, 'Queens').locator('td').nth(1).textContent())?.trim()).toBe('◷ stale');
     expect((await row(page, 'Queens').locator('td').nth(2).textContent())?.trim()).toBe('✖ failed');
-    await page.goto(`${server.url}vendors/acme/`);
+    await page.goto(`${site.server.url}vendors/acme/`);
     const iscsi = page.locator('tbody tr', { hasText: 'Acme iSCSI' });
     expect(await iscsi.locator('td').last().textContent()).toMatch(/^◷ stale Rocky: last passed/);
     await page.close();
   });
 
   it('keeps true absolute dates with JavaScript off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}drivers/cinder-acme-acme-iscsi/`);
+    await page.goto(`${site.server.url}drivers/cinder-acme-acme-iscsi/`);
     expect(await text(page, '.facts dd[data-live]')).toMatch(
       /^✔ passing Rocky: verified on \d{4}-\d{2}-\d{2}$/,
     );

@@ -1,28 +1,19 @@
 // The home page in Chromium: filters, search, sorting, URL state and status words.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
-import { hasChromium, launchChromium, noChromiumReason } from '../../dashboard/chromium.ts';
-import { countText, fixtureSite, ready, statusOf, visibleDrivers } from './helpers/fixture-site.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, noChromiumReason } from '../../dashboard/chromium.ts';
+import { countText, fixtureSiteInBrowser, ready, statusOf, visibleDrivers } from './helpers/fixture-site.ts';
 
 describe.skipIf(!hasChromium)(`home page (skipped when ${noChromiumReason})`, () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const site = fixtureSiteInBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    const site = await fixtureSite();
-    server = await serveStatic(site.dir, { base: site.base });
-    browser = await launchChromium();
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await site.browser.newPage();
   });
 
   async function open(query = ''): Promise<void> {
-    await page.goto(`${server.url}${query}`);
+    await page.goto(`${site.server.url}${query}`);
     await ready(page);
   }
 

@@ -3,11 +3,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
-import { hasChromium, launchChromium, noChromiumReason } from '../../dashboard/chromium.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, noChromiumReason } from '../../dashboard/chromium.ts';
 import { HOSTILE_EMAIL } from './helpers/fixture.ts';
-import { countText, fixtureSite, ready, statusOf, visibleDrivers } from './helpers/fixture-site.ts';
+import {
+  countText,
+  fixtureSite,
+  fixtureSiteInBrowser,
+  ready,
+  statusOf,
+  visibleDrivers,
+} from './helpers/fixture-site.ts';
 import { repoRoot } from '../../dashboard/build-site.ts';
 
 function filesUnder(dir: string): string[] {
@@ -72,29 +78,18 @@ describe('built fixture files', () => {
 });
 
 describe.skipIf(!hasChromium)(`fixture site in Chromium (skipped when ${noChromiumReason})`, () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const site = fixtureSiteInBrowser();
   const dialogs: string[] = [];
   const foreignRequests: string[] = [];
 
-  beforeAll(async () => {
-    const site = await fixtureSite();
-    server = await serveStatic(site.dir, { base: site.base });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   async function newPage(options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
-    const page = await browser.newPage(options);
+    const page = await site.browser.newPage(options);
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
     page.on('request', (request) => {
-      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:'))
+      if (!request.url().startsWith(site.server.url) && !request.url().startsWith('data:'))
         foreignRequests.push(request.url());
     });
     return page;
@@ -102,7 +97,7 @@ describe.skipIf(!hasChromium)(`fixture site in Chromium (skipped when ${noChromi
 
   it('shows the hostile entry as text and links nothing that is not http(s)', async () => {
     const page = await newPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await ready(page);
     expect(await page.textContent('tbody')).toContain('<script>alert(1)</script> & "quoted"');
     expect(await page.textContent('tbody')).toContain('Evil <b>Corp</b>');
@@ -133,7 +128,7 @@ describe.skipIf(!hasChromium)(`fixture site in Chromium (skipped when ${noChromi
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await newPage({ bypassCSP: true, colorScheme });
       for (const path of ['', '?release_id=queens', 'drivers/cinder-acme-acme-iscsi/', 'vendors/acme/']) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${site.server.url}${path}`);
         if (path.startsWith('?') || path === '') await ready(page);
         await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
         const violations = await page.evaluate(async () => {
@@ -156,9 +151,9 @@ describe.skipIf(!hasChromium)(`fixture site in Chromium (skipped when ${noChromi
   });
 
   it('shows the full table with JavaScript disabled', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}?vendor=Acme`);
+    await page.goto(`${site.server.url}?vendor=Acme`);
     expect(await visibleDrivers(page)).toHaveLength(8);
     expect(await countText(page)).toBe('8 drivers');
     expect(await page.isHidden('form.f')).toBe(true);
@@ -172,10 +167,10 @@ describe.skipIf(!hasChromium)(`fixture site in Chromium (skipped when ${noChromi
   it('fits 375 px: the home table shows vendor, driver and CI status without sideways scrolling', async () => {
     const page = await newPage({ viewport: { width: 375, height: 800 } });
     for (const path of ['', 'drivers/nova-evil-b-corp-b-sum-1-1-hostile/']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.server.url}${path}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
     }
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     const visible = await page.evaluate(() =>
       Array.from(document.querySelectorAll('dl-table thead th'))
         .filter((th) => th.getBoundingClientRect().width > 0)

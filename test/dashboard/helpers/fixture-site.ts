@@ -1,5 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../../dashboard/chromium.ts';
+import { serveStatic, type StaticServer } from '../../../dashboard/serve.ts';
 import { fixtureRegistry } from './fixture.ts';
 import { builtSite, type SiteBuild } from './site.ts';
 
@@ -10,6 +13,24 @@ export function fixtureSite(): Promise<SiteBuild> {
     base: '/driverlog/',
     data: (path) => writeFileSync(path, JSON.stringify(fixtureRegistry(Date.now()))),
   });
+}
+
+/**
+ * For a describe block: the fixture site served on loopback and a Chromium to look at it, started before
+ * its tests and stopped after them. Read `browser` and `server` inside hooks and tests, not at definition.
+ */
+export function fixtureSiteInBrowser(): { readonly browser: Browser; readonly server: StaticServer } {
+  const state = {} as { browser: Browser; server: StaticServer };
+  beforeAll(async () => {
+    const site = await fixtureSite();
+    state.server = await serveStatic(site.dir, { base: site.base });
+    state.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+  return state;
 }
 
 /** Waits until the table script has loaded its index and shown the filters. */
