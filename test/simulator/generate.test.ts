@@ -55,33 +55,12 @@ const start = Date.UTC(2022, 0, 1);
 const end = Date.UTC(2024, 11, 31);
 
 describe('generateHistory', () => {
-  const dataset = generateHistory({
-    registry: handMade,
-    seed: 7,
-    changes: 400,
-    messagesPerChange: 20,
-    start,
-    end,
-  });
+  const options = { registry: handMade, seed: 7, changes: 400, messagesPerChange: 20, start, end };
+  const dataset = generateHistory(options);
 
   it('is deterministic for a seed', () => {
-    const again = generateHistory({
-      registry: handMade,
-      seed: 7,
-      changes: 400,
-      messagesPerChange: 20,
-      start,
-      end,
-    });
-    expect(JSON.stringify(again)).toBe(JSON.stringify(dataset));
-    const other = generateHistory({
-      registry: handMade,
-      seed: 8,
-      changes: 400,
-      messagesPerChange: 20,
-      start,
-      end,
-    });
+    expect(JSON.stringify(generateHistory(options))).toBe(JSON.stringify(dataset));
+    const other = generateHistory({ ...options, seed: 8 });
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(dataset));
   });
 
