@@ -6,7 +6,7 @@ import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
 import { generateHistory, startGerritSimulator, type GerritSimulator } from '../simulator/index.ts';
 import type { Registry } from '../registry/types.ts';
 import { runUpdate } from '../update/run-update.ts';
-import { formatSummary, type UpdateSummary } from '../update/summary.ts';
+import type { UpdateSummary } from '../update/summary.ts';
 
 const DAY = 86_400_000;
 
@@ -53,15 +53,6 @@ export async function runDemo(options: DemoOptions): Promise<Demo> {
   copyFileSync(join(options.root, 'default_data.json'), dataFile);
   const registry = JSON.parse(readFileSync(dataFile, 'utf8')) as Registry;
 
-  const changes = options.changes ?? 4000;
-  step(`Generating a Gerrit history of ${changes} merged changes for the registry's CI accounts…`);
-  const dataset = generateHistory({
-    registry,
-    seed: options.seed ?? 2026,
-    changes,
-    start: now - 170 * DAY,
-    end: now,
-  });
   let gerrit: GerritSimulator | undefined;
   let site: StaticServer | undefined;
   const close = async () => {
@@ -72,6 +63,15 @@ export async function runDemo(options: DemoOptions): Promise<Demo> {
     // Take the port first: a clash should be said at once, not after the scan and the build.
     const siteDir = join(workDir, 'site');
     site = await listen(siteDir, options.port ?? 4321);
+    const changes = options.changes ?? 4000;
+    step(`Generating a Gerrit history of ${changes} merged changes for the registry's CI accounts…`);
+    const dataset = generateHistory({
+      registry,
+      seed: options.seed ?? 2026,
+      changes,
+      start: now - 170 * DAY,
+      end: now,
+    });
     gerrit = await startGerritSimulator({ dataset });
     step(`Gerrit simulator on ${gerrit.url}`);
     step(`Running driverlog update --data ${dataFile} --gerrit-url ${gerrit.url}`);
@@ -105,5 +105,3 @@ async function listen(siteDir: string, port: number): Promise<StaticServer> {
     );
   }
 }
-
-export { formatSummary };

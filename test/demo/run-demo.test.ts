@@ -61,7 +61,7 @@ describe('runDemo when its port is taken', () => {
           changes: 10,
         }),
       ).rejects.toThrow(new RegExp(`port ${port} on 127.0.0.1 is in use.*DRIVERLOG_DEMO_PORT`));
-      expect(out).not.toContain('Running driverlog update');
+      expect(out).not.toContain('Generating a Gerrit history');
     } finally {
       blocker.close();
     }
