@@ -7,6 +7,8 @@ export async function renderTypes(schema: JSONSchema): Promise<string> {
       '// Generated from schema/driverlog.schema.json by `npm run gen:types`. Do not edit by hand.\n',
     additionalProperties: false,
     unreachableDefinitions: true,
+    // A tuple union per allowed length is unreadable; the schema still enforces the cap.
+    ignoreMinAndMaxItems: true,
     style: { singleQuote: true, printWidth: 110 },
   });
   return body;

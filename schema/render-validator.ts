@@ -16,6 +16,8 @@ export function renderValidator(schema: object): string {
     require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')
   ).default;
   const ajv = new Ajv2020({ ...VALIDATOR_OPTIONS, code: { source: true } });
+  // `tsType` only tells the type generator what draft 2020-12's prefixItems mean in TypeScript.
+  ajv.addKeyword('tsType');
   const banner =
     '// Generated from schema/driverlog.schema.json by `npm run gen:types`. Do not edit by hand.\n';
   return banner + standaloneCode(ajv, ajv.compile(schema)) + '\n';

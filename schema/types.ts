@@ -17,6 +17,11 @@ export type Timestamp = string;
  * via the `definition` "releaseDate".
  */
 export type ReleaseDate = string;
+/**
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "supportValue".
+ */
+export type SupportValue = 'complete' | 'partial' | 'missing' | 'unknown';
 
 /**
  * OpenStack projects, their release series and the third-party drivers that claim to support them, with the CI evidence DriverLog's batch job writes. A superset of the original DriverLog data file.
@@ -53,6 +58,56 @@ export interface Project {
    * Human name, e.g. Cinder (Block Storage).
    */
   name: string;
+  upstream?: ProjectUpstream;
+  /**
+   * Written by `driverlog sync`, never by hand: the operations of the newest support matrix, in file order.
+   */
+  features?: Feature[];
+}
+/**
+ * Where the project publishes its own driver support matrix. Written by people; `driverlog sync` reads it.
+ *
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "projectUpstream".
+ */
+export interface ProjectUpstream {
+  /**
+   * Git repository of the project (http(s) URL).
+   */
+  git: string;
+  /**
+   * Path of the matrix file inside the repository.
+   */
+  support_matrix: string;
+  /**
+   * How the matrix is written: `ini` (sphinx-feature-classification, the default) or `manila-rst` (manila's grid tables).
+   */
+  format?: 'ini' | 'manila-rst';
+  /**
+   * The feature whose "missing" means the project does not support the driver.
+   */
+  support_feature?: string;
+  /**
+   * Release id → git ref, where the default ref rules find nothing.
+   */
+  refs?: {
+    [k: string]: string;
+  };
+}
+/**
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "feature".
+ */
+export interface Feature {
+  id: string;
+  title: string;
+  /**
+   * mandatory, optional, choice(group), condition(expr), mature or immature.
+   */
+  status: string;
+  notes?: string;
+  cli?: string;
+  api?: string;
 }
 /**
  * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
@@ -109,6 +164,11 @@ export interface Driver {
   verification?: {
     [k: string]: VerificationRecord;
   };
+  /**
+   * Which [driver.X] of the project's support matrix this driver is (X).
+   */
+  upstream_id?: string;
+  upstream?: DriverUpstream;
 }
 /**
  * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
@@ -168,6 +228,50 @@ export interface VerificationRecord {
   last_success?: {
     review_url: string;
     timestamp: Timestamp;
+  };
+  /**
+   * The newest counting comments (at most 10) for this driver and release, newest first.
+   *
+   * @maxItems 10
+   */
+  recent?: Run[];
+}
+/**
+ * One counting CI comment.
+ *
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "run".
+ */
+export interface Run {
+  timestamp: Timestamp;
+  change_number: number;
+  patch_set: number;
+  ci_result: boolean;
+}
+/**
+ * Written by `driverlog sync`, never by hand: what the project's own support matrices say of this driver.
+ *
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "driverUpstream".
+ */
+export interface DriverUpstream {
+  title: string;
+  link?: string;
+  /**
+   * Release ids whose matrix lists the driver, in release order.
+   */
+  in_tree: ReleaseId[];
+  /**
+   * Per feature id, [release id, value] from that release on, oldest first; null where the matrix states nothing.
+   */
+  features: {
+    [k: string]: [ReleaseId, SupportValue | null][];
+  };
+  /**
+   * driver-notes per feature id, from the newest release that lists the driver.
+   */
+  notes?: {
+    [k: string]: string;
   };
 }
 /**

@@ -2,11 +2,16 @@
 export type {
   DriverLogRegistry as Registry,
   Project,
+  ProjectUpstream,
+  Feature,
   Release,
   Driver,
+  DriverUpstream,
+  SupportValue,
   Maintainer,
   Ci,
   VerificationRecord,
+  Run,
   ScanState,
   ProjectScanState,
 } from '../../schema/types.ts';
