@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createGerritClient } from '../backend/gerrit/client.ts';
 import type { Registry } from '../backend/registry/types.ts';
-import { generateHistory } from '../backend/simulator/generate.ts';
-import { startGerritSimulator } from '../backend/simulator/server.ts';
+import { generateHistory } from '../dev/gerrit-simulator/generate.ts';
+import { startGerritSimulator } from '../dev/gerrit-simulator/server.ts';
 import { reportFigures, type Figure } from './report.ts';
 
 const SIZES = [10_000, 50_000];

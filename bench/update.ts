@@ -8,9 +8,13 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatRegistry } from '../backend/registry/canonical.ts';
+import { formatRegistry } from '../backend/format/canonical.ts';
 import type { Driver, Registry, Release } from '../backend/registry/types.ts';
-import { generateHistory, startGerritSimulator, type GerritSimulator } from '../backend/simulator/index.ts';
+import {
+  generateHistory,
+  startGerritSimulator,
+  type GerritSimulator,
+} from '../dev/gerrit-simulator/index.ts';
 import { runUpdate } from '../backend/update/run-update.ts';
 import { reportFigures } from './report.ts';
 

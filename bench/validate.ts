@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatRegistry } from '../backend/registry/canonical.ts';
+import { formatRegistry } from '../backend/format/canonical.ts';
 import type { Driver, Registry, Release } from '../backend/registry/types.ts';
 import { reportFigures } from './report.ts';
 
@@ -141,7 +141,7 @@ try {
   if (validate.some((run) => run.status !== 0))
     throw new Error(`validate did not pass on the generated registry: ${JSON.stringify(validate)}`);
   const startup = Array.from({ length: RUNS }, () => time(['--version']).ms);
-  const { parseJsonSource } = await import('../backend/registry/json-source.ts');
+  const { parseJsonSource } = await import('../backend/json/source.ts');
   const parseStart = performance.now();
   parseJsonSource(text);
   const parseMs = performance.now() - parseStart;

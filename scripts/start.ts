@@ -1,7 +1,7 @@
 // `npm start`: the offline demo. Serves the dashboard until Ctrl-C; DRIVERLOG_DEMO_PORT picks the port.
 import { join } from 'node:path';
 import { processIo } from '../backend/cli/main.ts';
-import { DemoError, runDemo } from '../backend/demo/run-demo.ts';
+import { DemoError, runDemo } from '../dev/demo/run-demo.ts';
 
 const root = join(import.meta.dirname, '..');
 const io = processIo();

@@ -3,8 +3,8 @@ import { currentPatchSet } from '../gerrit/current-patch-set.ts';
 import { parseGerritTimestamp, toIsoSeconds } from '../gerrit/time.ts';
 import type { ChangeInfo, ChangeMessageInfo } from '../gerrit/types.ts';
 import type { Ci } from '../registry/types.ts';
-import { matchComment, verdictLines, type CommentVerdict, type CompiledCi } from '../update/match-comment.ts';
-import type { ReleaseMapper } from '../update/release-map.ts';
+import { matchComment, verdictLines, type CommentVerdict, type CompiledCi } from '../ci/match-comment.ts';
+import type { ReleaseMapper } from '../ci/release-map.ts';
 import { closestLines, type ClosestLine } from './closest-lines.ts';
 
 export interface CommentReport {

@@ -3,8 +3,8 @@ import { GerritError } from '../gerrit/errors.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';
 import type { ChangeInfo, ChangeMessageInfo } from '../gerrit/types.ts';
 import type { Ci, Release } from '../registry/types.ts';
-import { compileCi } from '../update/match-comment.ts';
-import { createReleaseMapper } from '../update/release-map.ts';
+import { compileCi } from '../ci/match-comment.ts';
+import { createReleaseMapper } from '../ci/release-map.ts';
 import { explainComment, type CommentReport } from './explain-comment.ts';
 
 export interface CheckCiOptions {

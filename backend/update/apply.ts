@@ -3,7 +3,7 @@ import { driverKey } from '../registry/driver-key.ts';
 import type { Driver, ProjectScanState, Registry, ScanState, VerificationRecord } from '../registry/types.ts';
 import { candidatesFromRecord, mergeCandidates, recordOf } from './evidence.ts';
 import type { ProjectPlan, ScanPlan } from './plan.ts';
-import type { ProjectScanReport } from './scan-project.ts';
+import type { ProjectScanReport } from './scan-gerrit.ts';
 import { recordsEqual } from './records-equal.ts';
 
 export type ScanOutcome =

@@ -1,7 +1,7 @@
 import { driverKey, gerritProject } from '../registry/driver-key.ts';
 import type { Registry, ScanState } from '../registry/types.ts';
 import { ciFingerprint, releasesFingerprint } from './fingerprint.ts';
-import { CiPatternError, compileCi, type CompiledCi } from './match-comment.ts';
+import { CiPatternError, compileCi, type CompiledCi } from '../ci/match-comment.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';
 
 export interface PlannedDriver {

@@ -3,9 +3,9 @@ import { currentPatchSet } from '../gerrit/current-patch-set.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';
 import type { ChangeInfo } from '../gerrit/types.ts';
 import { offer, type Candidates } from './evidence.ts';
-import { matchComment } from './match-comment.ts';
+import { matchComment } from '../ci/match-comment.ts';
 import type { PlannedDriver, ProjectPlan } from './plan.ts';
-import type { ReleaseMapper } from './release-map.ts';
+import type { ReleaseMapper } from '../ci/release-map.ts';
 
 export interface ProjectScanResult {
   project: string;

@@ -1,6 +1,6 @@
-import { formatRegistry } from '../registry/canonical.ts';
+import { formatRegistry } from '../format/canonical.ts';
 import type { Registry } from '../registry/types.ts';
-import { validateText } from '../registry/validate.ts';
+import { validateText } from '../validate/validate.ts';
 
 /** The canonical text `driverlog format` writes, so an update never leaves a format diff. */
 export function serializeRegistry(registry: Registry): string {

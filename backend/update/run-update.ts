@@ -7,20 +7,20 @@ import { toIsoSeconds } from '../gerrit/time.ts';
 import type { AccountInfo } from '../gerrit/types.ts';
 import type { Registry } from '../registry/types.ts';
 import { applyScan, type ScanOutcome } from './apply.ts';
-import { WriteError, writeFileAtomic } from '../registry/atomic-write.ts';
+import { WriteError, writeFileAtomic } from '../common/atomic-write.ts';
 import { evidenceSinceHead } from './commit-content.ts';
 import { commitMessage } from './commit-message.ts';
-import { commitAndPush, GitError } from './git.ts';
-import { acquireLock, LockHeldError, type FileLock } from './lock.ts';
+import { commitAndPush, GitError } from '../common/git.ts';
+import { acquireLock, LockHeldError, type FileLock } from '../common/lock.ts';
 import { ConcurrentEditError, InvalidOutputError } from './errors.ts';
 import { planScan } from './plan.ts';
-import { pool } from './pool.ts';
+import { pool } from '../common/pool.ts';
 import { createProgress } from './progress.ts';
 import { checkRegistryText, serializeRegistry } from './registry-io.ts';
-import { createReleaseMapper } from './release-map.ts';
-import { scanProject, type ScanContext } from './scan-project.ts';
-import { summarize } from './summarize.ts';
-import { formatSummary, type UpdateSummary } from './summary.ts';
+import { createReleaseMapper } from '../ci/release-map.ts';
+import { scanProject, type ScanContext } from './scan-gerrit.ts';
+import { summarize } from './build-summary.ts';
+import { formatSummary, type UpdateSummary } from './format-summary.ts';
 import { unknownAccounts } from './unknown-accounts.ts';
 
 export interface UpdateOptions {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGerritSimulator, type GerritSimulator } from '../../backend/simulator/index.ts';
+import { startGerritSimulator, type GerritSimulator } from '../../dev/gerrit-simulator/index.ts';
 import {
   ACCOUNTS,
   ACME_CI,
@@ -12,7 +12,7 @@ import {
   registry,
   tempDir,
   writeRegistry,
-} from '../update/fixtures.ts';
+} from '../helpers/update-fixtures.ts';
 
 let sim: GerritSimulator;
 let dir: string;

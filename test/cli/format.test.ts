@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../backend/cli/command.ts';
 import { main } from '../../backend/cli/main.ts';
-import { textOf, validRegistry } from '../registry/fixture.ts';
+import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'driverlog-format-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startGerritSimulator, type GerritSimulator } from '../../backend/simulator/index.ts';
-import type { UpdateSummary } from '../../backend/update/summary.ts';
+import { startGerritSimulator, type GerritSimulator } from '../../dev/gerrit-simulator/index.ts';
+import type { UpdateSummary } from '../../backend/update/format-summary.ts';
 import {
   ACCOUNTS,
   change,
@@ -12,7 +12,7 @@ import {
   registry,
   tempDir,
   writeRegistry,
-} from '../update/fixtures.ts';
+} from '../helpers/update-fixtures.ts';
 
 let sim: GerritSimulator | undefined;
 afterEach(async () => {

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGerritClient } from '../../backend/gerrit/client.ts';
 import { GerritError } from '../../backend/gerrit/errors.ts';
 import type { GerritEvent } from '../../backend/gerrit/events.ts';
-import { startGerritSimulator, type GerritSimulator } from '../../backend/simulator/server.ts';
-import type { Fault } from '../../backend/simulator/types.ts';
-import { PASSWORD, smallDataset } from '../simulator/small-dataset.ts';
+import { startGerritSimulator, type GerritSimulator } from '../../dev/gerrit-simulator/server.ts';
+import type { Fault } from '../../dev/gerrit-simulator/types.ts';
+import { PASSWORD, smallDataset } from '../helpers/small-dataset.ts';
 
 let sim: GerritSimulator;
 beforeAll(async () => {

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGerritClient, type GerritClientOptions } from '../../backend/gerrit/client.ts';
 import { GerritError } from '../../backend/gerrit/errors.ts';
 import type { GerritEvent } from '../../backend/gerrit/events.ts';
-import { startGerritSimulator, type GerritSimulator } from '../../backend/simulator/server.ts';
-import type { Fault } from '../../backend/simulator/types.ts';
-import { smallDataset } from '../simulator/small-dataset.ts';
+import { startGerritSimulator, type GerritSimulator } from '../../dev/gerrit-simulator/server.ts';
+import type { Fault } from '../../dev/gerrit-simulator/types.ts';
+import { smallDataset } from '../helpers/small-dataset.ts';
 
 const open: GerritSimulator[] = [];
 let sim: GerritSimulator;

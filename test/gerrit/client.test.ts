@@ -5,8 +5,8 @@ import { createGerritClient, type GerritClientOptions } from '../../backend/gerr
 import { GerritError } from '../../backend/gerrit/errors.ts';
 import type { GerritEvent } from '../../backend/gerrit/events.ts';
 import type { ChangeInfo } from '../../backend/gerrit/types.ts';
-import { startGerritSimulator, type GerritSimulator } from '../../backend/simulator/server.ts';
-import { BASE, change, HOUR, smallDataset } from '../simulator/small-dataset.ts';
+import { startGerritSimulator, type GerritSimulator } from '../../dev/gerrit-simulator/server.ts';
+import { BASE, change, HOUR, smallDataset } from '../helpers/small-dataset.ts';
 
 let sim: GerritSimulator | undefined;
 afterEach(async () => {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CronExpressionError, runSchedule } from '../../backend/schedule/run-schedule.ts';
-import { startGerritSimulator, type GerritSimulator } from '../../backend/simulator/index.ts';
+import { startGerritSimulator, type GerritSimulator } from '../../dev/gerrit-simulator/index.ts';
 import {
   ACCOUNTS,
   change,
@@ -14,7 +14,7 @@ import {
   registry,
   tempDir,
   writeRegistry,
-} from '../update/fixtures.ts';
+} from '../helpers/update-fixtures.ts';
 
 const bin = fileURLToPath(new URL('../../bin/driverlog.js', import.meta.url));
 const dataset = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatRegistry } from '../../backend/registry/canonical.ts';
+import { formatRegistry } from '../../backend/format/canonical.ts';
 import { evidenceSinceHead, HandEditError } from '../../backend/update/commit-content.ts';
-import { ACME_CI, driver, registry } from './fixtures.ts';
+import { ACME_CI, driver, registry } from '../helpers/update-fixtures.ts';
 
 const record = {
   ci_result: true,

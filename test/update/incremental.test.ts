@@ -6,8 +6,8 @@ import {
   startGerritSimulator,
   type GerritSimulator,
   type SimChange,
-} from '../../backend/simulator/index.ts';
-import type { UpdateSummary } from '../../backend/update/summary.ts';
+} from '../../dev/gerrit-simulator/index.ts';
+import type { UpdateSummary } from '../../backend/update/format-summary.ts';
 import { runUpdate } from '../../backend/update/run-update.ts';
 import {
   ACCOUNTS,
@@ -23,7 +23,7 @@ import {
   registry as smallRegistry,
   tempDir,
   writeRegistry,
-} from './fixtures.ts';
+} from '../helpers/update-fixtures.ts';
 
 const small = () => smallRegistry([driver()]);
 

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startGerritSimulator, type GerritSimulator, type SimChange } from '../../backend/simulator/index.ts';
+import {
+  startGerritSimulator,
+  type GerritSimulator,
+  type SimChange,
+} from '../../dev/gerrit-simulator/index.ts';
 import type { Driver, Registry } from '../../backend/registry/types.ts';
 import {
   ACCOUNTS,
@@ -14,7 +18,7 @@ import {
   registry,
   tempDir,
   writeRegistry,
-} from './fixtures.ts';
+} from '../helpers/update-fixtures.ts';
 
 // Each case below is built so that the rule it names, and only that rule, decides the record.
 

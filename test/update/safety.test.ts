@@ -6,9 +6,16 @@ import {
   generateHistory,
   startGerritSimulator,
   type GerritSimulator,
-} from '../../backend/simulator/index.ts';
+} from '../../dev/gerrit-simulator/index.ts';
 import { runUpdate } from '../../backend/update/run-update.ts';
-import { cli, historyAt, historyRegistry, readRegistry, tempDir, writeRegistry } from './fixtures.ts';
+import {
+  cli,
+  historyAt,
+  historyRegistry,
+  readRegistry,
+  tempDir,
+  writeRegistry,
+} from '../helpers/update-fixtures.ts';
 
 const START = Date.parse('2024-01-01T00:00:00Z');
 const SINCE = '2024-01-15';

@@ -4,10 +4,10 @@ import { parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { GerritError } from '../../gerrit/errors.ts';
 import { formatCheckCi } from '../../check-ci/format-check-ci.ts';
 import { checkCi } from '../../check-ci/run-check-ci.ts';
-import { closest } from '../../registry/closest.ts';
+import { closest } from '../../validate/closest.ts';
 import { driverKey, gerritProject } from '../../registry/driver-key.ts';
 import type { Ci, Registry } from '../../registry/types.ts';
-import { CiPatternError } from '../../update/match-comment.ts';
+import { CiPatternError } from '../../ci/match-comment.ts';
 import { credentialsFrom, gerritUrlFrom } from '../../update/cli-options.ts';
 
 export const command: Command = {

@@ -7,13 +7,13 @@ import {
   UsageError,
   type Command,
 } from '../command.ts';
-import { WriteError, writeFileAtomic } from '../../registry/atomic-write.ts';
-import { formatRegistry } from '../../registry/canonical.ts';
-import { firstDifference } from '../../registry/first-difference.ts';
-import { parseJsonSource } from '../../registry/json-source.ts';
+import { WriteError, writeFileAtomic } from '../../common/atomic-write.ts';
+import { formatRegistry } from '../../format/canonical.ts';
+import { firstDifference } from '../../format/first-difference.ts';
+import { parseJsonSource } from '../../json/source.ts';
 import { readRegistryFile, RegistryFileError } from '../../registry/read-registry-file.ts';
-import { formatText } from '../../registry/report.ts';
-import { structuralProblems } from '../../registry/validate.ts';
+import { formatText } from '../../validate/problem-output.ts';
+import { structuralProblems } from '../../validate/validate.ts';
 
 export const command: Command = {
   name: 'format',

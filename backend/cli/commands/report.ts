@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { EXIT_OK, EXIT_USAGE, parseCommandArgs, UsageError, type Command } from '../command.ts';
-import { summaryMarkdown } from '../../report/summary-markdown.ts';
-import type { UpdateSummary } from '../../update/summary.ts';
+import { summaryMarkdown } from '../../update/report-markdown.ts';
+import type { UpdateSummary } from '../../update/format-summary.ts';
 
 export const command: Command = {
   name: 'report',

@@ -6,11 +6,11 @@ import {
   UsageError,
   type Command,
 } from '../command.ts';
-import { changedLines, onChangedLines } from '../../registry/changed-lines.ts';
-import type { LocatedProblem } from '../../registry/problem.ts';
+import { changedLines, onChangedLines } from '../../validate/changed-lines.ts';
+import type { LocatedProblem } from '../../validate/problem.ts';
 import { readRegistryFile, RegistryFileError } from '../../registry/read-registry-file.ts';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../registry/report.ts';
-import { validateText } from '../../registry/validate.ts';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../validate/problem-output.ts';
+import { validateText } from '../../validate/validate.ts';
 
 export const command: Command = {
   name: 'validate',
@@ -60,7 +60,7 @@ Example:
     const ref = values['changed-since'];
     if (ref !== undefined) {
       // Loaded only here: git is not needed to validate, and validate runs on every commit.
-      const { diffSince, GitDiffError } = await import('../../registry/git-diff.ts');
+      const { diffSince, GitDiffError } = await import('../../common/git-diff.ts');
       const changed = new Map<string, Set<number>>();
       try {
         for (const file of files) changed.set(file, changedLines(await diffSince(io.cwd, file, ref)));

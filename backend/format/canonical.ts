@@ -1,0 +1,122 @@
+import { compareDrivers, compareProjects, compareReleases } from './key-order.ts';
+import { registrySchema } from '../validate/schema-validator.ts';
+
+// The canonical form of a registry, as `driverlog format` writes it and the batch job saves it.
+// Only order changes: every value of the input is in the output, once per occurrence.
+
+/** What the schema says about one place in the document: its keys' order and its children's shapes. */
+interface Shape {
+  keys: string[];
+  properties: Record<string, Shape>;
+  items?: Shape;
+  /** The shape of values in a map (additionalProperties with a schema). */
+  values?: Shape;
+}
+
+let rootShape: Shape | undefined;
+
+function shapes(): Shape {
+  if (!rootShape) {
+    const schema = registrySchema();
+    const defs = (schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
+    const build = (node: Record<string, unknown> | undefined, depth: number): Shape => {
+      const shape: Shape = { keys: [], properties: {} };
+      if (!node || depth > 20) return shape;
+      const ref = typeof node.$ref === 'string' ? /^#\/\$defs\/(.+)$/.exec(node.$ref)?.[1] : undefined;
+      if (ref !== undefined) return build(defs[ref], depth + 1);
+      const properties = (node.properties ?? {}) as Record<string, Record<string, unknown>>;
+      shape.keys = Object.keys(properties);
+      for (const key of shape.keys) shape.properties[key] = build(properties[key], depth + 1);
+      if (typeof node.items === 'object')
+        shape.items = build(node.items as Record<string, unknown>, depth + 1);
+      if (typeof node.additionalProperties === 'object') {
+        shape.values = build(node.additionalProperties as Record<string, unknown>, depth + 1);
+      }
+      return shape;
+    };
+    rootShape = build(schema, 0);
+    rootShape.keys = ['$schema', ...rootShape.keys.filter((key) => key !== '$schema')];
+  }
+  return rootShape;
+}
+
+type Json = Record<string, unknown>;
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A plain object with `entries` in order ("__proto__" stays an ordinary key, as in JSON). */
+function objectOf(entries: Array<[string, unknown]>): Json {
+  const object: Json = {};
+  for (const [key, value] of entries) {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return object;
+}
+
+function orderKeys(value: unknown, shape: Shape | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => orderKeys(item, shape?.items));
+  if (!isRecord(value)) return value;
+  const declared = (key: string): Shape | undefined =>
+    shape && Object.hasOwn(shape.properties, key) ? shape.properties[key] : undefined;
+  const known = (shape?.keys ?? []).filter((key) => Object.hasOwn(value, key));
+  const unknown = Object.keys(value).filter((key) => !declared(key));
+  return objectOf(
+    [...known, ...unknown].map((key) => [key, orderKeys(value[key], declared(key) ?? shape?.values)]),
+  );
+}
+
+/** Stable sort of a copy (Array.prototype.sort is stable: ties keep file order). */
+const sorted = <T>(list: T[], compare: (a: T, b: T) => number): T[] => [...list].sort(compare);
+
+function sortMapByKey(value: unknown): unknown {
+  if (!isRecord(value)) return value;
+  return objectOf(sorted(Object.entries(value), ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The registry in canonical order; any JSON value is accepted and returned with the same content. */
+export function canonicalize(value: unknown): unknown {
+  const registry = orderKeys(value, shapes());
+  if (!isRecord(registry)) return registry;
+  const result: Json = registry;
+  if (Array.isArray(result.projects)) result.projects = sorted(result.projects, compareProjects);
+  if (Array.isArray(result.releases)) result.releases = sorted(result.releases, compareReleases);
+  const releaseIds = Array.isArray(result.releases)
+    ? result.releases.map((release) => (isRecord(release) ? release.id : undefined))
+    : [];
+  const rank = (id: unknown): number => {
+    const index = releaseIds.indexOf(id);
+    return index === -1 ? Number.POSITIVE_INFINITY : index;
+  };
+  const byRelease = (a: unknown, b: unknown): number => {
+    const [rankA, rankB] = [rank(a), rank(b)];
+    return rankA === rankB ? 0 : rankA < rankB ? -1 : 1;
+  };
+  if (Array.isArray(result.drivers)) {
+    result.drivers = sorted(result.drivers, compareDrivers).map((driver) => {
+      if (!isRecord(driver)) return driver;
+      if (Array.isArray(driver.releases)) driver.releases = sorted(driver.releases, byRelease);
+      if (isRecord(driver.verification)) {
+        driver.verification = objectOf(
+          sorted(Object.entries(driver.verification), ([a], [b]) => byRelease(a, b)),
+        );
+      }
+      return driver;
+    });
+  }
+  if (isRecord(result.scan_state)) {
+    const state = result.scan_state;
+    for (const key of ['projects', 'ci_fingerprints']) {
+      if (isRecord(state[key])) state[key] = sortMapByKey(state[key]);
+    }
+    const accounts = state.unknown_ci_accounts;
+    if (Array.isArray(accounts) && accounts.every((id) => typeof id === 'string')) {
+      state.unknown_ci_accounts = sorted(accounts as string[], (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    }
+  }
+  return result;
+}
+
+/** The registry file's canonical text: 2-space indentation, LF line ends, a final newline. */
+export function formatRegistry(value: unknown): string {
+  return JSON.stringify(canonicalize(value), null, 2) + '\n';
+}

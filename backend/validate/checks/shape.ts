@@ -1,0 +1,76 @@
+import { appendPointer } from '../../json/pointer.ts';
+import type { CompiledPattern } from '../../ci/pattern.ts';
+
+// Checks run on files that may fail the schema, so they read the data through these guards and
+// skip what is not the expected shape (the schema check reports that).
+
+export type Json = Record<string, unknown>;
+
+export interface Item {
+  index: number;
+  pointer: string;
+  value: Json;
+}
+
+export function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function stringAt(value: unknown, key: string): string | undefined {
+  if (!isRecord(value)) return undefined;
+  const field = value[key];
+  return typeof field === 'string' ? field : undefined;
+}
+
+/** The object items of a top-level list, or undefined when the list is absent or not an array. */
+export function listOf(data: unknown, key: 'projects' | 'releases' | 'drivers'): Item[] | undefined {
+  if (!isRecord(data) || !Array.isArray(data[key])) return undefined;
+  const items: Item[] = [];
+  (data[key] as unknown[]).forEach((value, index) => {
+    if (isRecord(value)) items.push({ index, pointer: appendPointer(`/${key}`, index), value });
+  });
+  return items;
+}
+
+export interface CiBlock {
+  driver: Item;
+  pointer: string;
+  ci: Json;
+}
+
+/** Drivers' ci blocks that are objects. */
+export function ciBlocks(data: unknown): CiBlock[] {
+  return (listOf(data, 'drivers') ?? []).flatMap((driver) =>
+    isRecord(driver.value.ci) ? [{ driver, pointer: `${driver.pointer}/ci`, ci: driver.value.ci }] : [],
+  );
+}
+
+export type PatternField = 'success_pattern' | 'failure_pattern';
+export const PATTERN_FIELDS: PatternField[] = ['success_pattern', 'failure_pattern'];
+
+export interface CiPattern {
+  driver: Item;
+  field: PatternField;
+  /** Pointer of the pattern itself. */
+  pointer: string;
+  source: string;
+  compiled: CompiledPattern;
+}
+
+/** Every CI pattern that is a string, with its compiled form (the run memoizes compile). */
+export function ciPatterns(data: unknown, compile: (source: string) => CompiledPattern): CiPattern[] {
+  return ciBlocks(data).flatMap(({ driver, ci, pointer }) =>
+    PATTERN_FIELDS.flatMap((field) => {
+      const source = ci[field];
+      if (typeof source !== 'string') return [];
+      return [{ driver, field, pointer: `${pointer}/${field}`, source, compiled: compile(source) }];
+    }),
+  );
+}
+
+/** How problems name a driver: by vendor and name, which people recognise, rather than by index. */
+export function driverLabel(driver: Json): string {
+  const vendor = typeof driver.vendor === 'string' ? driver.vendor : '?';
+  const name = typeof driver.name === 'string' ? driver.name : '?';
+  return `"${vendor} / ${name}"`;
+}

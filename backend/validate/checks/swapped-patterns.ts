@@ -1,0 +1,45 @@
+import { GENERIC_CI_LINES } from '../../ci/generic-ci-lines.ts';
+import { searchLine } from '../../ci/pattern.ts';
+import type { Problem } from '../problem.ts';
+import type { Check } from './check.ts';
+import { ciPatterns, type PatternField } from './shape.ts';
+
+// The original data still carried a driver whose success pattern was "Build failed.": it was shown
+// passing exactly when it failed. Test each pattern on lines of the opposite outcome, and on the
+// pattern's own words.
+const OPPOSITE: Record<PatternField, 'success' | 'failure'> = {
+  success_pattern: 'failure',
+  failure_pattern: 'success',
+};
+const WORDS: Record<'success' | 'failure', RegExp> = {
+  success: /succe|pass|\bok\b/i,
+  failure: /fail|error|unstable|timed_out/i,
+};
+
+export const swappedPatterns: Check = {
+  id: 'swapped-patterns',
+  description:
+    'The success pattern does not match failure lines, and the failure pattern does not match success lines.',
+  run: ({ data, compile }) =>
+    ciPatterns(data, compile).flatMap(({ field, pointer, source, compiled }): Problem[] => {
+      if (!compiled.ok || searchLine(compiled.regex, '')) return [];
+      const wrong = OPPOSITE[field];
+      const own = wrong === 'success' ? 'failure' : 'success';
+      const line = GENERIC_CI_LINES.find(
+        (candidate) => candidate.outcome === wrong && searchLine(compiled.regex, candidate.text),
+      );
+      const wordy = WORDS[wrong].test(source) && !WORDS[own].test(source);
+      if (!line && !wordy) return [];
+      return [
+        {
+          check: 'swapped-patterns',
+          severity: 'warning',
+          pointer,
+          message: line
+            ? `${field} ${JSON.stringify(source)} matches the ${wrong} line ${JSON.stringify(line.text)}`
+            : `${field} ${JSON.stringify(source)} reads like a ${wrong} pattern`,
+          hint: 'are success_pattern and failure_pattern swapped? success_pattern must match only passing results',
+        },
+      ];
+    }),
+};

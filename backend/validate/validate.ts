@@ -1,0 +1,68 @@
+import { checks, type CheckContext } from './checks/index.ts';
+import { duplicateKey } from './checks/duplicate-key.ts';
+import { jsonSyntax } from './checks/json-syntax.ts';
+import { parseJsonSource, type JsonSource } from '../json/source.ts';
+import { compilePattern, type CompiledPattern } from '../ci/pattern.ts';
+import type { LocatedProblem, Problem } from './problem.ts';
+
+/**
+ * Every problem of a registry file's text, each placed at FILE:LINE:COLUMN, sorted by position.
+ * When the text is not JSON only the syntax problem is reported (nothing else can be trusted);
+ * otherwise every check runs, schema or not, and all their problems are reported.
+ */
+export function validateText(text: string, file: string): LocatedProblem[] {
+  const source = parseJsonSource(text);
+  const ctx = contextOf(source);
+  const problems = (source.ok ? checks : [jsonSyntax]).flatMap((check) => check.run(ctx));
+  const rank = new Map(checks.map((check, index) => [check.id, index]));
+  return problems
+    .map((problem) => locate(problem, file, source))
+    .map((located, index) => ({ located, index }))
+    .sort(
+      (a, b) =>
+        a.located.line - b.located.line ||
+        a.located.column - b.located.column ||
+        (rank.get(a.located.check) ?? 0) - (rank.get(b.located.check) ?? 0) ||
+        a.index - b.index,
+    )
+    .map(({ located }) => located);
+}
+
+/**
+ * Only the problems that make the text unsafe to rewrite: syntax errors, and repeated keys (whose
+ * first values a rewrite would silently drop).
+ */
+export function structuralProblems(text: string, file: string): LocatedProblem[] {
+  const source = parseJsonSource(text);
+  const ctx = contextOf(source);
+  return [...jsonSyntax.run(ctx), ...duplicateKey.run(ctx)].map((problem) => locate(problem, file, source));
+}
+
+function contextOf(source: JsonSource): CheckContext {
+  const compiled = new Map<string, CompiledPattern>();
+  return {
+    source,
+    data: source.ok ? source.value : undefined,
+    compile: (pattern) => {
+      let result = compiled.get(pattern);
+      if (!result) compiled.set(pattern, (result = compilePattern(pattern)));
+      return result;
+    },
+  };
+}
+
+function locate(problem: Problem, file: string, source: JsonSource): LocatedProblem {
+  // A pointer with no value of its own (a missing property) is placed at its nearest ancestor.
+  const position =
+    problem.position ?? (source.ok ? source.locateNearest(problem.pointer) : { line: 1, column: 1 });
+  return {
+    file,
+    line: position.line,
+    column: position.column,
+    check: problem.check,
+    severity: problem.severity,
+    pointer: problem.pointer,
+    message: problem.message,
+    hint: problem.hint,
+  };
+}

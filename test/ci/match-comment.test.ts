@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { CiPatternError, compileCi, matchComment, verdictLines } from '../../backend/ci/match-comment.ts';
+
+const ci = compileCi({ id: 'acme-ci', success_pattern: 'acme .* : SUCCESS', failure_pattern: ': FAILURE' });
+
+describe('matchComment', () => {
+  it('excludes the Patch Set header, so a vote line cannot decide', () => {
+    const votes = compileCi({ id: 'x', success_pattern: 'Verified\\+1', failure_pattern: 'Verified-1' });
+    expect(matchComment('Patch Set 3: Verified+1\n\nBuild failed.\n', votes)).toBeUndefined();
+    expect(verdictLines('Patch Set 3: Verified+1\n\nBuild failed.\n\n')).toEqual(['Build failed.']);
+  });
+
+  it('keeps a first line that is not a Patch Set header', () => {
+    expect(matchComment('- acme https://x : SUCCESS\n', ci)).toEqual({
+      result: true,
+      line: '- acme https://x : SUCCESS',
+    });
+  });
+
+  it('lets the first matching line decide, success tried before failure on each line', () => {
+    const text = 'Patch Set 1:\n\n- acme https://x : SUCCESS\n- other https://y : FAILURE\n';
+    expect(matchComment(text, ci)).toMatchObject({ result: true });
+    const reversed = 'Patch Set 1:\n\n- other https://y : FAILURE\n- acme https://x : SUCCESS\n';
+    expect(matchComment(reversed, ci)).toMatchObject({ result: false, line: '- other https://y : FAILURE' });
+    const both = compileCi({ id: 'x', success_pattern: 'done', failure_pattern: 'done' });
+    expect(matchComment('Patch Set 1:\n\n  done  \n', both)).toEqual({ result: true, line: 'done' });
+  });
+
+  it('is case-sensitive and unanchored', () => {
+    expect(matchComment('Patch Set 1:\n\n- acme x : success\n', ci)).toBeUndefined();
+    expect(matchComment('Patch Set 1:\n\nprefix - acme x : SUCCESS suffix\n', ci)?.result).toBe(true);
+  });
+
+  it('says which pattern does not compile', () => {
+    expect(() => compileCi({ id: 'x', success_pattern: 'ok', failure_pattern: '(' })).toThrow(CiPatternError);
+    expect(() => compileCi({ id: 'x', success_pattern: 'ok', failure_pattern: '(' })).toThrow(
+      /failure_pattern/,
+    );
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalize, formatRegistry } from '../../backend/format/canonical.ts';
+import { validRegistry } from '../helpers/registry-fixture.ts';
+
+/** Every leaf value with how often it occurs: formatting may reorder, never add or drop. */
+function leaves(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((item) => leaves(item, out));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      out.push(`key:${key}`);
+      leaves(item, out);
+    }
+  } else out.push(JSON.stringify(value));
+  return out.sort();
+}
+
+const messy = () => ({
+  zzz_unknown: true,
+  drivers: [
+    {
+      name: 'b',
+      vendor: 'dell',
+      project_id: 'openstack/nova',
+      releases: ['Zed', 'Rocky', 'Queens'],
+      verification: { Rocky: { ci_result: true, ci_id: 'x' }, Queens: { ci_id: 'y', ci_result: false } },
+    },
+    { project_id: 'openstack/nova', vendor: 'Dell', name: 'a', extra: 1 },
+    {
+      project_id: 'openstack/cinder',
+      vendor: 'Zeta',
+      name: 'z',
+      ci: { failure_pattern: 'f', id: 'c', success_pattern: 's' },
+    },
+    { project_id: 'openstack/nova', vendor: 'Dell', name: 'a2' },
+  ],
+  releases: [
+    { start: '2018-08-30', id: 'Rocky', wiki: 'https://r' },
+    { id: 'Queens', start: '2018-Feb-28', wiki: 'https://q' },
+    { id: 'Tie', start: '2018-08-30', wiki: 'https://t' },
+  ],
+  scan_state: {
+    projects: {
+      'openstack/nova': { since: '2024-01-01T00:00:00Z', updated: 'u' },
+      'openstack/cinder': { updated: 'v' },
+    },
+    gerrit_url: 'https://g',
+    ci_fingerprints: { b: '2', a: '1' },
+    unknown_ci_accounts: ['z-ci', 'a-ci'],
+  },
+  projects: [
+    { name: 'Nova', id: 'openstack/nova' },
+    { id: 'openstack/cinder', name: 'Cinder' },
+  ],
+  $schema: './schema/driverlog.schema.json',
+});
+
+describe('formatRegistry', () => {
+  it('writes keys in schema order and every list in canonical order', () => {
+    const out = canonicalize(messy()) as ReturnType<typeof messy>;
+    expect(Object.keys(out)).toEqual([
+      '$schema',
+      'projects',
+      'releases',
+      'drivers',
+      'scan_state',
+      'zzz_unknown',
+    ]);
+    expect(out.projects.map((p) => p.id)).toEqual(['openstack/cinder', 'openstack/nova']);
+    expect(Object.keys(out.projects[1]!)).toEqual(['id', 'name']);
+    expect(out.releases.map((r) => r.id)).toEqual(['Queens', 'Rocky', 'Tie']);
+    expect(Object.keys(out.releases[0]!)).toEqual(['id', 'wiki', 'start']);
+    // Case-insensitive first ("dell" and "Dell" together), then by code point ("Dell" < "dell").
+    expect(out.drivers.map((d) => `${d.vendor}/${d.name}`)).toEqual([
+      'Zeta/z',
+      'Dell/a',
+      'Dell/a2',
+      'dell/b',
+    ]);
+    expect(Object.keys(out.drivers[1]!)).toEqual(['project_id', 'vendor', 'name', 'extra']);
+    expect(Object.keys(out.drivers[0]!.ci!)).toEqual(['id', 'success_pattern', 'failure_pattern']);
+    const dell = out.drivers[3]!;
+    expect(dell.releases).toEqual(['Queens', 'Rocky', 'Zed']);
+    expect(Object.keys(dell.verification!)).toEqual(['Queens', 'Rocky']);
+    expect(Object.keys(dell.verification!.Queens!)).toEqual(['ci_result', 'ci_id']);
+    expect(Object.keys(out.scan_state)).toEqual([
+      'gerrit_url',
+      'projects',
+      'ci_fingerprints',
+      'unknown_ci_accounts',
+    ]);
+    expect(out.scan_state.unknown_ci_accounts).toEqual(['a-ci', 'z-ci']);
+    expect(Object.keys(out.scan_state.projects)).toEqual(['openstack/cinder', 'openstack/nova']);
+    expect(Object.keys(out.scan_state.projects['openstack/nova']!)).toEqual(['updated', 'since']);
+    expect(Object.keys(out.scan_state.ci_fingerprints)).toEqual(['a', 'b']);
+  });
+
+  it('changes only order and whitespace, and is idempotent', () => {
+    const input = messy();
+    const text = formatRegistry(input);
+    expect(leaves(JSON.parse(text))).toEqual(leaves(input));
+    expect(formatRegistry(JSON.parse(text))).toBe(text);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text).not.toContain('\r');
+    expect(text.split('\n')[1]).toBe('  "$schema": "./schema/driverlog.schema.json",');
+  });
+
+  it('keeps a canonical registry as it is', () => {
+    const registry = validRegistry();
+    expect(formatRegistry(registry)).toBe(JSON.stringify(registry, null, 2) + '\n');
+  });
+
+  it('accepts values that break the schema without losing them', () => {
+    const odd = { drivers: [5, null, { name: 1 }], releases: 'x', projects: [{ id: 3 }], __proto__x: 1 };
+    expect(leaves(JSON.parse(formatRegistry(odd)))).toEqual(leaves(odd));
+    expect(formatRegistry([3, 1])).toBe('[\n  3,\n  1\n]\n');
+    const proto = JSON.parse('{"projects": [], "__proto__": {"a": 1}}');
+    expect(JSON.parse(formatRegistry(proto))).toEqual(proto);
+    expect(formatRegistry(proto)).toContain('"__proto__"');
+  });
+});

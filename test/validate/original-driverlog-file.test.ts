@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatRegistry } from '../../backend/format/canonical.ts';
+import { parseJsonSource } from '../../backend/json/source.ts';
+import { validateText } from '../../backend/validate/validate.ts';
+
+// The original DriverLog's last data file (reference material kept outside the repository).
+const repoRoot = resolve(import.meta.dirname, '../..');
+const file = resolve(repoRoot, '../shared/fixtures/driverlog-upstream/default_data.json');
+
+describe.skipIf(!existsSync(file))("the original DriverLog's data file", () => {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+
+  it('parses exactly as JSON.parse does, with no duplicate keys left in its last version', () => {
+    const source = parseJsonSource(text);
+    expect(source.ok && source.value).toEqual(JSON.parse(text));
+    expect(source.ok && source.duplicates).toEqual([]);
+  });
+
+  it('is unsorted before formatting, and only order changes', () => {
+    const before = validateText(text, 'default_data.json');
+    expect(before.filter((p) => p.check === 'order')).toHaveLength(33);
+    const formatted = formatRegistry(JSON.parse(text));
+    expect(JSON.parse(formatted).drivers).toHaveLength(221);
+    const after = validateText(formatted, 'default_data.json');
+    expect(
+      before
+        .filter((p) => p.check !== 'order')
+        .map((p) => p.message)
+        .sort(),
+    ).toEqual(after.map((p) => p.message).sort());
+  });
+
+  it('after `driverlog format`, has exactly these real defects', () => {
+    const formatted = formatRegistry(JSON.parse(text));
+    const data = JSON.parse(formatted) as {
+      drivers: Array<{ vendor: string; name: string; ci?: Record<string, string> }>;
+    };
+    const problems = validateText(formatted, 'default_data.json');
+    const driverOf = (pointer: string) => data.drivers[Number(pointer.split('/')[2])]!;
+    const described = problems
+      .filter((p) => p.check !== 'broad-pattern')
+      .map((p) => [
+        p.check,
+        p.severity,
+        `${driverOf(p.pointer).vendor} / ${driverOf(p.pointer).name}`,
+        p.pointer.split('/').slice(3).join('/'),
+      ]);
+    expect(described).toEqual([
+      // Empty documentation links.
+      ['url-scheme', 'warning', 'Block Bridge / Block Bridge iSCSI', 'wiki'],
+      ['url-scheme', 'warning', 'Cloud Byte / Cloud Byte iSCSI volume driver', 'wiki'],
+      ['url-scheme', 'warning', 'Dot Hill / Dot Hill iSCSI/FC volume driver', 'wiki'],
+      ['url-scheme', 'warning', 'HGST / HGST Flash Storage', 'wiki'],
+      ['url-scheme', 'warning', 'Lenovo / Lenovo Storage iSCSI/FC', 'wiki'],
+      ['url-scheme', 'warning', 'LinBit / DRBD', 'wiki'],
+      ['url-scheme', 'warning', 'OpenStack Community / Remote FS', 'wiki'],
+      ['url-scheme', 'warning', 'Parallels / VZStorage', 'wiki'],
+      ['url-scheme', 'warning', 'Scality / Scality iSCSI REST Block volume driver', 'wiki'],
+      ['url-scheme', 'warning', 'Violin Memory / Violin Memory iSCSI/FC volume driver', 'wiki'],
+      // "Windows SMB Driver,  " in the original.
+      ['whitespace', 'warning', 'Cloudbase / Windows SMB Driver, ', 'name'],
+      // A bare "https://" placeholder.
+      ['url-scheme', 'error', 'Cisco / CSR1kv router service plugin', 'wiki'],
+      // success "Build failed." / failure "Build succeeded.": shown passing exactly when it failed.
+      ['swapped-patterns', 'warning', 'IBM / PowerVM', 'ci/success_pattern'],
+      ['swapped-patterns', 'warning', 'IBM / PowerVM', 'ci/failure_pattern'],
+    ]);
+    // Patterns any CI's comment matches: the "too broad" fixes that filled the original's history.
+    const broad = new Map<string, number>();
+    for (const p of problems.filter((p) => p.check === 'broad-pattern')) {
+      const pattern = driverOf(p.pointer).ci![p.pointer.split('/').at(-1)!]!;
+      broad.set(pattern, (broad.get(pattern) ?? 0) + 1);
+    }
+    expect(Object.fromEntries([...broad].sort(([a], [b]) => (a < b ? -1 : 1)))).toEqual({
+      'Build Failed': 27,
+      'Build Successful': 27,
+      'Build failed': 29,
+      'Build failed.': 1,
+      'Build succeed': 1,
+      'Build succeeded': 27,
+      'Build succeeded.': 1,
+      'Build successful': 1,
+      FAIL: 1,
+      FAILURE: 11,
+      Failed: 1,
+      SUCCESS: 13,
+      Successful: 1,
+      fail: 2,
+      success: 2,
+    });
+    expect(problems).toHaveLength(159);
+  });
+});
