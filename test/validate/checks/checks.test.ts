@@ -2,19 +2,21 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checks } from '../../../backend/validate/checks/index.ts';
 import type { LocatedProblem } from '../../../backend/validate/problem.ts';
-import type { Driver, Registry } from '../../../backend/registry/types.ts';
+import type { Driver } from '../../../backend/registry/types.ts';
 import { validateText } from '../../../backend/validate/validate.ts';
 import { textOf, validRegistry } from '../../helpers/registry-fixture.ts';
+import { acme, ci, edit, type FailingCase } from './failing-case.ts';
 
 const run = (registry: unknown): LocatedProblem[] => validateText(textOf(registry), 'data.json');
 const only = (problems: LocatedProblem[], check: string) => problems.filter((p) => p.check === check);
-const edit = (change: (r: Registry) => void): Registry => {
-  const registry = validRegistry();
-  change(registry);
-  return registry;
-};
-const acme = (r: Registry): Driver => r.drivers[0]!;
-const ci = (r: Registry) => acme(r).ci!;
+
+// Checks added later keep their cases beside this suite, one file per check (see failing-case.ts).
+const caseFiles = import.meta.glob<{
+  failingCases?: FailingCase[];
+  passingCases?: Array<[string, () => unknown]>;
+}>('./cases/*.ts', { eager: true });
+const moreFailing = Object.values(caseFiles).flatMap((file) => file.failingCases ?? []);
+const morePassing = Object.values(caseFiles).flatMap((file) => file.passingCases ?? []);
 
 describe('the check list', () => {
   it('names every module under backend/validate/checks, once, each with a distinct id', () => {
@@ -31,14 +33,7 @@ describe('the check list', () => {
 });
 
 // Each case breaks one rule: the check must report it once, at the right pointer.
-const failing: Array<{
-  check: string;
-  severity?: 'error' | 'warning';
-  registry: () => unknown;
-  pointer: string;
-  message: RegExp;
-  hint?: RegExp;
-}> = [
+const failing: FailingCase[] = [
   {
     check: 'schema',
     registry: () => edit((r) => delete (ci(r) as Partial<Driver['ci'] & object>).failure_pattern),
@@ -272,11 +267,17 @@ const failing: Array<{
   },
 ];
 
-describe.each(failing)(
+describe('every check', () => {
+  it.each(checks.map((check) => check.id))('%s has a failing case', (id) => {
+    expect([...failing, ...moreFailing].some((c) => c.check === id)).toBe(true);
+  });
+});
+
+describe.each([...failing, ...moreFailing])(
   '$check: $pointer',
-  ({ check, severity = 'error', registry, pointer, message, hint }) => {
+  ({ check, severity = 'error', registry, text, pointer, message, hint }) => {
     it('is reported with where and how to fix it', () => {
-      const problems = run(registry());
+      const problems = text ? validateText(text(), 'data.json') : run(registry!());
       const found = only(problems, check).filter((problem) => problem.pointer === pointer);
       expect(found, JSON.stringify(problems, null, 1)).toHaveLength(1);
       expect(found[0]!.severity).toBe(severity);
@@ -318,7 +319,7 @@ describe('cases that must pass', () => {
       () => ({ projects: [], drivers: [] }),
     ],
   ];
-  it.each(passing)('%s', (_, registry) => {
+  it.each([...passing, ...morePassing])('%s', (_, registry) => {
     expect(run(registry())).toEqual([]);
   });
 });
