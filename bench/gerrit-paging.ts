@@ -1,9 +1,13 @@
 // Pages through a generated Gerrit history with the real client over loopback HTTP and reports
 // requests, bytes, wall time and the client's peak memory. The simulator runs in a child process so
-// its own memory (the whole dataset) is not counted as the client's.
+// its own memory (the whole dataset) is not counted as the client's. A second, untimed pass forces a
+// garbage collection after every page and records the live heap: whether memory grows with the
+// number of changes, which peak heapUsed (garbage included, at the collector's whim) cannot show.
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createGerritClient } from '../backend/gerrit/client.ts';
 import type { Registry } from '../backend/registry/types.ts';
 import { generateHistory } from '../dev/gerrit-simulator/generate.ts';
@@ -15,6 +19,9 @@ const MESSAGES_PER_CHANGE = 12;
 const START = Date.UTC(2015, 0, 1);
 const END = Date.UTC(2025, 0, 1);
 const root = path.resolve(import.meta.dirname, '..');
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 if (process.argv[2] === '--serve') await serve(Number(process.argv[3]));
 else await main();
@@ -70,7 +77,22 @@ interface Run {
   seconds: number;
   peakHeapMb: number;
   peakRssMb: number;
+  peakLiveHeapMb: number;
   generateMs: number;
+}
+
+/** The most heap still in use after a full collection at the end of any page. */
+async function peakLiveHeap(url: string): Promise<number> {
+  const client = createGerritClient({ baseUrl: url });
+  let peak = 0;
+  const measure = () => {
+    collectGarbage();
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  };
+  for await (const change of client.streamChanges('after:"2015-01-01 00:00:00"', { onPage: measure })) {
+    void change;
+  }
+  return peak / 2 ** 20;
 }
 
 async function runOnce(changes: number): Promise<Run> {
@@ -80,7 +102,7 @@ async function runOnce(changes: number): Promise<Run> {
       child.once('message', (message) => resolve(message as { url: string; generateMs: number }));
       child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
     });
-    global.gc?.();
+    collectGarbage();
     let peakHeap = 0;
     let peakRss = 0;
     const sample = () => {
@@ -93,10 +115,12 @@ async function runOnce(changes: number): Promise<Run> {
     const started = performance.now();
     let seen = 0;
     let messages = 0;
-    for await (const page of client.queryChanges('after:"2015-01-01 00:00:00"', { pageSize: 500 })) {
-      seen += page.length;
-      for (const change of page) messages += change.messages?.length ?? 0;
-      sample();
+    for await (const change of client.streamChanges('after:"2015-01-01 00:00:00"', {
+      pageSize: 500,
+      onPage: sample,
+    })) {
+      seen += 1;
+      messages += change.messages?.length ?? 0;
     }
     const seconds = (performance.now() - started) / 1000;
     clearInterval(timer);
@@ -109,6 +133,7 @@ async function runOnce(changes: number): Promise<Run> {
       seconds,
       peakHeapMb: peakHeap / 2 ** 20,
       peakRssMb: peakRss / 2 ** 20,
+      peakLiveHeapMb: await peakLiveHeap(ready.url),
       generateMs: ready.generateMs,
     };
   } finally {
@@ -123,7 +148,9 @@ function stop(child: ChildProcess): void {
 async function main(): Promise<void> {
   const runs: Run[] = [];
   for (const size of SIZES) runs.push(await runOnce(size));
-  console.log('changes  messages  requests  MB received  seconds  peak heap MB  peak RSS MB  generate s');
+  console.log(
+    'changes  messages  requests  MB received  seconds  peak heap MB  peak RSS MB  live heap MB  generate s',
+  );
   for (const r of runs) {
     console.log(
       [
@@ -134,6 +161,7 @@ async function main(): Promise<void> {
         r.seconds.toFixed(2).padStart(8),
         r.peakHeapMb.toFixed(1).padStart(13),
         r.peakRssMb.toFixed(1).padStart(12),
+        r.peakLiveHeapMb.toFixed(1).padStart(13),
         (r.generateMs / 1000).toFixed(2).padStart(11),
       ].join(' '),
     );
@@ -143,10 +171,11 @@ async function main(): Promise<void> {
   const figures: Figure[] = [
     { name: 'gerrit paging: 50k changes wall time', value: large.seconds, unit: 's', target: '< 60 s' },
     {
+      // The floor: Gerrit serves 500 changes a page, so ⌈50,000 / 500⌉ + 1.
       name: 'gerrit paging: 50k changes requests',
       value: large.requests,
       unit: 'requests',
-      target: '<= 101',
+      target: '<= 101 requests',
     },
     { name: 'gerrit paging: 50k changes received', value: large.bytes / 2 ** 20, unit: 'MB', target: '' },
     {
@@ -157,8 +186,8 @@ async function main(): Promise<void> {
     },
     { name: 'gerrit paging: client peak RSS (50k)', value: large.peakRssMb, unit: 'MB', target: '< 300 MB' },
     {
-      name: 'gerrit paging: peak heap 50k / 10k',
-      value: large.peakHeapMb / small.peakHeapMb,
+      name: 'gerrit paging: live heap 50k / 10k',
+      value: large.peakLiveHeapMb / small.peakLiveHeapMb,
       unit: 'ratio',
       target: '< 1.5',
     },

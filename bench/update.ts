@@ -1,11 +1,14 @@
 // `driverlog update` on a history the size of OpenStack's: 9 projects, 150 CI accounts, 20,000
 // merged changes with ~25 messages each. Full scan: wall time, peak memory (RSS of this process,
-// which runs the update), requests, next to what the original DriverLog would have asked for the
-// same registry (one query per driver with CI per branch: active releases' stable branches and
-// master). Then 50 new changes and an incremental run: requests per project. The simulator runs in
-// a child process, so the dataset's memory is not counted as the update's.
+// which runs the update), requests per project against the floor (Gerrit serves 500 changes a page:
+// ⌈changes/500⌉ + 1), next to what the original DriverLog would have asked for the same registry (one
+// query per driver with CI per branch: active releases' stable branches and master). Then 50 new
+// changes and an incremental run: requests per project. Last, how long `update` takes to give up on a
+// Gerrit where nothing answers. The simulator runs in a child process, so the dataset's memory is not
+// counted as the update's.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatRegistry } from '../backend/format/canonical.ts';
@@ -23,6 +26,8 @@ const CHANGES = 23_600;
 const NEW_CHANGES = 50;
 const MESSAGES = 25;
 const CI_ACCOUNTS = 150;
+/** The most changes Gerrit serves a page (index.maxLimit); the simulator's default too. */
+const GERRIT_PAGE = 500;
 const DAY = 86_400_000;
 const END = Date.UTC(2025, 2, 1);
 const START = END - 170 * DAY;
@@ -138,13 +143,34 @@ async function main(): Promise<void> {
   const full = await runUpdate(options);
   const seconds = (performance.now() - started) / 1000;
   const peakMb = (process.resourceUsage().maxRSS * 1024) / 1024 / 1024;
+  // The registry with every driver's records and recent runs: it must stay small enough to review and serve.
+  const written = readFileSync(file, 'utf8');
+  const records = (JSON.parse(written) as Registry).drivers.flatMap((d) =>
+    Object.values(d.verification ?? {}),
+  );
+  const registryKb = Buffer.byteLength(written) / 1024;
+  const runs = records.reduce((n, r) => n + (r.recent?.length ?? 0), 0);
+  console.log(
+    `registry after the full scan: ${registryKb.toFixed(0)} KB, ${records.length} records (${(registryKb / records.length).toFixed(2)} KB each, all in), ${runs} recent runs`,
+  );
 
   await ask(child, 'add', 'added');
   const incremental = await runUpdate(options);
+  const unreachable = await timeUnreachable(file, url!);
   child.send({ type: 'stop' });
   rmSync(dir, { recursive: true, force: true });
 
   const withCi = registry.drivers.filter((d) => d.ci).length;
+  const floors = full.summary!.projects.map((p) => {
+    const floor = Math.ceil((p.changes ?? 0) / GERRIT_PAGE) + 1;
+    return { project: p.project, changes: p.changes ?? 0, requests: p.requests ?? 0, floor };
+  });
+  console.log('project                changes  requests  floor');
+  for (const p of floors) {
+    console.log(
+      `${p.project.padEnd(22)} ${String(p.changes).padStart(7)} ${String(p.requests).padStart(9)} ${String(p.floor).padStart(6)}`,
+    );
+  }
   const branches = (registry.releases ?? []).filter((r) => r.active).length + 1;
   const perProject = incremental.summary?.projects.map((p) => p.requests ?? 0) ?? [];
   const s = full.summary!;
@@ -160,16 +186,63 @@ async function main(): Promise<void> {
   console.log(
     `incremental: exit ${incremental.exitCode}, ${incremental.summary?.changes_read} changes, per project ${perProject.join(' ')}`,
   );
+  for (const u of unreachable)
+    console.log(`unreachable (${u.what}): exit ${u.exit} after ${u.seconds.toFixed(2)} s`);
   reportFigures([
     { name: 'update: full scan, 20k merged changes', value: seconds, unit: 's', target: '< 60 s' },
     { name: 'update: peak RSS of the update', value: peakMb, unit: 'MB', target: '< 300 MB' },
     { name: 'update: requests, full scan', value: s.requests, unit: 'requests', target: '' },
+    {
+      name: 'update: full scan, most requests over the floor in a project',
+      value: Math.max(...floors.map((p) => p.requests - p.floor)),
+      unit: 'requests',
+      target: '<= 0 requests',
+    },
     { name: 'update: original DriverLog queries', value: withCi * branches, unit: 'requests', target: '' },
+    { name: 'update: registry size after a full scan', value: registryKb, unit: 'KB', target: '' },
     {
       name: 'update: incremental, most requests per project',
       value: Math.max(...perProject),
       unit: 'requests',
       target: '<= 2 requests',
     },
+    {
+      name: 'update: Gerrit unreachable (refused, DNS, TLS), slowest exit',
+      value: Math.max(...unreachable.map((u) => u.seconds)),
+      unit: 's',
+      target: '< 5 s',
+    },
   ]);
+}
+
+/**
+ * Seconds until `update` gives up on a Gerrit where nothing answers (9 projects, each failing), for each way
+ * of not answering. Retries are for answers that may recover; these never do.
+ */
+async function timeUnreachable(
+  file: string,
+  simulatorUrl: string,
+): Promise<Array<{ what: string; seconds: number; exit: number }>> {
+  const io = { stdout: () => {}, stderr: () => {}, isTTY: false };
+  const cases: Array<[string, string]> = [
+    ['connection refused', `http://127.0.0.1:${await closedPort()}`],
+    ['unknown host', 'https://gerrit.invalid'],
+    ['TLS to a plain-HTTP server', simulatorUrl.replace(/^http:/, 'https:')],
+  ];
+  const out = [];
+  for (const [what, gerritUrl] of cases) {
+    const started = performance.now();
+    const result = await runUpdate({ dataFile: file, gerritUrl, since: START - DAY, io });
+    out.push({ what, seconds: (performance.now() - started) / 1000, exit: result.exitCode });
+  }
+  return out;
+}
+
+/** A loopback port that was just free: nothing listens there. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((closed) => server.close(closed));
+  return port;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The CLI is TypeScript. Compiling it on every start (tsx) costs more than validating a whole registry, so
-// it runs from a bundle that esbuild rebuilds whenever a source is newer. The bundle sits two levels below the
-// repository root, like backend/<folder>/, so the modules' file URLs relative to themselves still resolve.
+// it runs from a bundle that esbuild rebuilds whenever a source is newer. Files the modules need (the schema,
+// its validator, package.json) are imported, so they are in the bundle wherever it lives.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,6 +34,10 @@ async function build() {
     target: 'node20',
     packages: 'external',
     sourcemap: true,
+    // The schema's generated validator is CommonJS and requires Ajv's runtime, which stays in node_modules.
+    banner: {
+      js: "import { createRequire as __driverlogRequire } from 'node:module';\nconst require = __driverlogRequire(import.meta.url);",
+    },
     logLevel: 'error',
   });
   rmSync(outDir, { recursive: true, force: true });
@@ -46,7 +50,11 @@ async function build() {
   }
 }
 
-const sources = Math.max(newestSource(join(root, 'backend')), newestSource(join(root, 'schema')));
+const sources = Math.max(
+  newestSource(join(root, 'backend')),
+  newestSource(join(root, 'schema')),
+  statSync(join(root, 'package.json')).mtimeMs,
+);
 if (!existsSync(entry) || statSync(entry).mtimeMs < sources) {
   mkdirSync(dirname(outDir), { recursive: true });
   await build();

@@ -1,4 +1,5 @@
 // Runs `astro build` for a registry file into a folder of its own (tests, benchmarks, demos).
+import { DriverlogError } from '../backend/common/errors.ts';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, renameSync, rmSync } from 'node:fs';
@@ -6,11 +7,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
 
-export class SiteBuildError extends Error {
-  readonly code = 'SITE_BUILD';
+export class SiteBuildError extends DriverlogError {
   constructor(message: string) {
-    super(message);
-    this.name = 'SiteBuildError';
+    super(message, 'SITE_BUILD', 'io');
   }
 }
 

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /** The options the registry's validator is compiled with; `verbose` gives errors their sub-schema (for hints). */
-export const VALIDATOR_OPTIONS = { allErrors: true, verbose: true, strict: true } as const;
+// `unicode: false` counts maxLength in UTF-16 units, as JavaScript does: the generated code then needs no
+// require() of Ajv's runtime, which the CLI's ESM bundle could not resolve.
+export const VALIDATOR_OPTIONS = { allErrors: true, verbose: true, strict: true, unicode: false } as const;
 
 /**
  * The JavaScript source of schema/validator.generated.cjs: Ajv's standalone code for the schema. Loading

@@ -1,7 +1,8 @@
 // `npm start`: the offline demo. Serves the dashboard until Ctrl-C; DRIVERLOG_DEMO_PORT picks the port.
 import { join } from 'node:path';
-import { processIo } from '../backend/cli/main.ts';
-import { DemoError, runDemo } from '../dev/demo/run-demo.ts';
+import { DriverlogError } from '../backend/common/errors.ts';
+import { processIo } from '../backend/common/io.ts';
+import { runDemo } from '../dev/demo/run-demo.ts';
 
 const root = join(import.meta.dirname, '..');
 const io = processIo();
@@ -18,7 +19,7 @@ try {
   );
   io.signal?.addEventListener('abort', () => void demo.close());
 } catch (error) {
-  if (!(error instanceof DemoError)) throw error;
+  if (!(error instanceof DriverlogError)) throw error;
   io.stderr(`npm start: ${error.message}\n`);
   process.exitCode = 1;
 }

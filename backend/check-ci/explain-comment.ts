@@ -1,10 +1,9 @@
+import { judgeComment, type JudgeContext, type NotCounted } from '../ci/judge-comment.ts';
+import { verdictLines, type CommentVerdict, type CompiledCi } from '../ci/match-comment.ts';
+import { toIsoSeconds } from '../common/time.ts';
 import { changeUrl } from '../gerrit/change-url.ts';
-import { currentPatchSet } from '../gerrit/current-patch-set.ts';
-import { parseGerritTimestamp, toIsoSeconds } from '../gerrit/time.ts';
 import type { ChangeInfo, ChangeMessageInfo } from '../gerrit/types.ts';
 import type { Ci } from '../registry/types.ts';
-import { matchComment, verdictLines, type CommentVerdict, type CompiledCi } from '../ci/match-comment.ts';
-import type { ReleaseMapper } from '../ci/release-map.ts';
 import { closestLines, type ClosestLine } from './closest-lines.ts';
 
 export interface CommentReport {
@@ -18,62 +17,60 @@ export interface CommentReport {
   finalPatchSet?: number;
   timestamp: string;
   verdict?: CommentVerdict;
-  /** Whether `driverlog update` would record this comment. */
+  /** Whether `driverlog update` records this comment. */
   counts: boolean;
-  /** Why it does not count (empty when it does). */
+  /** Why it does not count, in words (empty when it does). */
   reasons: string[];
   closest: ClosestLine[];
 }
 
-export interface ExplainContext {
+export interface ExplainContext extends Omit<JudgeContext, 'allReasons'> {
   gerritUrl: string;
   ci: Ci;
   compiled: CompiledCi;
-  mapRelease: ReleaseMapper;
-  /** Without a registry there are no releases to map to; the mapping is then not held against a comment. */
-  hasReleases: boolean;
 }
 
-/** Every rule `update` applies to one comment, with the reason for each that fails. */
+/** One comment judged by update's rule (`judgeComment`), with every reason it does not count and, when no line
+ * matched, the lines closest to the patterns. */
 export function explainComment(
   change: ChangeInfo,
   message: ChangeMessageInfo,
   ctx: ExplainContext,
 ): CommentReport {
-  const instant = parseGerritTimestamp(message.date);
-  const finalPatchSet = currentPatchSet(change);
-  const merged = change.status === 'MERGED';
-  const verdict = matchComment(message.message, ctx.compiled);
-  const release = ctx.mapRelease(change.branch, instant);
-  const reasons: string[] = [];
-  if (!merged) reasons.push(`not merged (status ${change.status})`);
-  if (message._revision_number !== finalPatchSet) {
-    reasons.push(
-      `not the final patch set (comment on PS ${message._revision_number ?? '?'}, ${merged ? 'merged' : 'current'} PS ${finalPatchSet ?? '?'})`,
-    );
-  }
-  let closest: ClosestLine[] = [];
-  if (verdict === undefined) {
-    closest = closestLines(verdictLines(message.message), ctx.ci);
-    reasons.push(
-      closest.length > 0 ? 'pattern matched nothing — closest lines below' : 'pattern matched nothing',
-    );
-  }
-  if (release === undefined && ctx.hasReleases) {
-    reasons.push(`branch ${change.branch} maps to no listed release, so it would not be recorded`);
-  }
+  const judgement = judgeComment(change, message, { ci: ctx.compiled }, { ...ctx, allReasons: true });
+  const unmatched = judgement.reasons.some((reason) => reason.kind === 'no-line-matched');
+  const closest = unmatched ? closestLines(verdictLines(message.message), ctx.ci) : [];
   return {
     url: changeUrl(ctx.gerritUrl, change.project, change._number),
     changeNumber: change._number,
     status: change.status,
     branch: change.branch,
-    ...(release !== undefined ? { release } : {}),
-    ...(message._revision_number !== undefined ? { patchSet: message._revision_number } : {}),
-    ...(finalPatchSet !== undefined ? { finalPatchSet } : {}),
-    timestamp: toIsoSeconds(instant),
-    ...(verdict ? { verdict } : {}),
-    counts: reasons.length === 0,
-    reasons,
+    ...(judgement.release !== undefined ? { release: judgement.release } : {}),
+    ...(judgement.patchSet !== undefined ? { patchSet: judgement.patchSet } : {}),
+    ...(judgement.finalPatchSet !== undefined ? { finalPatchSet: judgement.finalPatchSet } : {}),
+    timestamp: toIsoSeconds(judgement.instant),
+    ...(judgement.verdict ? { verdict: judgement.verdict } : {}),
+    counts: judgement.reasons.length === 0,
+    reasons: judgement.reasons.map((reason) => reasonText(reason, change, closest.length > 0)),
     closest,
   };
+}
+
+function reasonText(reason: NotCounted, change: ChangeInfo, hasClosest: boolean): string {
+  switch (reason.kind) {
+    case 'not-merged':
+      return `not merged (status ${reason.status})`;
+    case 'final-patch-set-unknown':
+      return `Gerrit did not say which patch set is final, so no comment on this change can count`;
+    case 'not-final-patch-set':
+      return `not the final patch set (comment on PS ${reason.patchSet ?? '?'}, ${change.status === 'MERGED' ? 'merged' : 'current'} PS ${reason.finalPatchSet})`;
+    case 'before-window':
+      return `before the scan window (it starts ${toIsoSeconds(reason.since)}; see --since)`;
+    case 'after-now':
+      return `dated after the Gerrit server's clock (${toIsoSeconds(reason.now)}), so not evidence`;
+    case 'no-line-matched':
+      return hasClosest ? 'pattern matched nothing — closest lines below' : 'pattern matched nothing';
+    case 'no-release':
+      return `branch ${reason.branch} maps to no listed release, so it would not be recorded`;
+  }
 }

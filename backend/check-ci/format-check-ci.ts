@@ -1,3 +1,6 @@
+import { printable } from '../common/escape.ts';
+import { toIsoSeconds } from '../common/time.ts';
+import { runWords } from '../ci/run-words.ts';
 import type { CheckCiResult } from './run-check-ci.ts';
 
 export function formatCheckCi(result: CheckCiResult, ciId: string, project: string): string {
@@ -21,7 +24,12 @@ export function formatCheckCi(result: CheckCiResult, ciId: string, project: stri
     const release = c.release ?? 'no listed release';
     lines.push(`${i + 1}. ${c.timestamp}  ${c.url}  ${c.status}  ${c.branch} → ${release}  ${patchSet}`);
     if (c.verdict) lines.push(`   ${c.verdict.result ? 'SUCCESS' : 'FAILURE'} line: ${c.verdict.line}`);
-    lines.push(c.counts ? '   counts' : `   does not count: ${c.reasons.join('; ')}`);
+    // A counting comment is a run, worded as the update report and the dashboard word it.
+    const run =
+      c.verdict && c.patchSet !== undefined
+        ? `: ${runWords({ timestamp: c.timestamp, change_number: c.changeNumber, patch_set: c.patchSet, ci_result: c.verdict.result })}`
+        : '';
+    lines.push(c.counts ? `   counts${run}` : `   does not count: ${c.reasons.join('; ')}`);
     for (const close of c.closest) {
       lines.push(`     closest to ${close.pattern} (${close.shared.join(', ')}): ${close.line}`);
     }
@@ -32,5 +40,38 @@ export function formatCheckCi(result: CheckCiResult, ciId: string, project: stri
     `${counting} of ${result.comments.length} comments count (${result.requests} request${result.requests === 1 ? '' : 's'}).`,
     '',
   );
-  return lines.join('\n');
+  // Comment lines come from Gerrit as their authors wrote them: escaped, so none can colour or forge output.
+  return lines.map(printable).join('\n');
+}
+
+/** One JSON object per comment, for tools and vendors' scripts: `counts` and `reasons` are update's verdict. */
+export function formatCheckCiJson(
+  result: CheckCiResult,
+  ciId: string,
+  project: string,
+  since: number,
+): string {
+  const comments =
+    result.kind === 'comments'
+      ? result.comments.map((c) => ({
+          timestamp: c.timestamp,
+          change_number: c.changeNumber,
+          patch_set: c.patchSet ?? null,
+          branch: c.branch,
+          release: c.release ?? null,
+          counts: c.counts,
+          ci_result: c.verdict === undefined ? null : c.verdict.result ? 'SUCCESS' : 'FAILURE',
+          line: c.verdict?.line ?? null,
+          reasons: c.reasons,
+        }))
+      : [];
+  const document = {
+    project,
+    ci_id: ciId,
+    since: toIsoSeconds(since),
+    author_found: result.kind === 'comments',
+    requests: result.requests,
+    comments,
+  };
+  return JSON.stringify(document, null, 2) + '\n';
 }

@@ -12,6 +12,8 @@ export interface CheckCiOptions {
   project: string;
   ci: Ci;
   releases: Release[];
+  /** The scan window's start (ms), as update's --since: older comments do not count. */
+  since: number;
   limit: number;
   credentials?: { username: string; password: string };
   signal?: AbortSignal;
@@ -53,8 +55,9 @@ export async function checkCi(options: CheckCiOptions): Promise<CheckCiResult> {
     gerritUrl: options.gerritUrl,
     ci: options.ci,
     compiled,
-    mapRelease: createReleaseMapper(options.releases),
-    hasReleases: options.releases.length > 0,
+    since: options.since,
+    // Without a registry there are no releases to map to; the mapping is then not held against a comment.
+    mapRelease: options.releases.length > 0 ? createReleaseMapper(options.releases) : undefined,
   };
   return {
     kind: 'comments',

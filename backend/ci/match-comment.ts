@@ -1,4 +1,5 @@
 import type { RE2JS } from 're2js';
+import { DriverlogError } from '../common/errors.ts';
 import { compilePattern, searchLine } from './pattern.ts';
 import type { Ci } from '../registry/types.ts';
 
@@ -15,14 +16,17 @@ export interface CommentVerdict {
   line: string;
 }
 
-export class CiPatternError extends Error {
-  readonly code = 'CI_PATTERN';
+export class CiPatternError extends DriverlogError {
   constructor(
     readonly field: 'success_pattern' | 'failure_pattern',
     readonly reason: string,
   ) {
-    super(`ci.${field} does not compile: ${reason} (fix it and run 'driverlog validate')`);
-    this.name = 'CiPatternError';
+    // Validation reports a registry's bad patterns first; one that gets this far came from the command line.
+    super(
+      `ci.${field} does not compile: ${reason} (fix it and run 'driverlog validate')`,
+      'CI_PATTERN',
+      'usage',
+    );
   }
 }
 

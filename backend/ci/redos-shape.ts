@@ -1,4 +1,12 @@
-import { firstChars, intersects, parseRegexTree, type RegexNode } from './regex-tree.ts';
+import {
+  firstChars,
+  intersects,
+  parseRegexTree,
+  tick,
+  union,
+  type RegexNode,
+  type StepMeter,
+} from './regex-tree.ts';
 
 // Shapes that make a backtracking engine (Python's re, which the original DriverLog used; JavaScript's
 // RegExp) take exponential time on lines that almost match. RE2 runs them in linear time, so they do
@@ -16,28 +24,43 @@ export interface RedosShape {
 // need no closer look.
 const REPEATED_GROUP = /\)(?:[*+]|\{\d+,)/;
 
-export function redosShapes(source: string): RedosShape[] {
+// One shape is enough to send the vendor back to the pattern; more would repeat the whole pattern in
+// each message (and a hostile one could have thousands).
+const MAX_SHAPES = 3;
+
+/**
+ * The ReDoS shapes of a pattern, at most three. Every node is visited a bounded number of times, so the
+ * work is linear in the pattern's length (`meter` counts it, for the tests).
+ */
+export function redosShapes(source: string, meter?: StepMeter): RedosShape[] {
   if (!REPEATED_GROUP.test(source)) return [];
   const shapes: RedosShape[] = [];
-  const visit = (node: RegexNode): void => {
+  // Iterative: a tree as deep as RE2 allows must not cost a stack frame per level here.
+  const pending: RegexNode[] = [parseRegexTree(source, meter)];
+  while (pending.length > 0 && shapes.length < MAX_SHAPES) {
+    const node = pending.pop()!;
+    tick(meter);
     if (node.type === 'repeat' && node.max === Infinity) {
-      const shape = shapeOf(source, node);
+      const shape = shapeOf(source, node, meter);
       if (shape) {
         shapes.push(shape);
-        return;
+        continue;
       }
     }
-    for (const child of children(node)) visit(child);
-  };
-  visit(parseRegexTree(source));
+    pending.push(...children(node).reverse());
+  }
   return shapes;
 }
 
-function shapeOf(source: string, repeat: Extract<RegexNode, { type: 'repeat' }>): RedosShape | undefined {
+function shapeOf(
+  source: string,
+  repeat: Extract<RegexNode, { type: 'repeat' }>,
+  meter: StepMeter | undefined,
+): RedosShape | undefined {
   const part = source.slice(repeat.start, repeat.end);
   const quantifier = source.slice(repeat.body.end, repeat.end);
   const body = unwrap(repeat.body);
-  if (containsUnboundedRepeat(body)) {
+  if (containsUnboundedRepeat(body, meter)) {
     let simpler: string | undefined;
     if (body.type === 'repeat') {
       const both = repeat.min >= 1 && body.min >= 1 ? '+' : '*';
@@ -45,7 +68,7 @@ function shapeOf(source: string, repeat: Extract<RegexNode, { type: 'repeat' }>)
     }
     return { kind: 'nested-quantifier', part, simpler };
   }
-  if (body.type === 'alt' && overlapping(body.options)) {
+  if (body.type === 'alt' && overlapping(body.options, meter)) {
     const texts = [...new Set(body.options.map((option) => source.slice(option.start, option.end)))];
     let simpler: string | undefined;
     if (texts.length === 1) {
@@ -73,15 +96,29 @@ function children(node: RegexNode): RegexNode[] {
   return [];
 }
 
-function containsUnboundedRepeat(node: RegexNode): boolean {
-  if (node.type === 'repeat' && node.max === Infinity) return true;
-  return children(node).some(containsUnboundedRepeat);
+function containsUnboundedRepeat(node: RegexNode, meter: StepMeter | undefined): boolean {
+  const pending = [node];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    tick(meter);
+    if (next.type === 'repeat' && next.max === Infinity) return true;
+    pending.push(...children(next));
+  }
+  return false;
 }
 
-/** Two alternatives that can start with the same character (or both match nothing) can split a line two ways. */
-function overlapping(options: RegexNode[]): boolean {
-  const firsts = options.map(firstChars);
-  return firsts.some((a, i) =>
-    firsts.slice(i + 1).some((b) => intersects(a.set, b.set) || (a.nullable && b.nullable)),
-  );
+/**
+ * Two alternatives that can start with the same character (or both match nothing) can split a line two
+ * ways. Each is compared with the union of those before it, not with each of them: linear, not quadratic.
+ */
+function overlapping(options: RegexNode[], meter: StepMeter | undefined): boolean {
+  const seen = new Uint8Array(129);
+  let nullable = false;
+  for (const option of options) {
+    const first = firstChars(option, meter);
+    if (intersects(first.set, seen) || (first.nullable && nullable)) return true;
+    union(seen, first.set);
+    nullable ||= first.nullable;
+  }
+  return false;
 }

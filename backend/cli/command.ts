@@ -1,36 +1,21 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../common/errors.ts';
+import type { Io } from '../common/io.ts';
 
-/** What a command may touch of the process: injected so commands run in-process in tests. */
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-  cwd: string;
-  /** Whether stdout is an interactive terminal (progress bars) or a log (plain lines). */
-  isTTY: boolean;
-  /** Aborted on SIGINT/SIGTERM so long commands can stop cleanly. */
-  signal?: AbortSignal;
-}
+// Commands import their whole toolkit from here; the definitions live in common/ so the core can use them too.
+export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from '../common/errors.ts';
+export type { Io } from '../common/io.ts';
 
 export interface Command {
   name: string;
   summary: string;
   /** Full `--help` text: usage line, every option, an example. */
   help: string;
-  /** Returns the exit code: 0 success, 1 the input has problems, 2 usage or I/O error. */
+  /**
+   * Returns the exit code: 0 success, 1 the input has problems, 2 usage or I/O error. Expected failures are thrown
+   * as DriverlogError; `cli/main.ts` prints them and maps them to their exit code.
+   */
   run(args: string[], io: Io): Promise<number>;
-}
-
-export const EXIT_OK = 0;
-export const EXIT_PROBLEMS = 1;
-export const EXIT_USAGE = 2;
-
-export class UsageError extends Error {
-  readonly code = 'USAGE';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'UsageError';
-  }
 }
 
 /** node:util parseArgs, with its errors turned into UsageError (exit 2) instead of a stack trace. */

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { EXIT_USAGE, UsageError, type Io } from './command.ts';
+import packageJson from '../../package.json' with { type: 'json' };
+import { DriverlogError, EXIT_USAGE, exitCodeOf, UsageError } from '../common/errors.ts';
+import { processIo, type Io } from '../common/io.ts';
 import { commands } from './commands/index.ts';
-
-const version = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
 
 async function overview(): Promise<string> {
   const lines = ['Usage: driverlog <command> [options]', '', 'Commands:'];
@@ -16,22 +13,12 @@ async function overview(): Promise<string> {
   return lines.join('\n') + '\n';
 }
 
-export function processIo(): Io {
-  // `driverlog validate --format json | head` closes the pipe early: the reader has what it wanted.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? 0);
-  });
-  const controller = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort(signal));
-  return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    env: process.env,
-    cwd: process.cwd(),
-    isTTY: Boolean(process.stdout.isTTY),
-    signal: controller.signal,
-  };
+/** The one place an expected failure becomes text on stderr and an exit code; anything else is a bug. */
+function reportFailure(name: string, error: unknown, io: Io): number {
+  if (!(error instanceof DriverlogError)) throw error;
+  const usage = error instanceof UsageError ? `\nRun 'driverlog ${name} --help' for usage.` : '';
+  io.stderr(`driverlog ${name}: ${error.message.trimEnd()}${usage}\n`);
+  return exitCodeOf(error);
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -43,10 +30,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return 0;
   }
   if (name === '--version') {
-    io.stdout(`${version}\n`);
+    io.stdout(`${packageJson.version}\n`);
     return 0;
   }
-  const load = commands[name];
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
     io.stderr(`driverlog: unknown command '${name}'\n\n${await overview()}`);
     return EXIT_USAGE;
@@ -59,10 +46,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`driverlog ${name}: ${error.message}\nRun 'driverlog ${name} --help' for usage.\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+    return reportFailure(name, error, io);
   }
 }

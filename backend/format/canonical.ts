@@ -116,7 +116,61 @@ export function canonicalize(value: unknown): unknown {
   return result;
 }
 
-/** The registry file's canonical text: 2-space indentation, LF line ends, a final newline. */
+/**
+ * The registry file's canonical text: 2-space indentation, LF line ends, a final newline; each run of a record's
+ * `recent`, and each `[release, value]` step of a driver's upstream feature history, on one line, so a new run
+ * or a changed feature is a one-line diff and the file stays small.
+ */
 export function formatRegistry(value: unknown): string {
-  return JSON.stringify(canonicalize(value), null, 2) + '\n';
+  return `${serialize(canonicalize(value), '', registryRoot)}\n`;
+}
+
+/** Where a child of a node sits, to find `drivers[i].verification[release].recent[k]`. */
+type Place = (key: string) => Place | 'one-line' | undefined;
+
+// Each names a node and says where its children sit.
+const recentList: Place = () => 'one-line';
+const record: Place = (key) => (key === 'recent' ? recentList : undefined);
+const verificationMap: Place = () => record;
+const featureSteps: Place = () => 'one-line';
+const upstreamFeatures: Place = () => featureSteps;
+const driverUpstream: Place = (key) => (key === 'features' ? upstreamFeatures : undefined);
+const driver: Place = (key) =>
+  key === 'verification' ? verificationMap : key === 'upstream' ? driverUpstream : undefined;
+const driverList: Place = () => driver;
+const registryRoot: Place = (key) => (key === 'drivers' ? driverList : undefined);
+
+/** JSON.stringify(value, null, 2), except that values at a 'one-line' place are written on one line. */
+function serialize(value: unknown, indent: string, place: Place | undefined): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const items = value.map((item, index) => {
+      const child = place?.(String(index));
+      return child === 'one-line' ? oneLine(item) : serialize(item, inner, child);
+    });
+    return `[\n${inner}${items.join(`,\n${inner}`)}\n${indent}]`;
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 0) return '{}';
+  const members = keys.map((key) => {
+    const item = (value as Record<string, unknown>)[key];
+    const child = place?.(key);
+    const text = child === 'one-line' ? oneLine(item) : serialize(item, inner, child);
+    return `${JSON.stringify(key)}: ${text}`;
+  });
+  return `{\n${inner}${members.join(`,\n${inner}`)}\n${indent}}`;
+}
+
+/** `{ "a": 1, "b": [2] }`: JSON on one line, with the spaces Prettier and people put in it. */
+function oneLine(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : `[${value.map(oneLine).join(', ')}]`;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return '{}';
+  const members = keys.map(
+    (key) => `${JSON.stringify(key)}: ${oneLine((value as Record<string, unknown>)[key])}`,
+  );
+  return `{ ${members.join(', ')} }`;
 }

@@ -1,11 +1,14 @@
 import pkg from '../../package.json' with { type: 'json' };
+import { changePages, type PageDone, type PagingOptions } from './change-pages.ts';
 import { GerritError } from './errors.ts';
 import type { GerritEvent, GerritStats } from './events.ts';
 import { defaultSleep, getJson, type RequestContext, type Sleep } from './request.ts';
 import { Semaphore } from './semaphore.ts';
+import { GERRIT_LIMITS, MB } from './settings.ts';
 import type { AccountInfo, ChangeInfo } from './types.ts';
 
 export type { GerritEvent, GerritStats } from './events.ts';
+export type { PageDone } from './change-pages.ts';
 
 export interface GerritClientOptions {
   /** e.g. "https://review.opendev.org" (trailing slash tolerated). */
@@ -16,6 +19,10 @@ export interface GerritClientOptions {
   timeoutMs?: number;
   /** Default 4 (network errors, timeouts, 408, 429, 5xx; honours Retry-After). */
   retries?: number;
+  /** An answer larger than this fails as TOO_LARGE, unretried; default 64 MiB. */
+  maxResponseBytes?: number;
+  /** The longest wait before a retry; a Retry-After asking for more is not retried. Default 60 000. */
+  maxRetryWaitMs?: number;
   /** Requests in flight across all calls of this client, default 4. */
   maxInFlight?: number;
   userAgent?: string;
@@ -36,12 +43,27 @@ export interface QueryOptions {
   maxPages?: number;
 }
 
+export interface StreamOptions extends QueryOptions {
+  /** After each page, once its changes have been consumed. */
+  onPage?: (page: PageDone) => void;
+}
+
 export interface GerritClient {
-  /** Pages of results (each page an array), following _more_changes with S=; changes already yielded (same _number) are dropped. */
+  /**
+   * Every change of the query, one at a time as each page streams in: memory stays flat whatever the
+   * page size. Follows _more_changes with S=; changes already yielded (same _number) are dropped.
+   */
+  streamChanges(query: string, options?: StreamOptions): AsyncGenerator<ChangeInfo>;
+  /** The same changes a page (an array) at a time, empty pages skipped: for small queries. */
   queryChanges(query: string, options?: QueryOptions): AsyncGenerator<ChangeInfo[]>;
   /** The account with exactly this username, active OR inactive; undefined if Gerrit knows none. */
   findAccount(username: string): Promise<AccountInfo | undefined>;
   readonly stats: GerritStats;
+  /**
+   * The server's clock: ms since the epoch from the `Date` header of the newest response, undefined until a
+   * response carries one. Lets callers refuse positions and evidence dated after the server's "now".
+   */
+  readonly lastServerDate: number | undefined;
 }
 
 export const DEFAULT_USER_AGENT = `driverlog/${pkg.version} (OpenStack DriverLog CI scanner)`;
@@ -61,8 +83,11 @@ export function createGerritClient(options: GerritClientOptions): GerritClient {
   const ctx: RequestContext = {
     fetch: options.fetch ?? globalThis.fetch,
     headers,
+    origin: new URL(root).origin,
     timeoutMs: options.timeoutMs ?? 30_000,
     retries: options.retries ?? 4,
+    maxResponseBytes: options.maxResponseBytes ?? GERRIT_LIMITS.maxResponseMb.default * MB,
+    maxRetryWaitMs: options.maxRetryWaitMs ?? GERRIT_LIMITS.maxRetryWait.default * 1000,
     semaphore: new Semaphore(options.maxInFlight ?? 4),
     sleep: options.sleep ?? defaultSleep,
     random: options.random ?? Math.random,
@@ -74,6 +99,10 @@ export function createGerritClient(options: GerritClientOptions): GerritClient {
 
   return {
     stats,
+    get lastServerDate() {
+      return ctx.serverDate;
+    },
+    streamChanges: (query, streamOptions = {}) => streamChanges(ctx, root, query, streamOptions),
     queryChanges: (query, queryOptions = {}) => queryChanges(ctx, root, query, queryOptions),
     findAccount: (username) => findAccount(ctx, root, username),
   };
@@ -99,65 +128,40 @@ function restRoot(baseUrl: string, authenticated: boolean): string {
   return authenticated ? `${base}/a` : base;
 }
 
+function paging({
+  options = DEFAULT_CHANGE_OPTIONS,
+  pageSize = 500,
+  maxPages = 1000,
+}: QueryOptions): PagingOptions {
+  return { options, pageSize, maxPages };
+}
+
+async function* streamChanges(
+  ctx: RequestContext,
+  root: string,
+  query: string,
+  options: StreamOptions,
+): AsyncGenerator<ChangeInfo> {
+  for await (const step of changePages(ctx, root, query, paging(options))) {
+    if (step.kind === 'change') yield step.change;
+    else options.onPage?.(step);
+  }
+}
+
 async function* queryChanges(
   ctx: RequestContext,
   root: string,
   query: string,
-  { options = DEFAULT_CHANGE_OPTIONS, pageSize = 500, maxPages = 1000 }: QueryOptions,
+  options: QueryOptions,
 ): AsyncGenerator<ChangeInfo[]> {
-  const seen = new Set<number>();
-  let o = [...options];
-  let offset = 0;
-  for (let page = 0; ; page++) {
-    let url = changesUrl(root, query, pageSize, offset, o);
-    let changes = asChanges(await getJson(ctx, url), url);
-    // Servers before 3.10 send no current_revision_number; ask once for the revisions instead.
-    if (page === 0 && !o.includes('CURRENT_REVISION') && changes.some(lacksPatchSet)) {
-      o = [...o, 'CURRENT_REVISION'];
-      url = changesUrl(root, query, pageSize, offset, o);
-      changes = asChanges(await getJson(ctx, url), url);
-    }
-    // Gerrit counts S= in results sent, duplicates included.
-    offset += changes.length;
-    const more = changes.at(-1)?._more_changes === true;
-    const fresh = changes.filter((change) => !seen.has(change._number));
-    for (const change of fresh) seen.add(change._number);
-    ctx.onEvent({ type: 'page', url, page, received: changes.length, fresh: fresh.length, more });
-    if (fresh.length > 0) yield fresh;
-    if (!more || changes.length === 0) return;
-    if (page + 1 >= maxPages) {
-      throw new GerritError(
-        `more than ${maxPages} pages of ${pageSize} results; raise the page cap or narrow the query (e.g. after:)`,
-        { code: 'PAGE_LIMIT', method: 'GET', url },
-      );
+  let page: ChangeInfo[] = [];
+  for await (const step of changePages(ctx, root, query, paging(options))) {
+    if (step.kind === 'change') page.push(step.change);
+    else if (page.length > 0) {
+      yield page;
+      page = [];
     }
   }
-}
-
-function changesUrl(root: string, query: string, n: number, start: number, options: string[]): string {
-  const params = new URLSearchParams({ q: query, n: String(n) });
-  if (start > 0) params.set('S', String(start));
-  for (const option of options) params.append('o', option);
-  return `${root}/changes/?${params}`;
-}
-
-function lacksPatchSet(change: ChangeInfo): boolean {
-  return change.current_revision_number === undefined && change.revisions === undefined;
-}
-
-function asChanges(body: unknown, url: string): ChangeInfo[] {
-  const ok =
-    Array.isArray(body) &&
-    body.every((item) => typeof item === 'object' && item !== null && typeof item._number === 'number');
-  if (!ok) {
-    throw new GerritError('expected a JSON array of changes with numeric _number', {
-      code: 'BAD_JSON',
-      method: 'GET',
-      url,
-      bodyStart: JSON.stringify(body).slice(0, 200),
-    });
-  }
-  return body as ChangeInfo[];
 }
 
 async function findAccount(

@@ -1,5 +1,23 @@
+import { DriverlogError } from '../common/errors.ts';
+
 export type GerritErrorCode =
-  'HTTP_STATUS' | 'NETWORK' | 'TIMEOUT' | 'NO_PREFIX' | 'BAD_JSON' | 'PAGE_LIMIT' | 'ABORTED';
+  // Worth another try: the server or the path to it may recover.
+  | 'HTTP_STATUS'
+  | 'NETWORK'
+  | 'TIMEOUT'
+  // Nothing answers at this address: retrying would only delay the message.
+  | 'CONNECTION_REFUSED'
+  | 'DNS'
+  | 'TLS'
+  | 'PORT_BLOCKED'
+  // An answer DriverLog refuses to use.
+  | 'NO_PREFIX'
+  | 'BAD_JSON'
+  | 'TOO_LARGE'
+  | 'REDIRECT'
+  | 'REPEATED_PAGE'
+  | 'PAGE_LIMIT'
+  | 'ABORTED';
 
 export interface GerritErrorDetails {
   code: GerritErrorCode;
@@ -8,38 +26,42 @@ export interface GerritErrorDetails {
   url: string;
   status?: number;
   bodyStart?: string;
+  /** The `Retry-After` header of a failed answer, for the retry policy. */
+  retryAfter?: string;
   cause?: unknown;
 }
 
 /** A failed Gerrit request. The message names the method, URL and what to do about it. */
-export class GerritError extends Error {
-  readonly code: GerritErrorCode;
+export class GerritError extends DriverlogError {
+  declare readonly code: GerritErrorCode;
   readonly method: string;
   readonly url: string;
   readonly status?: number;
   readonly bodyStart?: string;
+  readonly retryAfter?: string;
 
   constructor(message: string, details: GerritErrorDetails) {
-    super(`${details.method} ${readableUrl(details.url)} failed: ${message}`, { cause: details.cause });
-    this.name = 'GerritError';
-    this.code = details.code;
+    super(`${details.method} ${readableUrl(details.url)} failed: ${message}`, details.code, 'io', {
+      cause: details.cause,
+    });
     this.method = details.method;
     this.url = details.url;
     if (details.status !== undefined) this.status = details.status;
     if (details.bodyStart !== undefined) this.bodyStart = details.bodyStart;
+    if (details.retryAfter !== undefined) this.retryAfter = details.retryAfter;
   }
 }
 
 /** A Gerrit timestamp that is not `yyyy-mm-dd hh:mm:ss[.fffffffff]` or not a real instant. */
-export class GerritTimestampError extends Error {
-  readonly code = 'BAD_TIMESTAMP';
+export class GerritTimestampError extends DriverlogError {
   readonly value: string;
 
   constructor(value: string) {
     super(
       `not a Gerrit timestamp: ${JSON.stringify(value.slice(0, 60))} (expected UTC "yyyy-mm-dd hh:mm:ss.fffffffff")`,
+      'BAD_TIMESTAMP',
+      'io',
     );
-    this.name = 'GerritTimestampError';
     this.value = value;
   }
 }
@@ -51,7 +73,7 @@ const HINTS: Record<number, string> = {
   404: 'check the Gerrit base URL',
   405: 'check the Gerrit base URL; this path is not a REST endpoint',
   408: 'the server timed out; try again later',
-  429: 'the server is rate limiting; try again later or lower --max-in-flight',
+  429: 'the server is rate limiting; try again later',
 };
 
 /** What a person should try for a status: a hint appended to the error message. */

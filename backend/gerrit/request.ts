@@ -1,157 +1,119 @@
 import { setTimeout as sleepTimer } from 'node:timers/promises';
-import { GerritError, bodyExcerpt, statusHint } from './errors.ts';
-import type { GerritEvent, GerritStats } from './events.ts';
+import { AttemptTimer } from './attempt-timer.ts';
+import { GerritError } from './errors.ts';
+import { jsonArrayElements } from './json-array-stream.ts';
+import { openResponse } from './open-response.ts';
+import { cappedChunks, readText } from './response-body.ts';
 import { parseGerritBody } from './response.ts';
-import { isRetryableStatus, retryDelay } from './retry.ts';
-import type { Semaphore } from './semaphore.ts';
+import { retryDecision } from './retry.ts';
+import type { RequestContext, Sleep } from './request-context.ts';
+import { transportError } from './transport-error.ts';
 
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+// Its own module, so open-response.ts can take it without importing this one back.
+export type { RequestContext, Sleep } from './request-context.ts';
 
-/** Everything a request needs; built once per client. */
-export interface RequestContext {
-  fetch: typeof fetch;
-  headers: Record<string, string>;
-  timeoutMs: number;
-  retries: number;
-  semaphore: Semaphore;
-  signal?: AbortSignal;
-  sleep: Sleep;
-  random: () => number;
-  now: () => number;
-  stats: GerritStats;
-  onEvent: (event: GerritEvent) => void;
-}
-
-type Attempt = { ok: true; value: unknown } | { ok: false; error: GerritError; retryAfter: string | null };
+type Attempt<T> = (response: Response, request: { method: string; url: string }) => AsyncIterable<T>;
 
 export const defaultSleep: Sleep = async (ms, signal) => {
   await sleepTimer(ms, undefined, signal ? { signal } : {});
 };
 
-/** GET a Gerrit JSON resource with timeout, retries and the shared in-flight limit. */
+/** GET a small Gerrit JSON resource, whole. */
 export async function getJson(ctx: RequestContext, url: string): Promise<unknown> {
+  for await (const value of withRetries(ctx, url, async function* (response, request) {
+    const chunks = cappedChunks(response, ctx.maxResponseBytes, request, (n) => (ctx.stats.bytes += n));
+    yield parseGerritBody(await readText(chunks), request);
+  })) {
+    return value;
+  }
+  throw new Error(`unreachable: no value from ${url}`);
+}
+
+/**
+ * GET a Gerrit JSON array and yield its elements one at a time as they arrive, each with its index in
+ * the answer. When an attempt fails part-way and is retried, the indexes start again from 0.
+ */
+export function streamArray(
+  ctx: RequestContext,
+  url: string,
+): AsyncGenerator<{ index: number; value: unknown }> {
+  return withRetries(ctx, url, async function* (response, request) {
+    const chunks = cappedChunks(response, ctx.maxResponseBytes, request, (n) => (ctx.stats.bytes += n));
+    let index = 0;
+    for await (const value of jsonArrayElements(chunks, request)) yield { index: index++, value };
+  });
+}
+
+/**
+ * Attempts with a timeout each, the shared in-flight limit, and the retry policy of retry.ts between
+ * them. The attempt's clock runs only while it waits for the server, not while the caller holds a value.
+ */
+async function* withRetries<T>(ctx: RequestContext, url: string, read: Attempt<T>): AsyncGenerator<T> {
+  const request = { method: 'GET', url };
   for (let attempt = 0; ; attempt++) {
-    let release: () => void;
+    const release = await acquire(ctx, url);
+    const timer = new AttemptTimer(ctx.timeoutMs);
+    const signal = ctx.signal ? AbortSignal.any([ctx.signal, timer.signal]) : timer.signal;
+    let failure: GerritError;
     try {
-      release = await ctx.semaphore.acquire(ctx.signal);
-    } catch (cause) {
-      throw new GerritError('aborted while waiting for a free connection', {
-        code: 'ABORTED',
-        method: 'GET',
-        url,
-        cause,
-      });
-    }
-    let outcome: Attempt;
-    try {
-      outcome = await attemptOnce(ctx, url, attempt);
+      if (ctx.signal?.aborted) throw new GerritError('aborted', { code: 'ABORTED', ...request });
+      timer.run();
+      const response = await openResponse(ctx, url, attempt, signal);
+      for await (const value of read(response, request)) {
+        timer.pause();
+        yield value;
+        timer.run();
+      }
+      return;
+    } catch (error) {
+      failure =
+        error instanceof GerritError
+          ? error
+          : transportError(request, error, {
+              aborted: ctx.signal?.aborted === true,
+              timedOut: timer.expired,
+              timeoutMs: ctx.timeoutMs,
+            });
     } finally {
+      timer.pause();
       release();
     }
-    if (outcome.ok) return outcome.value;
-    const { error } = outcome;
-    const delay =
-      attempt < ctx.retries && isRetryable(error)
-        ? retryDelay(attempt, {
-            status: error.status,
-            retryAfterHeader: outcome.retryAfter,
-            random: ctx.random,
-            now: ctx.now(),
-          })
-        : undefined;
-    if (delay === undefined) throw error;
+    const decision = retryDecision(attempt, {
+      code: failure.code,
+      ...(failure.status === undefined ? {} : { status: failure.status }),
+      retryAfterHeader: failure.retryAfter ?? null,
+      retries: ctx.retries,
+      random: ctx.random,
+      now: ctx.now(),
+      maxRetryWaitMs: ctx.maxRetryWaitMs,
+    });
+    if (!decision.retry) throw failure;
     ctx.stats.retries++;
     ctx.onEvent({
       type: 'retry',
       method: 'GET',
       url,
       attempt: attempt + 1,
-      delayMs: delay,
-      reason: error.code,
+      delayMs: decision.delayMs,
+      reason: failure.code,
     });
     try {
-      await ctx.sleep(delay, ctx.signal);
+      await ctx.sleep(decision.delayMs, ctx.signal);
     } catch (cause) {
-      throw new GerritError('aborted while waiting to retry', { code: 'ABORTED', method: 'GET', url, cause });
+      throw new GerritError('aborted while waiting to retry', { code: 'ABORTED', ...request, cause });
     }
   }
 }
 
-function isRetryable(error: GerritError): boolean {
-  if (error.code === 'NETWORK' || error.code === 'TIMEOUT') return true;
-  return error.code === 'HTTP_STATUS' && error.status !== undefined && isRetryableStatus(error.status);
-}
-
-async function attemptOnce(ctx: RequestContext, url: string, attempt: number): Promise<Attempt> {
-  const request = { method: 'GET', url };
-  if (ctx.signal?.aborted) {
-    return {
-      ok: false,
-      error: new GerritError('aborted', { code: 'ABORTED', ...request }),
-      retryAfter: null,
-    };
-  }
-  ctx.stats.requests++;
-  ctx.onEvent({ type: 'request', ...request, attempt });
-  const timeout = AbortSignal.timeout(ctx.timeoutMs);
-  const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
-  let status: number;
-  let statusText: string;
-  let retryAfter: string | null;
-  let body: string;
+async function acquire(ctx: RequestContext, url: string): Promise<() => void> {
   try {
-    const response = await ctx.fetch(url, { headers: ctx.headers, signal });
-    status = response.status;
-    statusText = response.statusText;
-    retryAfter = response.headers.get('retry-after');
-    const bytes = await response.arrayBuffer();
-    ctx.stats.bytes += bytes.byteLength;
-    body = new TextDecoder().decode(bytes);
+    return await ctx.semaphore.acquire(ctx.signal);
   } catch (cause) {
-    return { ok: false, error: transportError(ctx, timeout, request, cause), retryAfter: null };
-  }
-  if (status < 200 || status > 299) {
-    const excerpt = bodyExcerpt(body);
-    const message = `${status} ${statusText}${excerpt ? `: "${excerpt}"` : ''} (${statusHint(status)})`;
-    const error = new GerritError(message, {
-      code: 'HTTP_STATUS',
-      ...request,
-      status,
-      bodyStart: body.slice(0, 200),
-    });
-    return { ok: false, error, retryAfter };
-  }
-  try {
-    return { ok: true, value: parseGerritBody(body, request) };
-  } catch (error) {
-    if (error instanceof GerritError) return { ok: false, error, retryAfter: null };
-    throw error;
-  }
-}
-
-function transportError(
-  ctx: RequestContext,
-  timeout: AbortSignal,
-  request: { method: string; url: string },
-  cause: unknown,
-): GerritError {
-  if (ctx.signal?.aborted) return new GerritError('aborted', { code: 'ABORTED', ...request, cause });
-  if (timeout.aborted) {
-    return new GerritError(`no complete answer within ${ctx.timeoutMs} ms (raise the timeout or try later)`, {
-      code: 'TIMEOUT',
-      ...request,
+    throw new GerritError('aborted while waiting for a free connection', {
+      code: 'ABORTED',
+      method: 'GET',
+      url,
       cause,
     });
   }
-  return new GerritError(`network error: ${describe(cause)} (check the URL and the connection)`, {
-    code: 'NETWORK',
-    ...request,
-    cause,
-  });
-}
-
-function describe(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
-  const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
-  return `${cause.message}${inner}`;
 }

@@ -30,8 +30,3 @@ export function formatGerritTimestamp(ms: number): string {
   const iso = new Date(ms).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
-
-/** ms → `2024-05-09T16:41:07Z` (ISO 8601 UTC, whole seconds). */
-export function toIsoSeconds(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}

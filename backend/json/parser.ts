@@ -1,12 +1,29 @@
+import { DriverlogError } from '../common/errors.ts';
 import { pointerOf } from './pointer.ts';
 import { positionFinder, type Position } from './position.ts';
-import type { DuplicateKey, JsonSyntaxProblem } from './source.ts';
 
-export class JsonSyntaxError extends Error {
-  readonly code = 'JSON_SYNTAX';
+export interface DuplicateKey {
+  /** Pointer of the repeated member; its value (the last one) is the one kept, as JSON.parse does. */
+  pointer: string;
+  key: string;
+  position: Position;
+  first: Position;
+}
+
+export interface JsonSyntaxProblem {
+  position: Position;
+  message: string;
+  hint: string;
+}
+
+/** Thrown inside the parser only: parseJsonSource turns it into a value (`ok: false`). */
+export class JsonSyntaxError extends DriverlogError {
   constructor(readonly problem: JsonSyntaxProblem) {
-    super(`${problem.position.line}:${problem.position.column}: ${problem.message}`);
-    this.name = 'JsonSyntaxError';
+    super(
+      `${problem.position.line}:${problem.position.column}: ${problem.message}`,
+      'JSON_SYNTAX',
+      'problems',
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { JsonSyntaxError, Parser } from './parser.ts';
+import { JsonSyntaxError, Parser, type DuplicateKey, type JsonSyntaxProblem } from './parser.ts';
 import { splitPointer } from './pointer.ts';
 import { positionFinder, type Position } from './position.ts';
 
@@ -8,20 +8,7 @@ import { positionFinder, type Position } from './position.ts';
 
 export type { Position };
 export { JsonSyntaxError };
-
-export interface DuplicateKey {
-  /** Pointer of the repeated member; its value (the last one) is the one kept, as JSON.parse does. */
-  pointer: string;
-  key: string;
-  position: Position;
-  first: Position;
-}
-
-export interface JsonSyntaxProblem {
-  position: Position;
-  message: string;
-  hint: string;
-}
+export type { DuplicateKey, JsonSyntaxProblem };
 
 export type JsonSource =
   | {

@@ -1,7 +1,8 @@
-import { toIsoSeconds } from '../gerrit/time.ts';
+import { toIsoSeconds } from '../common/time.ts';
 import { driverKey } from '../registry/driver-key.ts';
 import type { Driver, ProjectScanState, Registry, ScanState, VerificationRecord } from '../registry/types.ts';
-import { candidatesFromRecord, mergeCandidates, recordOf } from './evidence.ts';
+import { parseGerritTimestamp } from '../gerrit/time.ts';
+import { candidatesFromRecord, dateAfter, mergeCandidates, recordOf, type Candidates } from './evidence.ts';
 import type { ProjectPlan, ScanPlan } from './plan.ts';
 import type { ProjectScanReport } from './scan-gerrit.ts';
 import { recordsEqual } from './records-equal.ts';
@@ -20,6 +21,19 @@ export interface RecordChange {
   record?: VerificationRecord;
 }
 
+/** Evidence or a scan position in the file dated after Gerrit's clock: left out of the new file. */
+export interface IgnoredFromFile {
+  project: string;
+  what: 'record' | 'scan position';
+  /** The record's driver and release; absent for a scan position. */
+  driver?: string;
+  release?: string;
+  /** The date that is too late, as the file had it. */
+  date: string;
+  /** Gerrit's clock plus the allowed skew, ISO. */
+  not_after: string;
+}
+
 export interface ApplyInput {
   registry: Registry;
   plan: ScanPlan;
@@ -30,12 +44,17 @@ export interface ApplyInput {
 }
 
 /** The registry after a run: only `verification` of scanned drivers and `scan_state` differ. */
-export function applyScan(input: ApplyInput): { registry: Registry; changes: RecordChange[] } {
+export function applyScan(input: ApplyInput): {
+  registry: Registry;
+  changes: RecordChange[];
+  ignored: IgnoredFromFile[];
+} {
   const { registry, plan } = input;
   const old = registry.scan_state;
   const sameServer = old?.gerrit_url === input.gerritUrl;
   const drivers = [...registry.drivers];
   const changes: RecordChange[] = [];
+  const ignored: IgnoredFromFile[] = [];
   const releaseOrder = (registry.releases ?? []).map((release) => release.id);
   const projects: Record<string, ProjectScanState> = {};
   const fingerprints: Record<string, string> = {};
@@ -61,7 +80,15 @@ export function applyScan(input: ApplyInput): { registry: Registry; changes: Rec
       continue;
     }
     const { result } = outcome;
-    const updated = result.newestUpdated ?? saved?.updated;
+    const notAfter = result.notAfter;
+    const late = { project, not_after: toIsoSeconds(notAfter) };
+    let kept = saved?.updated;
+    // A position past Gerrit's clock would make every later run ask for nothing new, for good.
+    if (kept !== undefined && parseGerritTimestamp(kept) > notAfter) {
+      ignored.push({ ...late, what: 'scan position', date: kept });
+      kept = undefined;
+    }
+    const updated = result.newestUpdated ?? kept;
     if (updated !== undefined) {
       const since = outcome.plan.full
         ? toIsoSeconds(input.since)
@@ -74,12 +101,18 @@ export function applyScan(input: ApplyInput): { registry: Registry; changes: Rec
       if (driver === undefined) continue;
       const before = driver.verification ?? {};
       const base: Record<string, VerificationRecord> = planned.ciChanged ? {} : { ...before };
-      for (const [release, fresh] of result.candidates.get(planned.index) ?? []) {
+      const fresh = result.candidates.get(planned.index) ?? new Map<string, Candidates>();
+      for (const release of new Set([...Object.keys(base), ...fresh.keys()])) {
         const existing = base[release];
-        const merged =
-          existing === undefined ? fresh : mergeCandidates(candidatesFromRecord(existing), fresh);
-        const record = recordOf(merged);
-        if (record !== undefined) base[release] = record;
+        const future = existing === undefined ? undefined : dateAfter(existing, notAfter);
+        if (future !== undefined)
+          ignored.push({ ...late, what: 'record', driver: planned.key, release, date: future });
+        const incoming = fresh.get(release);
+        if (incoming === undefined && future === undefined) continue;
+        const fromFile = existing === undefined ? {} : candidatesFromRecord(existing, notAfter);
+        const record = recordOf(mergeCandidates(fromFile, incoming ?? {}));
+        if (record === undefined) delete base[release];
+        else base[release] = record;
       }
       const found = recordChanges(driver, before, base);
       if (found.length === 0) continue;
@@ -99,7 +132,7 @@ export function applyScan(input: ApplyInput): { registry: Registry; changes: Rec
         : old.releases_fingerprint,
   };
   if (input.unknownCiAccounts.length > 0) state.unknown_ci_accounts = [...input.unknownCiAccounts].sort();
-  return { registry: { ...registry, drivers, scan_state: state }, changes };
+  return { registry: { ...registry, drivers, scan_state: state }, changes, ignored };
 }
 
 /** How one driver's records changed, release by release. */

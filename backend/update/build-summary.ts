@@ -1,6 +1,7 @@
-import type { RecordChange, ScanOutcome } from './apply.ts';
+import { toIsoSeconds } from '../common/time.ts';
+import type { IgnoredFromFile, RecordChange, ScanOutcome } from './apply.ts';
 import type { ScanPlan } from './plan.ts';
-import { countDrivers, type UpdateSummary } from './format-summary.ts';
+import { countDrivers, type FutureDated, type UpdateSummary } from './format-summary.ts';
 import type { UnknownAccountReport } from './unknown-accounts.ts';
 
 export interface SummaryInput {
@@ -16,6 +17,8 @@ export interface SummaryInput {
   unknown: UnknownAccountReport[];
   totals: { requests: number; bytes: number; retries: number };
   requestsByProject: Map<string, number>;
+  /** Evidence and scan positions in the file dated after Gerrit's clock, which the run left out. */
+  ignored?: IgnoredFromFile[];
 }
 
 export function summarize(input: SummaryInput): UpdateSummary {
@@ -32,7 +35,18 @@ export function summarize(input: SummaryInput): UpdateSummary {
       driver: change.driver,
       release: change.release,
       kind: change.kind,
-      ...(change.record ? { review_url: change.record.review_url, comment: change.record.comment } : {}),
+      ...(change.record
+        ? {
+            review_url: change.record.review_url,
+            comment: change.record.comment,
+            run: {
+              timestamp: change.record.timestamp,
+              change_number: change.record.change_number,
+              patch_set: change.record.patch_set,
+              ci_result: change.record.ci_result,
+            },
+          }
+        : {}),
     })),
     changes_read: input.outcomes.reduce((sum, o) => sum + ('error' in o ? 0 : o.result.changes), 0),
     unmapped_comments: input.outcomes.reduce((sum, o) => sum + ('error' in o ? 0 : o.result.unmapped), 0),
@@ -51,5 +65,24 @@ export function summarize(input: SummaryInput): UpdateSummary {
     requests: input.totals.requests,
     bytes: input.totals.bytes,
     retries: input.totals.retries,
+    skipped_changes: input.outcomes.flatMap((o) =>
+      'error' in o ? [] : o.result.skipped.map((skip) => ({ project: o.plan.project, ...skip })),
+    ),
+    future_dated: [...fromGerrit(input.outcomes), ...(input.ignored ?? [])],
+    future_dated_total:
+      input.outcomes.reduce((sum, o) => sum + ('error' in o ? 0 : o.result.futureCount), 0) +
+      (input.ignored?.length ?? 0),
   };
+}
+
+function fromGerrit(outcomes: ScanOutcome[]): FutureDated[] {
+  return outcomes.flatMap((o) =>
+    'error' in o
+      ? []
+      : o.result.future.map((dated) => ({
+          project: o.plan.project,
+          ...dated,
+          not_after: toIsoSeconds(o.result.notAfter),
+        })),
+  );
 }

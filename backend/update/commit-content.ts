@@ -1,17 +1,18 @@
 import { isDeepStrictEqual } from 'node:util';
+import { DriverlogError } from '../common/errors.ts';
 import type { Registry } from '../registry/types.ts';
 import { recordChanges, type RecordChange } from './apply.ts';
 
-export class HandEditError extends Error {
-  readonly code = 'HAND_EDITS';
+export class HandEditError extends DriverlogError {
   constructor(
     readonly file: string,
     readonly pointer: string,
   ) {
     super(
       `${file} has uncommitted edits besides verification and scan_state (first at ${pointer}); --commit commits only the scan's evidence: commit or revert those edits, then run update again`,
+      'HAND_EDITS',
+      'io',
     );
-    this.name = 'HandEditError';
   }
 }
 

@@ -1,4 +1,5 @@
-import type { Io } from '../cli/command.ts';
+import { printable } from '../common/escape.ts';
+import type { Io } from '../common/io.ts';
 
 /** What a run tells the person watching it. */
 export interface Progress {
@@ -20,9 +21,14 @@ function logLines(io: Pick<Io, 'stdout'>): Progress {
     page: (project, pages, changes) => io.stdout(`${project}: page ${pages}, ${changes} changes\n`),
     projectDone: (project, changes, pages) =>
       io.stdout(`${project}: done, ${changes} changes in ${pages} pages\n`),
-    projectFailed: (project, error) => io.stdout(`${project}: FAILED: ${error.message}\n`),
+    projectFailed: (project, error) => io.stdout(failure(project, error)),
     finish: () => {},
   };
+}
+
+// The message may quote Gerrit's answer: escaped, so it can neither colour the terminal nor forge a line.
+function failure(project: string, error: Error): string {
+  return `${project}: FAILED: ${printable(error.message)}\n`;
 }
 
 // The narrowest common terminal; Io does not say how wide this one is.
@@ -61,7 +67,7 @@ function statusLine(io: Pick<Io, 'stdout'>, projectCount: number): Progress {
       active.delete(project);
       done += 1;
       clear();
-      io.stdout(`${project}: FAILED: ${error.message}\n`);
+      io.stdout(failure(project, error));
       draw();
     },
     finish: clear,

@@ -1,11 +1,21 @@
 import { changeUrl } from '../gerrit/change-url.ts';
-import { currentPatchSet } from '../gerrit/current-patch-set.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';
 import type { ChangeInfo } from '../gerrit/types.ts';
 import { offer, type Candidates } from './evidence.ts';
-import { matchComment } from '../ci/match-comment.ts';
+import { counts, judgeComment, type JudgeContext } from '../ci/judge-comment.ts';
 import type { PlannedDriver, ProjectPlan } from './plan.ts';
 import type { ReleaseMapper } from '../ci/release-map.ts';
+
+/** A date Gerrit sent that is later than its own clock allows: never a scan position, never evidence. */
+export interface FutureDate {
+  change: number;
+  what: 'updated' | 'comment';
+  /** As Gerrit wrote it. */
+  date: string;
+}
+
+// A broken clock can date every change in the future: the report names a few, and counts the rest.
+const FUTURE_LISTED = 20;
 
 export interface ProjectScanResult {
   project: string;
@@ -13,12 +23,15 @@ export interface ProjectScanResult {
   candidates: Map<number, Map<string, Candidates>>;
   /** CI ids of this project's drivers seen as a message author (so the account exists). */
   seenCiIds: Set<string>;
-  /** The newest `updated` among the changes Gerrit returned, verbatim; undefined when none. */
+  /** The newest `updated` among the changes Gerrit returned, verbatim, never after the server's clock. */
   newestUpdated?: string;
   changes: number;
   /** Comments that counted but whose branch maps to no listed release. */
   unmapped: number;
   counted: number;
+  /** Dates after the server's clock (the first FUTURE_LISTED), and how many there were in all. */
+  future: FutureDate[];
+  futureCount: number;
 }
 
 /**
@@ -44,36 +57,49 @@ export class ProjectScan {
       changes: 0,
       unmapped: 0,
       counted: 0,
+      future: [],
+      futureCount: 0,
     };
   }
 
-  addChange(change: ChangeInfo): void {
+  /**
+   * One change whose shape has been checked (validate-change.ts). `notAfter` (ms) is the server's clock plus the
+   * allowed skew: a later `updated` would freeze the scan position, a later comment is not evidence. scan-gerrit
+   * always gives it; without it (tests of the rules alone) no date is too late.
+   */
+  addChange(change: ChangeInfo, notAfter = Infinity): void {
     const result = this.result;
     result.changes += 1;
     const updated = parseGerritTimestamp(change.updated);
-    if (updated > this.newestUpdatedMs) {
+    if (updated > notAfter) this.future({ change: change._number, what: 'updated', date: change.updated });
+    else if (updated > this.newestUpdatedMs) {
       this.newestUpdatedMs = updated;
       result.newestUpdated = change.updated;
     }
-    if (change.project !== result.project || change.status !== 'MERGED') return;
-    const finalPatchSet = currentPatchSet(change);
+    if (change.project !== result.project) return;
+    const judging: JudgeContext = {
+      since: this.context.since,
+      until: notAfter,
+      mapRelease: this.context.mapRelease,
+    };
     (change.messages ?? []).forEach((message, seq) => {
       const username = message.author?.username;
       const drivers = username === undefined ? undefined : this.driversByCiId.get(username);
       if (drivers === undefined || username === undefined) return;
       result.seenCiIds.add(username);
-      if (finalPatchSet === undefined || message._revision_number !== finalPatchSet) return;
-      const instant = parseGerritTimestamp(message.date);
-      if (instant < this.context.since) return;
-      for (const driver of drivers) {
-        const verdict = matchComment(message.message, driver.ci);
-        if (verdict === undefined) continue;
-        result.counted += 1;
-        const release = this.context.mapRelease(change.branch, instant);
-        if (release === undefined) {
+      for (const [at, driver] of drivers.entries()) {
+        const judgement = judgeComment(change, message, driver, judging);
+        const [reason, ...more] = judgement.reasons;
+        // Said once per comment, however many drivers share the CI account.
+        if (reason?.kind === 'after-now' && at === 0)
+          this.future({ change: change._number, what: 'comment', date: message.date });
+        if (reason?.kind === 'no-release' && more.length === 0) {
+          result.counted += 1;
           result.unmapped += 1;
-          continue;
         }
+        if (!counts(judgement) || judgement.release === undefined) continue;
+        result.counted += 1;
+        const { instant, release, verdict, patchSet } = judgement;
         const perRelease = result.candidates.get(driver.index) ?? new Map<string, Candidates>();
         result.candidates.set(driver.index, perRelease);
         perRelease.set(
@@ -84,7 +110,7 @@ export class ProjectScan {
             seq,
             result: verdict.result,
             reviewUrl: changeUrl(this.context.gerritUrl, change.project, change._number),
-            patchSet: finalPatchSet,
+            patchSet,
             branch: change.branch,
             ciId: username,
             comment: verdict.line,
@@ -92,5 +118,10 @@ export class ProjectScan {
         );
       }
     });
+  }
+
+  private future(date: FutureDate): void {
+    this.result.futureCount += 1;
+    if (this.result.future.length < FUTURE_LISTED) this.result.future.push(date);
   }
 }

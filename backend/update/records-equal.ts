@@ -1,4 +1,4 @@
-import type { VerificationRecord } from '../registry/types.ts';
+import type { Run, VerificationRecord } from '../registry/types.ts';
 
 /** Field by field, so a hand-reordered record read back from the file still compares equal. */
 export function recordsEqual(a: VerificationRecord, b: VerificationRecord): boolean {
@@ -12,6 +12,20 @@ export function recordsEqual(a: VerificationRecord, b: VerificationRecord): bool
     a.comment === b.comment &&
     a.timestamp === b.timestamp &&
     a.last_success?.review_url === b.last_success?.review_url &&
-    a.last_success?.timestamp === b.last_success?.timestamp
+    a.last_success?.timestamp === b.last_success?.timestamp &&
+    runsEqual(a.recent ?? [], b.recent ?? [])
+  );
+}
+
+function runsEqual(a: readonly Run[], b: readonly Run[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (run, i) =>
+        run.timestamp === b[i]!.timestamp &&
+        run.change_number === b[i]!.change_number &&
+        run.patch_set === b[i]!.patch_set &&
+        run.ci_result === b[i]!.ci_result,
+    )
   );
 }

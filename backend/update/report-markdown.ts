@@ -1,4 +1,6 @@
-import type { UpdateSummary } from './format-summary.ts';
+import { printable } from '../common/escape.ts';
+import { runWords } from '../ci/run-words.ts';
+import { futureWords, type UpdateSummary } from './format-summary.ts';
 
 const MAX_ROWS = 50;
 
@@ -9,7 +11,7 @@ export function summaryMarkdown(summary: UpdateSummary): string {
   const lines = [
     `### DriverLog update ${failed ? '— some projects failed' : ''}`.trimEnd(),
     '',
-    `Gerrit ${cell(summary.gerrit_url)}, window since ${summary.since}; ${summary.changes_read} changes read with ${summary.requests} requests (${summary.retries} retries) in ${(summary.duration_ms / 1000).toFixed(1)} s.`,
+    `Gerrit ${cell(summary.gerrit_url)}, window since ${cell(summary.since)}; ${summary.changes_read} changes read with ${summary.requests} requests (${summary.retries} retries) in ${(summary.duration_ms / 1000).toFixed(1)} s.`,
     '',
     '| drivers scanned | with a release newly verified | with a release newly failing | unchanged | unmapped comments | unknown CI accounts |',
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -17,18 +19,39 @@ export function summaryMarkdown(summary: UpdateSummary): string {
   ];
   if (failed) {
     lines.push('', '**Projects that could not be scanned** (their previous evidence is kept):', '');
-    for (const { project, error } of summary.failed_projects) lines.push(`- \`${project}\`: ${cell(error)}`);
+    for (const { project, error } of summary.failed_projects)
+      lines.push(`- \`${cell(project)}\`: ${cell(error)}`);
   }
   if (summary.unknown_accounts.length > 0) {
     lines.push('', '**CI accounts Gerrit does not know:**', '');
     for (const { driver, message } of summary.unknown_accounts)
       lines.push(`- ${cell(driver)}: ${cell(message)}`);
   }
+  const skipped = summary.skipped_changes ?? [];
+  if (skipped.length > 0) {
+    lines.push('', '**Changes Gerrit sent malformed** (skipped; the rest of their project counted):', '');
+    for (const { project, change, problem } of skipped)
+      lines.push(`- ${cell(change)} of \`${cell(project)}\`: ${cell(problem)}`);
+  }
+  const future = summary.future_dated ?? [];
+  if (future.length > 0) {
+    lines.push('', "**Dates after Gerrit's clock** (not evidence, never a scan position):", '');
+    for (const dated of future) lines.push(`- ${cell(futureWords(dated))}`);
+    const unlisted = (summary.future_dated_total ?? future.length) - future.length;
+    if (unlisted > 0) lines.push(`- … and ${unlisted} more`);
+  }
   if (summary.records.length > 0) {
-    lines.push('', '| change | driver | release | review |', '| --- | --- | --- | --- |');
+    lines.push('', '| change | driver | release | run | review |', '| --- | --- | --- | --- | --- |');
     for (const record of summary.records.slice(0, MAX_ROWS)) {
-      const review = record.review_url ? `[link](${record.review_url})` : '';
-      lines.push(`| ${record.kind} | ${cell(record.driver)} | ${record.release} | ${review} |`);
+      // Only a web address becomes a link: a report file is input like any other.
+      const review =
+        record.review_url && /^https?:\/\/[^\s()<>]+$/.test(record.review_url)
+          ? `[link](${record.review_url})`
+          : '';
+      const run = record.run ? cell(runWords(record.run)) : '';
+      lines.push(
+        `| ${cell(record.kind)} | ${cell(record.driver)} | ${cell(record.release)} | ${run} | ${review} |`,
+      );
     }
     if (summary.records.length > MAX_ROWS)
       lines.push('', `… and ${summary.records.length - MAX_ROWS} more in the JSON report.`);
@@ -46,5 +69,5 @@ export function summaryMarkdown(summary: UpdateSummary): string {
 
 // Registry text goes into a table cell: keep it on one line and unable to break the table or inject HTML.
 function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[|<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return printable(text.replace(/\s+/g, ' ')).replace(/[|<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

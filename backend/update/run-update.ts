@@ -1,26 +1,27 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import type { Io } from '../cli/command.ts';
+import { writeFileAtomic } from '../common/atomic-write.ts';
+import { DriverlogError } from '../common/errors.ts';
+import { commitAndPush } from '../common/git.ts';
+import type { Io } from '../common/io.ts';
+import type { FileLock } from '../common/lock.ts';
+import { pool } from '../common/pool.ts';
+import { toIsoSeconds } from '../common/time.ts';
 import { createGerritClient, type GerritClientOptions } from '../gerrit/client.ts';
 import { GerritError } from '../gerrit/errors.ts';
-import { toIsoSeconds } from '../gerrit/time.ts';
 import type { AccountInfo } from '../gerrit/types.ts';
-import type { Registry } from '../registry/types.ts';
+import { openRegistry, requireValidRegistry } from '../registry/open-registry.ts';
+import { lockRegistry, refuseInvalidText, registryTarget, saveRegistry } from '../registry/save-registry.ts';
+import { createReleaseMapper } from '../ci/release-map.ts';
 import { applyScan, type ScanOutcome } from './apply.ts';
-import { WriteError, writeFileAtomic } from '../common/atomic-write.ts';
+import { summarize } from './build-summary.ts';
 import { evidenceSinceHead } from './commit-content.ts';
 import { commitMessage } from './commit-message.ts';
-import { commitAndPush, GitError } from '../common/git.ts';
-import { acquireLock, LockHeldError, type FileLock } from '../common/lock.ts';
-import { ConcurrentEditError, InvalidOutputError } from './errors.ts';
-import { planScan } from './plan.ts';
-import { pool } from '../common/pool.ts';
-import { createProgress } from './progress.ts';
-import { checkRegistryText, serializeRegistry } from './registry-io.ts';
-import { createReleaseMapper } from '../ci/release-map.ts';
-import { scanProject, type ScanContext } from './scan-gerrit.ts';
-import { summarize } from './build-summary.ts';
+import { withJobTrailer } from '../validate/job-trailer.ts';
 import { formatSummary, type UpdateSummary } from './format-summary.ts';
+import { planScan } from './plan.ts';
+import { createProgress } from './progress.ts';
+import { scanProject, type ScanContext } from './scan-gerrit.ts';
 import { unknownAccounts } from './unknown-accounts.ts';
 
 export interface UpdateOptions {
@@ -33,78 +34,72 @@ export interface UpdateOptions {
   push?: boolean;
   reportFile?: string;
   signal?: AbortSignal;
+  /** Progress goes here while the run goes on; the outcome is for the caller to print. */
   io: Pick<Io, 'stdout' | 'stderr' | 'isTTY'>;
   now?: () => number;
   /** Extra Gerrit client options (retry pacing in tests). */
   client?: Partial<GerritClientOptions>;
   /** Projects scanned at once, default 2. */
   concurrency?: number;
-  /** Changes per page, default 200. */
+  /** Changes per page, default 500. */
   pageSize?: number;
 }
 
-export interface UpdateResult {
-  /** 0 done; 1 a project failed or the file is invalid; 2 locked, I/O or git error; 130 aborted. */
-  exitCode: number;
-  summary?: UpdateSummary;
+/** How a run ended. Failures before anything was written are thrown (DriverlogError) instead. */
+export type UpdateOutcome =
+  | { kind: 'aborted'; file: string; exitCode: 130; summary?: undefined }
+  | {
+      kind: 'scanned';
+      /** 0 done; 1 a project could not be scanned (the others are written); 2 written, but not committed. */
+      exitCode: 0 | 1 | 2;
+      summary: UpdateSummary;
+      /** Committing or pushing failed (git, hand edits, invalid text) after the file was written. */
+      commitError?: DriverlogError;
+    };
+
+/** The data file does not exist: the command line names the wrong file. */
+export class MissingDataFileError extends DriverlogError {
+  constructor(readonly file: string) {
+    super(`${file} does not exist; give the registry with --data FILE`, 'NO_DATA_FILE', 'usage');
+  }
 }
 
-// Peak memory is a few pages of changes with all their messages, parsed: two projects at a time,
-// 200 changes a page keeps a 20,000-change scan near 200 MB, and is no slower than more at once
-// (parsing, not the network, is the bottleneck).
+// Gerrit serves at most 500 changes a page (index.maxLimit): asking for that many makes the fewest
+// requests. Changes stream in one at a time, so memory does not grow with the page; two projects at
+// a time keep a 20,000-change scan well under 300 MB (bench/update.ts).
 const CONCURRENCY = 2;
-const PAGE_SIZE = 200;
+const PAGE_SIZE = 500;
 
-export async function runUpdate(options: UpdateOptions): Promise<UpdateResult> {
+/**
+ * Scans Gerrit for the registry's CI comments and writes the evidence into the data file, under its lock. Throws
+ * (leaving every file as it was) when the lock is held, the file is invalid or cannot be read or written.
+ */
+export async function runUpdate(options: UpdateOptions): Promise<UpdateOutcome> {
   const { io, dataFile } = options;
   const now = options.now ?? Date.now;
-  if (!existsSync(dataFile)) {
-    io.stderr(`driverlog update: ${dataFile} does not exist; give the registry with --data FILE\n`);
-    return { exitCode: 2 };
-  }
-  let lock: FileLock;
+  if (!existsSync(dataFile)) throw new MissingDataFileError(dataFile);
+  // Through a symlink, the lock, the write and the commit all concern the file it points to.
+  const target = registryTarget(dataFile);
+  const lock = lockRegistry(target, {
+    onStale: (owner) =>
+      io.stderr(`taking over the stale lock of pid ${owner.pid} (started ${owner.started}), which is gone\n`),
+  });
   try {
-    lock = acquireLock(dataFile, {
-      now,
-      onStale: (owner) =>
-        io.stderr(
-          `taking over the stale lock of pid ${owner.pid} (started ${owner.started}), which is gone\n`,
-        ),
-    });
-  } catch (error) {
-    if (!(error instanceof LockHeldError)) throw error;
-    io.stderr(`driverlog update: ${error.message}\n`);
-    return { exitCode: 2 };
-  }
-  try {
-    return await locked(options, now);
-  } catch (error) {
-    // The file is untouched (or already fully replaced) whenever one of these is thrown.
-    if (!(error instanceof Error) || (!EXPECTED.some((type) => error instanceof type) && !isFsError(error)))
-      throw error;
-    io.stderr(`driverlog update: ${error.message}\n`);
-    return { exitCode: 2 };
+    return await locked(options, now, { lock, target });
   } finally {
     lock.release();
   }
 }
 
-const EXPECTED = [InvalidOutputError, WriteError, GitError, ConcurrentEditError];
-
-function isFsError(error: Error): boolean {
-  return typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error;
-}
-
-async function locked(options: UpdateOptions, now: () => number): Promise<UpdateResult> {
+async function locked(
+  options: UpdateOptions,
+  now: () => number,
+  { lock, target }: { lock: FileLock; target: string },
+): Promise<UpdateOutcome> {
   const { io, dataFile, gerritUrl, since } = options;
   const started = now();
-  const text = readFileSync(dataFile, 'utf8');
-  const input = checkRegistryText(text, dataFile);
-  if (!input.ok) {
-    io.stderr(`${input.problems.join('\n')}\n${dataFile} has problems; fix them before updating.\n`);
-    return { exitCode: 1 };
-  }
-  const registry = JSON.parse(text) as Registry;
+  const opened = openRegistry(dataFile);
+  const registry = requireValidRegistry(opened);
   const plan = planScan(registry, gerritUrl, since);
   const progress = createProgress(io, plan.projects.length);
   const context: ScanContext = {
@@ -114,6 +109,7 @@ async function locked(options: UpdateOptions, now: () => number): Promise<Update
     accountLookups: new Map<string, Promise<AccountInfo | undefined>>(),
     onPage: (project, pages, changes) => progress.page(project, pages, changes),
     pageSize: options.pageSize ?? PAGE_SIZE,
+    now,
   };
   const totals = { requests: 0, bytes: 0, retries: 0 };
   const requestsByProject = new Map<string, number>();
@@ -147,8 +143,7 @@ async function locked(options: UpdateOptions, now: () => number): Promise<Update
   );
   if (options.signal?.aborted) {
     progress.finish();
-    io.stderr(`driverlog update: aborted; ${dataFile} left unchanged\n`);
-    return { exitCode: 130 };
+    return { kind: 'aborted', file: dataFile, exitCode: 130 };
   }
 
   const unknown = unknownAccounts(registry, gerritUrl, outcomes);
@@ -159,50 +154,54 @@ async function locked(options: UpdateOptions, now: () => number): Promise<Update
   const changed =
     next.changes.length > 0 ||
     (scannedAny && !isDeepStrictEqual(registry.scan_state, next.registry.scan_state));
-  const guard = (candidate: string) => {
-    const check = checkRegistryText(candidate, dataFile);
-    if (!check.ok) throw new InvalidOutputError(check.problems);
-  };
-  if (changed) {
-    const output = serializeRegistry(next.registry);
-    guard(output);
-    // The lock keeps other updates out, not people: never overwrite an edit made during the scan.
-    if (readFileSync(dataFile, 'utf8') !== text) throw new ConcurrentEditError(dataFile);
-    writeFileAtomic(dataFile, output);
-  }
+  // The lock keeps other updates out, not people: saveRegistry never overwrites an edit made during the scan.
+  const saved = changed
+    ? saveRegistry(dataFile, next.registry, { expectText: opened.text, lock })
+    : undefined;
+  const written = saved?.written === true;
   const summary = summarize({
     file: dataFile,
     gerritUrl,
     since: toIsoSeconds(since),
     started,
     finished: now(),
-    written: changed,
+    written,
     plan,
     outcomes,
     changes: next.changes,
+    ignored: next.ignored,
     unknown: unknown.reports,
     totals,
     requestsByProject,
   });
-  // A git failure comes after the file is written: the summary and report still say what changed.
-  let gitError: GitError | InvalidOutputError | undefined;
+  // A commit failure comes after the file is written: the summary and report still say what changed.
+  let commitError: DriverlogError | undefined;
   if (options.commit || options.push) {
     try {
       const describe = (headText: string, current: string) =>
-        commitMessage(evidenceSinceHead(dataFile, headText, current));
-      const commit = await commitAndPush(dataFile, describe, guard, options.push === true);
+        withJobTrailer(commitMessage(evidenceSinceHead(dataFile, headText, current)), 'update');
+      // Never commit a text that fails validation; the text just saved was checked on its way in.
+      const guard = (candidate: string) => {
+        if (candidate !== saved?.text) refuseInvalidText(candidate, dataFile);
+      };
+      const commit = await commitAndPush(target, describe, guard, options.push === true);
       if (commit) summary.commit = commit;
     } catch (error) {
-      if (!(error instanceof GitError || error instanceof InvalidOutputError)) throw error;
-      gitError = error;
+      if (!(error instanceof DriverlogError)) throw error;
+      commitError = error;
     }
   }
   progress.finish();
-  io.stdout(`${formatSummary(summary)}\n`);
   if (options.reportFile) writeFileAtomic(options.reportFile, JSON.stringify(summary, null, 2) + '\n');
-  if (gitError) {
-    io.stderr(`driverlog update: ${gitError.message}\n`);
-    return { exitCode: 2, summary };
-  }
-  return { exitCode: summary.failed_projects.length > 0 ? 1 : 0, summary };
+  const exitCode = commitError ? 2 : summary.failed_projects.length > 0 ? 1 : 0;
+  return { kind: 'scanned', exitCode, summary, ...(commitError ? { commitError } : {}) };
+}
+
+/** What a person reads at the end of a run (`update` and each `schedule` run print it). */
+export function describeOutcome(outcome: UpdateOutcome): { stdout: string; stderr: string } {
+  if (outcome.kind === 'aborted') return { stdout: '', stderr: `aborted; ${outcome.file} left unchanged\n` };
+  return {
+    stdout: `${formatSummary(outcome.summary)}\n`,
+    stderr: outcome.commitError ? `${outcome.commitError.message}\n` : '',
+  };
 }

@@ -1,6 +1,7 @@
 import type { GerritClient } from '../gerrit/client.ts';
 import { buildChangeQuery } from '../gerrit/query.ts';
 import type { AccountInfo } from '../gerrit/types.ts';
+import { changeProblem, type ChangeProblem } from '../gerrit/validate-change.ts';
 import type { ProjectPlan } from './plan.ts';
 import { ProjectScan, type ProjectScanResult } from './project-scan.ts';
 import type { ReleaseMapper } from '../ci/release-map.ts';
@@ -11,7 +12,14 @@ export interface ProjectScanReport extends ProjectScanResult {
   /** CI ids the scan saw or Gerrit confirmed. */
   knownCiIds: Set<string>;
   pages: number;
+  /** Changes Gerrit sent malformed: skipped, the rest of the project counted. */
+  skipped: ChangeProblem[];
+  /** The server's clock at the last answer plus CLOCK_SKEW_MS (ms): nothing dated later is evidence or a position. */
+  notAfter: number;
 }
+
+/** How far ahead of Gerrit's clock a date may be and still be believed (clocks drift; Gerrit's may too). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface ScanContext {
   gerritUrl: string;
@@ -22,6 +30,8 @@ export interface ScanContext {
   onPage?: (project: string, pages: number, changes: number) => void;
   /** Changes per request (Gerrit may cap it lower). */
   pageSize?: number;
+  /** The local clock, only for a server whose answers carry no `Date` header. Default Date.now. */
+  now?: () => number;
 }
 
 /**
@@ -37,11 +47,22 @@ export async function scanProject(
   const scan = new ProjectScan(plan, context);
   const query = buildChangeQuery({ project: plan.project, status: 'merged', after: plan.after });
   let pages = 0;
-  const paging = context.pageSize === undefined ? {} : { pageSize: context.pageSize };
-  for await (const page of client.queryChanges(query, paging)) {
-    pages += 1;
-    for (const change of page) scan.addChange(change);
-    context.onPage?.(plan.project, pages, scan.result.changes);
+  const skipped: ChangeProblem[] = [];
+  const notAfter = () => (client.lastServerDate ?? (context.now ?? Date.now)()) + CLOCK_SKEW_MS;
+  // Changes arrive one at a time as each page streams in, so memory stays flat whatever the page size.
+  let index = 0;
+  const paging = {
+    ...(context.pageSize === undefined ? {} : { pageSize: context.pageSize }),
+    onPage: () => {
+      pages += 1;
+      index = 0;
+      context.onPage?.(plan.project, pages, scan.result.changes);
+    },
+  };
+  for await (const change of client.streamChanges(query, paging)) {
+    const problem = changeProblem(change, `change #${++index} of page ${pages + 1}`);
+    if (problem === undefined) scan.addChange(change, notAfter());
+    else skipped.push(problem);
   }
   const known = new Set(scan.result.seenCiIds);
   const unknown = new Set<string>();
@@ -56,5 +77,5 @@ export async function scanProject(
     if ((await lookup) === undefined) unknown.add(id);
     else known.add(id);
   }
-  return { ...scan.result, unknownCiIds: unknown, knownCiIds: known, pages };
+  return { ...scan.result, unknownCiIds: unknown, knownCiIds: known, pages, skipped, notAfter: notAfter() };
 }

@@ -1,3 +1,4 @@
+import { printable } from '../common/escape.ts';
 import type { LocatedProblem } from './problem.ts';
 
 // How `driverlog validate` prints problems: for people (text), for GitHub Actions annotations
@@ -7,11 +8,13 @@ export type ReportFormat = 'text' | 'github' | 'json';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'github', 'json'];
 
 const where = (problem: LocatedProblem): string => (problem.pointer === '' ? '' : `${problem.pointer}: `);
+// Messages quote the data: its control characters are shown escaped, never sent to the terminal or the log.
+const shown = (problem: LocatedProblem): string => printable(`${where(problem)}${problem.message}`);
 
 export function formatText(problems: readonly LocatedProblem[], fileCount: number): string {
   const lines = problems.map(
     (p) =>
-      `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.check}  ${where(p)}${p.message}\n    hint: ${p.hint}\n`,
+      `${printable(p.file)}:${p.line}:${p.column}  ${p.severity}  ${p.check}  ${shown(p)}\n    hint: ${printable(p.hint)}\n`,
   );
   return lines.join('') + summary(problems, fileCount) + '\n';
 }
@@ -31,7 +34,7 @@ export function formatGithub(problems: readonly LocatedProblem[]): string {
   return problems
     .map((p) => {
       const properties = `file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(p.check)}`;
-      return `::${p.severity} ${properties}::${escapeData(`${where(p)}${p.message} — ${p.hint}`)}\n`;
+      return `::${p.severity} ${properties}::${escapeData(`${shown(p)} — ${printable(p.hint)}`)}\n`;
     })
     .join('');
 }

@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import { closest } from './closest.ts';
 import { appendPointer } from '../json/pointer.ts';
 import type { Problem } from './problem.ts';
+import { quote } from './quote.ts';
 
 // Ajv's messages ("must match pattern "^[A-Z][a-z]+$"") say what the schema wants in the schema's
 // terms; these say it in the registry's, with how to fix it.
@@ -89,7 +90,7 @@ function describe(error: ErrorObject): Problem {
     case 'pattern':
       return problem(
         pointer,
-        `${JSON.stringify(error.data)} does not have the expected form (${String(params.pattern)})`,
+        `${quote(String(error.data))} does not have the expected form (${String(params.pattern)})`,
         PATTERN_HINTS[error.schemaPath] ?? described ?? 'see schema/driverlog.schema.json',
       );
     case 'minLength':
@@ -97,6 +98,20 @@ function describe(error: ErrorObject): Problem {
         pointer,
         params.limit === 1 ? 'must not be empty' : `must have at least ${params.limit} characters`,
         described ?? 'fill it in, or remove the property if it is optional',
+      );
+    case 'maxLength': {
+      const limit = Number(params.limit);
+      return problem(
+        pointer,
+        `is ${codePoints(String(error.data)).toLocaleString('en-US')} characters long; at most ${limit.toLocaleString('en-US')} are allowed`,
+        MAX_LENGTH_HINTS[/\/properties\/(\w+)\/maxLength$/.exec(error.schemaPath)?.[1] ?? ''] ?? 'shorten it',
+      );
+    }
+    case 'maxItems':
+      return problem(
+        pointer,
+        `has ${(error.data as unknown[]).length} items; at most ${params.limit} are allowed`,
+        described ?? 'remove the extra items',
       );
     case 'minimum':
       return problem(
@@ -111,6 +126,33 @@ function describe(error: ErrorObject): Problem {
         described ?? 'see schema/driverlog.schema.json',
       );
   }
+}
+
+// Every free-text field has a cap, so that no pull request can make validation or the dashboard slow.
+// (Keyed by property name: the standalone validator's schema paths are relative to their definition.)
+const MAX_LENGTH_HINTS: Record<string, string> = {
+  description: 'keep the description to a paragraph or two, and put the details on the page `wiki` links to',
+  success_pattern: 'a pattern needs only the job name and the result, e.g. "my-job \\S+ : SUCCESS"',
+  failure_pattern: 'a pattern needs only the job name and the result, e.g. "my-job \\S+ : FAILURE"',
+  vendor: 'use the vendor\u2019s usual short name, e.g. "Dell EMC"',
+  name: 'use the short name people know; a driver\u2019s description can say more',
+};
+
+/** The length the schema counts: code points, as Ajv does (a surrogate pair is one character). */
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (
+      code < 0xdc00 ||
+      code > 0xdfff ||
+      i === 0 ||
+      text.charCodeAt(i - 1) < 0xd800 ||
+      text.charCodeAt(i - 1) > 0xdbff
+    )
+      count++;
+  }
+  return count;
 }
 
 const TYPE_HINTS: Record<string, string> = {

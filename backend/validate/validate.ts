@@ -2,7 +2,7 @@ import { checks, type CheckContext } from './checks/index.ts';
 import { duplicateKey } from './checks/duplicate-key.ts';
 import { jsonSyntax } from './checks/json-syntax.ts';
 import { parseJsonSource, type JsonSource } from '../json/source.ts';
-import { compilePattern, type CompiledPattern } from '../ci/pattern.ts';
+import { checkPattern, type CheckedPattern } from './checked-pattern.ts';
 import type { LocatedProblem, Problem } from './problem.ts';
 
 /**
@@ -10,11 +10,37 @@ import type { LocatedProblem, Problem } from './problem.ts';
  * When the text is not JSON only the syntax problem is reported (nothing else can be trusted);
  * otherwise every check runs, schema or not, and all their problems are reported.
  */
-export function validateText(text: string, file: string): LocatedProblem[] {
-  const source = parseJsonSource(text);
-  const ctx = contextOf(source);
-  const problems = (source.ok ? checks : [jsonSyntax]).flatMap((check) => check.run(ctx));
-  const rank = new Map(checks.map((check, index) => [check.id, index]));
+export function validateText(text: string, file: string, options: ValidateOptions = {}): LocatedProblem[] {
+  return validateSource(parseJsonSource(text), file, options);
+}
+
+export interface ValidateOptions {
+  /** The run's "now", in milliseconds (default: the clock): evidence dated after it is an error. */
+  now?: number;
+}
+
+/** validateText over an already parsed text, so a reader that needs the value too parses once. */
+export function validateSource(
+  source: JsonSource,
+  file: string,
+  options: ValidateOptions = {},
+): LocatedProblem[] {
+  const ctx = contextOf(source, options.now ?? Date.now());
+  return locateProblems(
+    (source.ok ? checks : [jsonSyntax]).flatMap((check) => check.run(ctx)),
+    file,
+    source,
+  );
+}
+
+const rank = new Map(checks.map((check, index) => [check.id, index]));
+
+/** Problems placed at FILE:LINE:COLUMN of the parsed text, sorted by position, then by check. */
+export function locateProblems(
+  problems: readonly Problem[],
+  file: string,
+  source: JsonSource,
+): LocatedProblem[] {
   return problems
     .map((problem) => locate(problem, file, source))
     .map((located, index) => ({ located, index }))
@@ -34,18 +60,20 @@ export function validateText(text: string, file: string): LocatedProblem[] {
  */
 export function structuralProblems(text: string, file: string): LocatedProblem[] {
   const source = parseJsonSource(text);
-  const ctx = contextOf(source);
+  // Neither check reads the time.
+  const ctx = contextOf(source, 0);
   return [...jsonSyntax.run(ctx), ...duplicateKey.run(ctx)].map((problem) => locate(problem, file, source));
 }
 
-function contextOf(source: JsonSource): CheckContext {
-  const compiled = new Map<string, CompiledPattern>();
+function contextOf(source: JsonSource, now: number): CheckContext {
+  const compiled = new Map<string, CheckedPattern>();
   return {
     source,
     data: source.ok ? source.value : undefined,
+    now,
     compile: (pattern) => {
       let result = compiled.get(pattern);
-      if (!result) compiled.set(pattern, (result = compilePattern(pattern)));
+      if (!result) compiled.set(pattern, (result = checkPattern(pattern)));
       return result;
     },
   };

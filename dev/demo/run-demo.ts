@@ -1,11 +1,12 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { DriverlogError } from '../../backend/common/errors.ts';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Io } from '../../backend/cli/command.ts';
+import type { Io } from '../../backend/common/io.ts';
 import { buildSite } from '../../dashboard/build-site.ts';
 import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
 import { generateHistory, startGerritSimulator, type GerritSimulator } from '../gerrit-simulator/index.ts';
-import type { Registry } from '../../backend/registry/types.ts';
-import { runUpdate } from '../../backend/update/run-update.ts';
+import { openRegistry, requireValidRegistry } from '../../backend/registry/open-registry.ts';
+import { describeOutcome, runUpdate } from '../../backend/update/run-update.ts';
 import type { UpdateSummary } from '../../backend/update/format-summary.ts';
 
 const DAY = 86_400_000;
@@ -32,11 +33,9 @@ export interface Demo {
   close(): Promise<void>;
 }
 
-export class DemoError extends Error {
-  readonly code = 'DEMO';
+export class DemoError extends DriverlogError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'DemoError';
+    super(message, 'DEMO', 'io', options);
   }
 }
 
@@ -51,7 +50,7 @@ export async function runDemo(options: DemoOptions): Promise<Demo> {
   mkdirSync(workDir, { recursive: true });
   const dataFile = join(workDir, 'default_data.json');
   copyFileSync(join(options.root, 'default_data.json'), dataFile);
-  const registry = JSON.parse(readFileSync(dataFile, 'utf8')) as Registry;
+  const registry = requireValidRegistry(openRegistry(dataFile));
 
   let gerrit: GerritSimulator | undefined;
   let site: StaticServer | undefined;
@@ -81,6 +80,9 @@ export async function runDemo(options: DemoOptions): Promise<Demo> {
       since: now - 180 * DAY,
       io,
     });
+    const { stdout, stderr } = describeOutcome(result);
+    io.stdout(stdout);
+    io.stderr(stderr);
     if (result.exitCode !== 0)
       throw new DemoError(`driverlog update exited with ${result.exitCode} (see above)`);
 

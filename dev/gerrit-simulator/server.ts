@@ -5,6 +5,7 @@ import { authenticate } from './auth.ts';
 import { takeFault } from './faults.ts';
 import { changePage, CHANGE_PAGE } from './change-page.ts';
 import { listAccounts, listChanges, PREFIX_LINE, serverVersion, text, type Reply } from './routes.ts';
+import { hugeBody } from './huge-body.ts';
 import { ChangeStore } from './store.ts';
 import type { FaultRule, SimChange, SimDataset, SimMessage, SimulatorStats } from './types.ts';
 
@@ -28,6 +29,11 @@ export interface SimulatorOptions {
   maxLimit?: number;
   /** Answer like Gerrit before 3.10: no current_revision_number, only current_revision + revisions. */
   legacyRevisions?: boolean;
+  /**
+   * The server's clock for the `Date` header (ms since the epoch); default the real clock. Returning
+   * undefined sends no `Date` header, as some proxies do.
+   */
+  clock?: () => number | undefined;
 }
 
 /** A Gerrit REST server on 127.0.0.1 (random port) serving `dataset`, with fault injection. */
@@ -65,6 +71,15 @@ export async function startGerritSimulator(options: SimulatorOptions): Promise<G
     if (fault?.kind === 'retry-after') {
       return send(res, text(429, 'Too Many Requests', { 'Retry-After': String(fault.seconds) }));
     }
+    if (fault?.kind === 'redirect') {
+      const location = `${fault.to.replace(/\/+$/, '')}${url.pathname}${url.search}`;
+      return send(res, text(fault.status ?? 302, 'Moved', { Location: location }));
+    }
+    if (fault?.kind === 'huge') return sendHuge(res, fault.bytes, fault.chunked === true);
+    if (fault?.kind === 'ignore-start') {
+      url.searchParams.delete('S');
+      url.searchParams.delete('start');
+    }
     const reply = route(req, url);
     if (fault?.kind === 'no-prefix' && reply.json) reply.body = reply.body.slice(PREFIX_LINE.length);
     if (fault?.kind === 'truncate') return sendTruncated(res, reply);
@@ -94,6 +109,7 @@ export async function startGerritSimulator(options: SimulatorOptions): Promise<G
 
   function send(res: ServerResponse, reply: Reply): void {
     if (res.destroyed) return;
+    stampDate(res);
     const body = Buffer.from(reply.body);
     stats.bytes += body.length;
     res.writeHead(reply.status, {
@@ -102,6 +118,29 @@ export async function startGerritSimulator(options: SimulatorOptions): Promise<G
       ...reply.headers,
     });
     res.end(body);
+  }
+
+  function stampDate(res: ServerResponse): void {
+    if (!options.clock) return;
+    const now = options.clock();
+    if (now === undefined) res.sendDate = false;
+    else res.setHeader('Date', new Date(now).toUTCString());
+  }
+
+  // A page far larger than any real one, written as the client reads it, until `bytes` or a hang-up.
+  async function sendHuge(res: ServerResponse, bytes: number, chunked: boolean): Promise<void> {
+    stampDate(res);
+    res.writeHead(200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      ...(chunked ? {} : { 'Content-Length': String(bytes) }),
+    });
+    for (const chunk of hugeBody(bytes)) {
+      if (res.destroyed) return;
+      stats.bytes += chunk.length;
+      if (!res.write(chunk))
+        await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    }
+    res.end();
   }
 
   // Promise a full body, deliver half, then drop the connection: what a dying proxy does.

@@ -45,7 +45,13 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   | { kind: 'truncate' }
   | { kind: 'no-prefix' }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** A valid-looking answer of `bytes` bytes, streamed, with a Content-Length or (`chunked`) without. */
+  | { kind: 'huge'; bytes: number; chunked?: boolean }
+  /** A redirect to `to` (an origin or base URL) + the request's path and query. */
+  | { kind: 'redirect'; to: string; status?: 301 | 302 | 303 | 307 | 308 }
+  /** Answer as if S= and start= were absent, as a proxy that drops query parameters would. */
+  | { kind: 'ignore-start' };
 
 export interface FaultRule {
   fault: Fault;

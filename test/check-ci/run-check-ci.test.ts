@@ -52,7 +52,9 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const run = (args: string[]) => cli(['check-ci', '--gerrit-url', sim.url, ...args], { cwd: dir });
+// The history is from 2024: a window that holds it, as update would be given.
+const run = (args: string[], since = '2024-01-01') =>
+  cli(['check-ci', '--gerrit-url', sim.url, '--since', since, ...args], { cwd: dir });
 
 describe('driverlog check-ci', () => {
   it("explains each of the CI's latest comments and exits 0 when one counts", async () => {
@@ -70,6 +72,49 @@ describe('driverlog check-ci', () => {
       /\/\+\/100 {2}MERGED {2}stable\/2024.1 → Caracal {2}PS 2 \(final\)\n {3}SUCCESS line: - acme-iscsi .*\n {3}counts/,
     );
     expect(out).toContain('1 of 4 comments count');
+  });
+
+  it('says "before the scan window" for comments older than --since, as update would skip them', async () => {
+    const result = await run(['--driver', 'openstack/cinder:Acme:iSCSI'], '2024-05-02T10:00:01Z');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /\/\+\/100 {2}MERGED .*\n {3}SUCCESS line: .*\n {3}does not count: before the scan window \(it starts 2024-05-02T10:00:01Z; see --since\)/,
+    );
+    expect(result.stdout).toContain('0 of 4 comments count');
+    const edge = await run(['--driver', 'openstack/cinder:Acme:iSCSI'], '2024-05-02T10:00:00Z');
+    expect(edge.code).toBe(0);
+    expect(edge.stdout).toContain('1 of 4 comments count');
+  });
+
+  it("--format json gives one object per comment with update's verdict and reasons", async () => {
+    const result = await run(['--driver', 'openstack/cinder:Acme:iSCSI', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const document = JSON.parse(result.stdout) as { since: string; comments: Array<Record<string, unknown>> };
+    expect(document.since).toBe('2024-01-01T00:00:00Z');
+    expect(document.comments.map((c) => [c.change_number, c.counts])).toEqual([
+      [102, false],
+      [101, false],
+      [100, true],
+      [100, false],
+    ]);
+    const counted = document.comments.find((c) => c.counts === true);
+    expect(counted).toEqual({
+      timestamp: '2024-05-02T10:00:00Z',
+      change_number: 100,
+      patch_set: 2,
+      branch: 'stable/2024.1',
+      release: 'Caracal',
+      counts: true,
+      ci_result: 'SUCCESS',
+      line: expect.stringMatching(/^- acme-iscsi /) as unknown,
+      reasons: [],
+    });
+    const unmatched = document.comments.find((c) => c.change_number === 102);
+    expect(unmatched).toMatchObject({ ci_result: null, line: null, counts: false });
+    expect(unmatched?.reasons).toEqual(['pattern matched nothing — closest lines below']);
+    const bad = await run(['--driver', 'openstack/cinder:Acme:iSCSI', '--format', 'yaml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unknown --format 'yaml'");
   });
 
   it('honours --limit', async () => {

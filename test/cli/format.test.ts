@@ -1,8 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../backend/cli/command.ts';
+import type { Io } from '../../backend/common/io.ts';
 import { main } from '../../backend/cli/main.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 
@@ -115,5 +124,30 @@ describe('driverlog format', () => {
     expect(await main(['format', 'absent.json'], missing.io)).toBe(2);
     expect(missing.out.stderr).toContain('absent.json: no such file');
     expect(await main(['format', 'a.json', 'b.json'], fakeIo().io)).toBe(2);
+  });
+
+  it('formats the target of a symlink and keeps the link', async () => {
+    const target = join(dir, 'target.json');
+    writeFileSync(target, messyText());
+    symlinkSync('target.json', join(dir, 'link.json'));
+    const run = fakeIo();
+    expect(await main(['format', 'link.json'], run.io)).toBe(0);
+    expect(run.out.stdout).toBe('link.json: formatted\n');
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe(textOf(validRegistry()));
+  });
+
+  it('formats a file with schema errors in place, as an editor does mid-edit, and keeps them', async () => {
+    const registry = validRegistry();
+    registry.drivers[1]!.project_id = 'openstack/nowhere';
+    registry.drivers.reverse();
+    const file = join(dir, 'mid-edit.json');
+    writeFileSync(file, JSON.stringify(registry, null, 4));
+    const run = fakeIo();
+    expect(await main(['format', 'mid-edit.json'], run.io)).toBe(0);
+    const after = fakeIo();
+    expect(await main(['validate', 'mid-edit.json'], after.io)).toBe(1);
+    expect(after.out.stdout).toContain('unknown-project');
+    expect(after.out.stdout).not.toContain('  order  ');
   });
 });

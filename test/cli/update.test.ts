@@ -1,18 +1,25 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startGerritSimulator, type GerritSimulator } from '../../dev/gerrit-simulator/index.ts';
+import { formatRegistry } from '../../backend/format/canonical.ts';
 import type { UpdateSummary } from '../../backend/update/format-summary.ts';
+import { readOnlyFolder } from '../helpers/read-only-folder.ts';
 import {
   ACCOUNTS,
   change,
   cli,
   message,
   pass,
+  readRegistry,
   registry,
   tempDir,
   writeRegistry,
 } from '../helpers/update-fixtures.ts';
+
+// Neither permissions (root ignores them) nor a mount may be available: then that one case is skipped.
+const readOnly = readOnlyFolder({ 'default_data.json': formatRegistry(registry()) });
+afterAll(() => readOnly?.undo());
 
 let sim: GerritSimulator | undefined;
 afterEach(async () => {
@@ -81,6 +88,70 @@ describe('driverlog update (command line)', () => {
       expect(run.stderr).toMatch(message);
       expect(run.stderr).not.toContain('s3cret');
     }
+  });
+
+  it('refuses URLs no request could reach and windows no scan could use, up front, for update and schedule', async () => {
+    const dir = tempDir();
+    const file = writeRegistry(dir, registry());
+    const before = readFileSync(file, 'utf8');
+    const cases: Array<[string[], RegExp]> = [
+      [
+        ['--gerrit-url', 'http://127.0.0.1:99999'],
+        /--gerrit-url "http:\/\/127.0.0.1:99999" is not a valid URL: .*port/,
+      ],
+      [['--gerrit-url', 'http://exa mple.com'], /is not a valid URL: check the host name \(no spaces\)/],
+      [['--gerrit-url', 'http://[::1'], /is not a valid URL: .*IPv6/],
+      [['--since', '999999999d'], /--since "999999999d" reaches back before 1970/],
+      [['--since', '99999999d'], /--since "99999999d" reaches back before 1970/],
+      [['--since', '2999-01-01'], /--since "2999-01-01" is in the future/],
+    ];
+    for (const command of ['update', 'schedule']) {
+      for (const [args, message] of cases) {
+        const run = await cli([command, ...args], { cwd: dir, signal: new AbortController().signal });
+        expect(run.code, `${command} ${args.join(' ')}`).toBe(2);
+        expect(run.stderr).toMatch(message);
+        expect(run.stderr).toContain(`Run 'driverlog ${command} --help' for usage.`);
+        expect(run.stderr).not.toMatch(/TypeError|RangeError|\n\s+at /);
+        expect(run.stdout).not.toContain('scheduled:');
+      }
+    }
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it.skipIf(readOnly === undefined)(
+    'says the lock cannot be taken in a read-only folder, instead of crashing',
+    async () => {
+      const run = await cli(['update', '--gerrit-url', 'http://127.0.0.1:9', '--since', '2024-01-01'], {
+        cwd: readOnly!.dir,
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /^driverlog update: cannot create the lock file .*default_data\.json\.lock: (permission denied|read-only file system)\n$/,
+      );
+    },
+  );
+
+  it('updates the target of a symlinked data file, keeping the link', async () => {
+    sim = await startGerritSimulator({
+      dataset: {
+        accounts: ACCOUNTS,
+        changes: [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
+      },
+    });
+    const dir = tempDir();
+    const target = writeRegistry(dir, registry(), 'real.json');
+    symlinkSync('real.json', join(dir, 'link.json'));
+    const run = await cli(
+      ['update', '--data', 'link.json', '--gerrit-url', sim.url, '--since', '2024-01-01'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readRegistry(target).drivers[0]?.verification?.Caracal?.ci_result).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['link.json', 'real.json']);
   });
 
   it('documents every option', async () => {

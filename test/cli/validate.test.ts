@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../backend/cli/command.ts';
+import type { Io } from '../../backend/common/io.ts';
 import { main } from '../../backend/cli/main.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 
@@ -91,6 +91,34 @@ describe('driverlog validate (in process)', () => {
     );
   });
 
+  it('reports bytes that are not UTF-8 at their line and column, and accepts a byte order mark', async () => {
+    const text = textOf(validRegistry()).replace('Jane Doe', 'Ren\u0000e Doe');
+    const bytes = Buffer.from(text);
+    bytes[bytes.indexOf(0)] = 0xe9;
+    writeFileSync(join(dir, 'latin1.json'), bytes);
+    const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
+    const column = text.indexOf('\u0000') - text.lastIndexOf('\n', text.indexOf('\u0000'));
+    const { io, out } = fakeIo();
+    expect(await main(['validate', 'latin1.json'], io)).toBe(1);
+    expect(out.stdout).toContain(`latin1.json:${line}:${column}  error  json-syntax  byte 0xE9 is not UTF-8`);
+    writeFileSync(join(dir, 'bom.json'), `\uFEFF${textOf(validRegistry())}`);
+    const bom = fakeIo();
+    expect(await main(['validate', 'bom.json'], bom.io)).toBe(0);
+  });
+
+  it('shows control characters in the data escaped, so none can forge or colour a line', async () => {
+    const registry = validRegistry();
+    registry.drivers[1]!.project_id = 'openstack/x\u001b[2J\n✅ All checks passed';
+    writeFileSync(join(dir, 'forged.json'), textOf(registry));
+    for (const format of ['text', 'github']) {
+      const { io, out } = fakeIo();
+      expect(await main(['validate', '--format', format, 'forged.json'], io)).toBe(1);
+      expect(out.stdout).not.toContain('\u001b');
+      expect(out.stdout).toContain('\\u001b[2J');
+      expect(out.stdout).not.toMatch(/^✅/m);
+    }
+  });
+
   it('exits 2 naming a missing file, and on bad options', async () => {
     const missing = fakeIo();
     expect(await main(['validate', 'nope.json'], missing.io)).toBe(2);
@@ -159,6 +187,21 @@ describe('driverlog validate --changed-since', () => {
     copyFileSync(new URL('../../default_data.json', import.meta.url), join(outside, 'default_data.json'));
     const run = fakeIo(outside);
     expect(await main(['validate', '--changed-since', 'origin/main'], run.io)).toBe(2);
-    expect(run.out.stderr).toMatch(/cannot compare default_data.json with origin\/main/);
+    expect(run.out.stderr).toMatch(/origin\/main \(fetch it first, e\.g\. git fetch origin main\)/);
+  });
+
+  it('never hands git an option disguised as a revision', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'driverlog-changed-'));
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    copyFileSync(new URL('../../default_data.json', import.meta.url), join(repo, 'default_data.json'));
+    const victim = join(repo, 'victim.txt');
+    writeFileSync(victim, 'precious\n');
+    for (const ref of [`--output=${victim}`, '-p', 'HEAD --output=x', 'a\nb']) {
+      const run = fakeIo(repo);
+      expect(await main(['validate', `--changed-since=${ref}`], run.io), ref).toBe(2);
+      expect(run.out.stderr).toContain('is not a git revision');
+      expect(run.out.stdout).toBe('');
+    }
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
   });
 });

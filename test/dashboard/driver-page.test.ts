@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, noChromiumReason } from '../../dashboard/chromium.ts';
-import { fixtureSiteInBrowser } from './helpers/fixture-site.ts';
+import { fixtureSiteInBrowser, pageWithoutJs } from './helpers/fixture-site.ts';
 
 const DAY = 86_400_000;
 const text = async (page: Page, selector: string) =>
@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)(`driver and vendor pages (skipped when ${noChromiu
 
   const row = (page: Page, release: string) =>
     page
-      .locator('#ev')
+      .locator('#evidence-caption')
       .locator('xpath=ancestor::table')
       .locator('tbody tr', {
         has: page.locator(`th:text-is("${release}")`),
@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)(`driver and vendor pages (skipped when ${noChromiu
     expect((await row(page, 'Queens').locator('td').nth(2).textContent())?.trim()).toBe('✖ failed');
     await page.goto(`${site.server.url}vendors/acme/`);
     const iscsi = page.locator('tbody tr', { hasText: 'Acme iSCSI' });
-    expect(await iscsi.locator('td').last().textContent()).toMatch(/^◷ stale Rocky: last passed/);
+    expect(await iscsi.locator('td[data-live]').textContent()).toMatch(/^◷ stale Rocky: last passed/);
     await page.close();
   });
 
@@ -66,5 +66,133 @@ describe.skipIf(!hasChromium)(`driver and vendor pages (skipped when ${noChromiu
       /^✔ passing Rocky: verified on \d{4}-\d{2}-\d{2}$/,
     );
     await context.close();
+  });
+
+  /** The three-signal table as text, one array per release. */
+  async function signals(page: Page): Promise<string[][]> {
+    return page.$$eval('table.signals tbody tr', (rows) =>
+      rows.map((row) =>
+        Array.from(row.children, (cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      ),
+    );
+  }
+
+  it('sets claim, tree and CI side by side per release, naming each source and each disagreement', async () => {
+    const page = await open('drivers/cinder-acme-acme-fc/');
+    const matrix = 'source: Cinder (Block Storage)’s support matrix';
+    expect(await signals(page)).toEqual([
+      [
+        'Stein',
+        'not claimed source: the registry’s releases',
+        `in the tree, unsupported by the project ${matrix}`,
+        '○ no CI evidence',
+        'in the tree, but unsupported by the project',
+      ],
+      [
+        'Rocky',
+        'claimed source: the registry’s releases',
+        `in the tree, supported by the project ${matrix}`,
+        '✖ failing failed 2 days ago; last passed 10 days ago',
+        'yes',
+      ],
+      [
+        'Queens',
+        'not claimed source: the registry’s releases',
+        `in the tree, supported by the project ${matrix}`,
+        '○ no CI evidence',
+        'yes',
+      ],
+    ]);
+    expect(
+      await page.getAttribute('table.signals a:text-is("in the tree, unsupported by the project")', 'href'),
+    ).toBe('/driverlog/projects/cinder/stein/');
+    await page.goto(`${site.server.url}drivers/cinder-acme-acme-fc-2/`);
+    expect((await signals(page))[0]).toEqual([
+      'Stein',
+      'claimed source: the registry’s releases',
+      `not in the tree ${matrix}`,
+      '– no CI declared',
+      'claimed, but not in the tree; claimed, no CI evidence',
+    ]);
+    await page.close();
+  });
+
+  it('shows the recent runs as linked marks, in words for screen readers, with a summary', async () => {
+    const page = await open('drivers/cinder-acme-acme-iscsi/');
+    const marks = await page.$$eval('.run-strip li', (items) =>
+      items.map((li) => ({
+        symbol: li.querySelector('[aria-hidden=true]')?.textContent,
+        words: li.querySelector('.visually-hidden')?.textContent,
+        href: li.querySelector('a')?.getAttribute('href'),
+      })),
+    );
+    expect(marks).toHaveLength(10);
+    expect(marks[0]).toEqual({
+      symbol: '✔',
+      words: expect.stringMatching(/^passed on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC, change 1001 patch set 2$/),
+      href: 'https://review.example.org/c/openstack/cinder/+/1001/2',
+    });
+    expect(marks[2]).toMatchObject({
+      symbol: '✖',
+      words: expect.stringMatching(/^failed on .*, change 999 patch set 2$/),
+    });
+    expect(await page.getAttribute('.run-strip', 'aria-label')).toBe('Recent runs on Rocky, newest first');
+    expect(await text(page, '.run-summary')).toBe('8 of the last 10 passed, last report 3 days ago');
+    // The accessible name of a mark is its words, not its symbol.
+    const name = await page
+      .locator('.run-strip a')
+      .first()
+      .evaluate((a) => (a as HTMLElement).innerText);
+    expect(name).toMatch(/passed on .*, change 1001 patch set 2/);
+    // Without JavaScript the summary says when it was true.
+    const noJs = await pageWithoutJs(site.browser);
+    await noJs.goto(`${site.server.url}drivers/cinder-acme-acme-iscsi/`);
+    expect(await text(noJs, '.run-summary')).toMatch(
+      /^8 of the last 10 passed, last report 3 days ago \(as of \d{4}-\d{2}-\d{2}\)$/,
+    );
+    await noJs.context().close();
+    await page.close();
+  });
+
+  it('shows the features across the releases in the tree, and where they changed', async () => {
+    const page = await open('drivers/cinder-acme-acme-iscsi/');
+    const rows = await page.$$eval('table.features tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.children, (c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())),
+    );
+    expect(rows).toEqual([
+      ['Supported vendor driver', '✔ complete', 'complete from Queens'],
+      [
+        'Multi-attach',
+        '✔ complete',
+        'missing from Queens, complete from Rocky Note: Needs array firmware 2.0.',
+      ],
+      ['QoS', '◐ partial', 'not stated from Queens, partial from Stein'],
+    ]);
+    await page.close();
+  });
+
+  it('offers the badge with Markdown and HTML to embed it, with the reader’s own address', async () => {
+    const page = await open('drivers/cinder-acme-acme-fc/');
+    const badge = `${site.server.url}badges/cinder-acme-acme-fc.svg`;
+    const driver = `${site.server.url}drivers/cinder-acme-acme-fc/`;
+    expect(await text(page, 'pre code >> nth=0')).toBe(
+      `[![openstack CI: failing · Rocky](${badge})](${driver})`,
+    );
+    expect(await text(page, 'pre code >> nth=1')).toBe(
+      `<a href="${driver}"><img src="${badge}" alt="openstack CI: failing · Rocky"></a>`,
+    );
+    expect(await page.getAttribute('#badge + p img', 'alt')).toBe('openstack CI: failing · Rocky');
+    expect(
+      await page.$eval('#badge + p img', (img) => (img as HTMLImageElement).naturalWidth),
+    ).toBeGreaterThan(100);
+    const feeds = await page.$$eval('link[rel=alternate][type="application/atom+xml"]', (links) =>
+      links.map((l) => l.getAttribute('href')),
+    );
+    expect(feeds).toEqual([
+      '/driverlog/feeds/drivers/cinder-acme-acme-fc.atom',
+      '/driverlog/feeds/vendors/acme.atom',
+      '/driverlog/feeds/changes.atom',
+    ]);
+    await page.close();
   });
 });

@@ -11,8 +11,13 @@ import { builtSite } from './helpers/site.ts';
 
 const dataFile = join(repoRoot, 'default_data.json');
 const registry = existsSync(dataFile)
-  ? (JSON.parse(readFileSync(dataFile, 'utf8')) as {
-      drivers: Array<{ maintainers?: Array<{ email?: string }> }>;
+  ? (JSON.parse(readFileSync(dataFile, 'utf8').replace(/^\uFEFF/, '')) as {
+      projects: Array<{ id: string }>;
+      drivers: Array<{
+        project_id: string;
+        maintainers?: Array<{ email?: string }>;
+        upstream?: { in_tree: string[] };
+      }>;
     })
   : undefined;
 
@@ -28,6 +33,17 @@ describe.skipIf(!registry)('site built from default_data.json (skipped when the 
     expect(readdirSync(join(dir, 'drivers'))).toHaveLength(registry!.drivers.length);
     const api = JSON.parse(readFileSync(join(dir, 'api/1.0/drivers.json'), 'utf8'));
     expect(api.drivers).toHaveLength(registry!.drivers.length);
+  });
+
+  it('has a page per project, with a matrix where the registry has matrix data', () => {
+    for (const project of registry!.projects) {
+      const slug = project.id.split('/').pop()!;
+      const html = readFileSync(join(dir, 'projects', slug, 'index.html'), 'utf8');
+      const inTree = registry!.drivers.some(
+        (d) => d.project_id === project.id && (d.upstream?.in_tree.length ?? 0) > 0,
+      );
+      expect(html.includes('class="matrix"'), project.id).toBe(inTree);
+    }
   });
 
   it('publishes none of the maintainers’ e-mail addresses', () => {
@@ -56,7 +72,7 @@ describe.skipIf(!registry)('site built from default_data.json (skipped when the 
       await page.goto(server.url);
       await ready(page);
       const total = registry!.drivers.length;
-      expect(await page.textContent('.n')).toBe(`${total} of ${total} drivers`);
+      expect(await page.textContent('.driver-count')).toBe(`${total} of ${total} drivers`);
       expect(await page.locator('tbody tr:not([hidden])').count()).toBe(total);
     });
   });

@@ -117,4 +117,78 @@ describe('formatRegistry', () => {
     expect(JSON.parse(formatRegistry(proto))).toEqual(proto);
     expect(formatRegistry(proto)).toContain('"__proto__"');
   });
+
+  it('writes each run of recent on one line, and reads its own output back unchanged', () => {
+    const run = (n: number, ok: boolean) => ({
+      ci_result: ok,
+      patch_set: 2,
+      change_number: n,
+      timestamp: `2024-05-0${n}T10:00:00Z`,
+    });
+    const registry = validRegistry();
+    const driver = registry.drivers[0]!;
+    driver.verification = {
+      ...driver.verification,
+      Caracal: {
+        ci_result: true,
+        review_url: 'https://review.example.org/c/openstack/cinder/+/3',
+        change_number: 3,
+        patch_set: 2,
+        branch: 'stable/2024.1',
+        ci_id: 'acme-ci',
+        comment: 'acme : SUCCESS',
+        timestamp: '2024-05-03T10:00:00Z',
+        recent: [run(3, true), run(2, false), run(1, true)],
+      },
+    };
+    const text = formatRegistry(registry);
+    const lines = text.split('\n').filter((line) => line.includes('"change_number": 2,'));
+    expect(lines).toEqual([
+      '            { "timestamp": "2024-05-02T10:00:00Z", "change_number": 2, "patch_set": 2, "ci_result": false },',
+    ]);
+    expect(text).toMatch(/"recent": \[\n {12}\{ "timestamp": "2024-05-03T10:00:00Z", [^\n]* \},\n/);
+    expect(text).toMatch(/"ci_result": true \}\n {10}\]\n/);
+    expect(JSON.parse(text)).toEqual(canonicalize(registry));
+    expect(formatRegistry(JSON.parse(text))).toBe(text);
+    // Everything else keeps JSON.stringify's layout.
+    const { recent: _recent, ...withoutRuns } = driver.verification.Caracal!;
+    driver.verification.Caracal = withoutRuns;
+    expect(formatRegistry(registry)).toBe(JSON.stringify(canonicalize(registry), null, 2) + '\n');
+  });
+
+  it('keeps odd values in recent on their line without losing them', () => {
+    const odd = { drivers: [{ verification: { X: { recent: [{ a: [1, { b: null }], c: {} }, 7, []] } } }] };
+    const text = formatRegistry(odd);
+    expect(text).toContain('{ "a": [1, { "b": null }], "c": {} },');
+    expect(JSON.parse(text)).toEqual(odd);
+    expect(formatRegistry(JSON.parse(text))).toBe(text);
+  });
+
+  it('writes each step of an upstream feature history on one line', () => {
+    const registry = {
+      drivers: [
+        {
+          project_id: 'openstack/cinder',
+          vendor: 'Acme',
+          name: 'Acme',
+          upstream: {
+            title: 'Acme',
+            in_tree: ['Rocky', 'Stein'],
+            features: {
+              qos: [
+                ['Rocky', 'missing'],
+                ['Stein', null],
+              ],
+            },
+          },
+        },
+      ],
+    };
+    const text = formatRegistry(registry);
+    expect(text).toMatch(/"qos": \[\n {12}\["Rocky", "missing"\],\n {12}\["Stein", null\]\n {10}\]/);
+    // in_tree stays a list of lines: only the steps are packed.
+    expect(text).toMatch(/"in_tree": \[\n {10}"Rocky",/);
+    expect(JSON.parse(text)).toEqual(registry);
+    expect(formatRegistry(JSON.parse(text))).toBe(text);
+  });
 });

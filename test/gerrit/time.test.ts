@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GerritTimestampError } from '../../backend/gerrit/errors.ts';
-import { formatGerritTimestamp, parseGerritTimestamp, toIsoSeconds } from '../../backend/gerrit/time.ts';
+import { toIsoSeconds } from '../../backend/common/time.ts';
+import { formatGerritTimestamp, parseGerritTimestamp } from '../../backend/gerrit/time.ts';
 
 describe('parseGerritTimestamp', () => {
   it('reads Gerrit timestamps as UTC, whatever the local zone', () => {

@@ -36,8 +36,8 @@ const scripts = (
 describe('.github/workflows', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.yml'));
 
-  it('has the three workflows', () => {
-    expect(files.sort()).toEqual(['pages.yml', 'update.yml', 'validate.yml']);
+  it('has the five workflows', () => {
+    expect(files.sort()).toEqual(['audit.yml', 'pages.yml', 'sync.yml', 'update.yml', 'validate.yml']);
   });
 
   it.each(files)('%s only runs npm scripts that exist', (file) => {
@@ -99,6 +99,49 @@ describe('.github/workflows', () => {
     expect(upload?.if).toBe('always()');
     const summary = steps(workflow).find((s) => s.run?.includes('GITHUB_STEP_SUMMARY'));
     expect(summary?.if).toBe('always()');
+    const audit = steps(workflow).find((s) => s.run?.includes('driverlog.js audit'));
+    expect(audit?.run).toMatch(/audit --format markdown >> "\$GITHUB_STEP_SUMMARY"/);
+    expect(audit?.if).toBe('always()');
+  });
+
+  it('audit publishes the Markdown audit weekly as one issue: edited when it exists, created only when not', () => {
+    const workflow = load('audit.yml');
+    const cron = (workflow.on.schedule as Array<{ cron: string }>).map((entry) => entry.cron);
+    expect(cron).toHaveLength(1);
+    // Once a week: a fixed minute, hour and weekday, any day of the month and month.
+    expect(cron[0]).toMatch(/^\d+ \d+ \* \* [0-6]$/);
+    expect(workflow.on).toHaveProperty('workflow_dispatch');
+    expect(workflow.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(workflow.concurrency?.['cancel-in-progress']).toBe(false);
+    expect(runs(workflow).join('\n')).toMatch(/driverlog audit --format markdown > audit\.md/);
+    const publish = steps(workflow).find((s) => s.run?.includes('gh issue'))!;
+    expect(publish.env?.GH_TOKEN).toBe('${{ github.token }}');
+    const script = publish.run!;
+    // The issue is found by its label among open AND closed issues, before anything is created.
+    const list = script.indexOf('gh issue list --label "$label" --state all');
+    const create = script.indexOf('gh issue create');
+    expect(list).toBeGreaterThan(-1);
+    expect(script.indexOf('if [ -z "$number" ]; then')).toBeGreaterThan(list);
+    expect(create).toBeGreaterThan(script.indexOf('if [ -z "$number" ]; then'));
+    expect(script.indexOf('else', create)).toBeLessThan(
+      script.indexOf('gh issue edit "$number" --body-file'),
+    );
+    expect(script.match(/gh issue create/g)).toHaveLength(1);
+    expect(script).toMatch(/gh issue create --title '[^']+' --label "\$label"/);
+  });
+
+  it('sync checks the registry against the projects’ matrices monthly and by hand, read-only, keeping its clones', () => {
+    const workflow = load('sync.yml');
+    expect(workflow.on.schedule).toEqual([{ cron: '0 6 1 * *' }]);
+    expect(workflow.on).toHaveProperty('workflow_dispatch');
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(steps(workflow).find((s) => s.run?.includes('driverlog sync'))?.run).toMatch(
+      /driverlog sync --check --report \S+/,
+    );
+    expect(steps(workflow).find((s) => s.uses?.startsWith('actions/cache'))?.with?.path).toBe(
+      '.driverlog-cache',
+    );
+    expect(steps(workflow).find((s) => s.run?.includes('GITHUB_STEP_SUMMARY'))?.if).toBe('always()');
   });
 
   it('pages builds the dashboard on every change to main and deploys it with minimal rights', () => {

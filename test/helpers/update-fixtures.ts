@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../backend/cli/main.ts';
 import { formatRegistry } from '../../backend/format/canonical.ts';
-import type { Io } from '../../backend/cli/command.ts';
+import type { Io } from '../../backend/common/io.ts';
 import type { Driver, Registry } from '../../backend/registry/types.ts';
 import { gerritDate } from '../../dev/gerrit-simulator/index.ts';
 import type { SimAccount, SimChange, SimMessage } from '../../dev/gerrit-simulator/index.ts';

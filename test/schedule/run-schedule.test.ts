@@ -1,8 +1,11 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CronExpressionError, runSchedule } from '../../backend/schedule/run-schedule.ts';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  CronExpressionError,
+  cronTicks,
+  runSchedule,
+  type TickSource,
+} from '../../backend/schedule/run-schedule.ts';
 import { startGerritSimulator, type GerritSimulator } from '../../dev/gerrit-simulator/index.ts';
 import {
   ACCOUNTS,
@@ -16,7 +19,6 @@ import {
   writeRegistry,
 } from '../helpers/update-fixtures.ts';
 
-const bin = fileURLToPath(new URL('../../bin/driverlog.js', import.meta.url));
 const dataset = {
   accounts: ACCOUNTS,
   changes: [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
@@ -28,71 +30,135 @@ afterEach(async () => {
   sim = undefined;
 });
 
-const until = async (check: () => boolean, what: () => string) => {
-  for (let i = 0; !check(); i++) {
-    if (i > 1000) throw new Error(`timed out waiting; output so far:\n${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
+/** A tick source the test drives: tick() fires a slot and resolves when what it started has ended. */
+function handTicks(): { source: TickSource; tick: () => Promise<void>; stopped: () => boolean } {
+  let fire: (() => Promise<void>) | undefined;
+  let stopped = false;
+  return {
+    source: (onTick) => {
+      fire = onTick;
+      return {
+        nextRun: () => new Date('2024-07-01T04:00:00Z'),
+        stop: async () => void (stopped = true),
+      };
+    },
+    tick: () => fire!(),
+    stopped: () => stopped,
+  };
+}
 
-/** Runs the schedule every second on a fresh registry until two runs have finished, then stops it. */
-async function twoScheduledRuns(server: GerritSimulator): Promise<{ out: string; file: string }> {
+/** A schedule over a fresh registry, driven by hand. */
+function schedule(server: GerritSimulator) {
   const file = writeRegistry(tempDir(), registry());
   const controller = new AbortController();
-  let out = '';
+  const ticks = handTicks();
+  const log = { text: '' };
   const done = runSchedule({
-    cron: '* * * * * *',
+    cron: '0 */4 * * *',
     timezone: 'UTC',
     updateOptions: () => ({
       dataFile: file,
       gerritUrl: server.url,
       since: Date.parse('2024-01-01T00:00:00Z'),
     }),
-    io: { stdout: (text) => (out += text), stderr: (text) => (out += text), isTTY: false },
+    io: { stdout: (text) => (log.text += text), stderr: (text) => (log.text += text), isTTY: false },
     signal: controller.signal,
+    now: () => Date.parse('2024-07-01T00:00:00Z'),
+    ticks: ticks.source,
   });
-  await until(
-    () => out.includes('run 2 finished'),
-    () => out,
-  );
-  controller.abort();
-  expect(await done).toBe(0);
-  return { out, file };
+  return { file, ticks, log, done, stop: () => controller.abort() };
 }
 
 describe('driverlog schedule', () => {
-  it('skips a tick while a run is still going, says so once in its own log, and never runs two at once', async () => {
-    sim = await startGerritSimulator({ dataset });
-    // The first scan is slower than the one-second schedule, so the next tick finds it still running.
-    sim.injectFaults({ fault: { kind: 'delay', ms: 2500 }, times: 1, match: { path: '/changes/' } });
-    const consoleLines: string[] = [];
-    const spies = (['log', 'info', 'warn', 'error'] as const).map((level) =>
-      vi
-        .spyOn(console, level)
-        .mockImplementation((...args: unknown[]) => void consoleLines.push(args.join(' '))),
-    );
-    let out: string;
-    try {
-      ({ out } = await twoScheduledRuns(sim));
-    } finally {
-      for (const spy of spies) spy.mockRestore();
-    }
-    expect(out).toContain('previous run still going; skipping this slot');
-    // Run 2 starts only after run 1 has finished.
-    expect(out.indexOf('run 2 started')).toBeGreaterThan(out.indexOf('run 1 finished'));
-    expect(consoleLines.filter((line) => line.includes('task still running'))).toEqual([]);
-  });
-
   it('runs update on every tick, one at a time, until stopped', async () => {
     sim = await startGerritSimulator({ dataset });
-    const { out, file } = await twoScheduledRuns(sim);
-    expect(out).toContain('run 1 finished with exit status 0');
-    expect(out).toMatch(/Summary: 1 driver scanned: 1 with a release newly verified/);
-    expect(out).toMatch(
+    const { file, ticks, log, done, stop } = schedule(sim);
+    expect(log.text).toBe('scheduled: "0 */4 * * *" (UTC); next run 2024-07-01T04:00:00.000Z\n');
+    await ticks.tick();
+    expect(log.text).toContain('run 1 started at 2024-07-01T00:00:00.000Z');
+    expect(log.text).toContain('run 1 finished with exit status 0');
+    expect(log.text).toMatch(/Summary: 1 driver scanned: 1 with a release newly verified/);
+    await ticks.tick();
+    expect(log.text).toMatch(
       /Summary: 1 driver scanned: 0 with a release newly verified, 0 with a release newly failing, 1 unchanged/,
     );
-    expect(out.trimEnd().endsWith('schedule stopped')).toBe(true);
+    expect(log.text).toContain('run 2 finished with exit status 0');
+    stop();
+    expect(await done).toBe(0);
+    expect(ticks.stopped()).toBe(true);
+    expect(log.text.trimEnd().endsWith('schedule stopped')).toBe(true);
     expect(readRegistry(file).drivers[0]?.verification?.Caracal?.ci_result).toBe(true);
+  });
+
+  it('skips a tick while a run is still going, says so, and never runs two at once', async () => {
+    sim = await startGerritSimulator({ dataset });
+    const { ticks, log, done, stop } = schedule(sim);
+    const first = ticks.tick();
+    // The first run needs the network before it can end: this tick finds it going.
+    await ticks.tick();
+    expect(log.text).toContain('previous run still going; skipping this slot');
+    expect(log.text).not.toContain('run 2 started');
+    await first;
+    await ticks.tick();
+    expect(log.text.indexOf('run 2 started')).toBeGreaterThan(log.text.indexOf('run 1 finished'));
+    expect(log.text.match(/skipping this slot/g)).toHaveLength(1);
+    stop();
+    await done;
+  });
+
+  it('on stop abandons the run in progress, leaves the file as it was, and resolves 0', async () => {
+    sim = await startGerritSimulator({ dataset });
+    sim.injectFaults({ fault: { kind: 'delay', ms: 30_000 } });
+    const { file, ticks, log, done, stop } = schedule(sim);
+    const original = readFileSync(file, 'utf8');
+    const running = ticks.tick();
+    // The run takes the lock before its first request, which the simulator holds back.
+    expect(existsSync(`${file}.lock`)).toBe(true);
+    stop();
+    expect(await done).toBe(0);
+    await running;
+    expect(log.text).toContain('aborted');
+    expect(log.text).toContain('run 1 finished with exit status 130');
+    expect(log.text.trimEnd().endsWith('schedule stopped')).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('reports an expected failure of one run without a stack, and keeps scheduling', async () => {
+    sim = await startGerritSimulator({ dataset });
+    const { file, ticks, log, done, stop } = schedule(sim);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, '{ "projects": [ }');
+    await ticks.tick();
+    expect(log.text).toMatch(/run 1 failed: .*json-syntax/);
+    expect(log.text).not.toMatch(/\n\s+at /);
+    writeFileSync(file, text);
+    await ticks.tick();
+    expect(log.text).toContain('run 2 finished with exit status 0');
+    stop();
+    await done;
+  });
+
+  it('takes its ticks from the cron expression, in its time zone', async () => {
+    const controller = new AbortController();
+    let out = '';
+    const done = runSchedule({
+      cron: '30 2 * * *',
+      timezone: 'Asia/Kolkata',
+      updateOptions: () => ({ dataFile: 'x', gerritUrl: 'http://127.0.0.1:9', since: 0 }),
+      io: { stdout: (text) => (out += text), stderr: (text) => (out += text), isTTY: false },
+      signal: controller.signal,
+    });
+    controller.abort();
+    expect(await done).toBe(0);
+    // 02:30 in India is 21:00 UTC.
+    expect(out).toMatch(
+      /^scheduled: "30 2 \* \* \*" \(Asia\/Kolkata\); next run \d{4}-\d{2}-\d{2}T21:00:00\.000Z\n/,
+    );
+    expect(out).not.toContain('run 1');
+    const ticks = cronTicks('0 */4 * * *', 'UTC', { stderr: () => {} })(async () => {});
+    expect((ticks.nextRun()?.getUTCHours() ?? 1) % 4).toBe(0);
+    await ticks.stop();
   });
 
   it('rejects a bad cron expression as a usage error', async () => {
@@ -111,32 +177,5 @@ describe('driverlog schedule', () => {
     const zone = await cli(['schedule', '--timezone', 'Mars/Base'], { cwd: tempDir() });
     expect(zone.code).toBe(2);
     expect(zone.stderr).toContain('"Mars/Base" is not an IANA time zone');
-  });
-
-  it('on SIGTERM abandons the run in progress, leaves the file as it was, and exits 0', async () => {
-    sim = await startGerritSimulator({ dataset });
-    sim.injectFaults({ fault: { kind: 'delay', ms: 30_000 } });
-    const dir = tempDir();
-    const file = writeRegistry(dir, registry());
-    const original = readFileSync(file, 'utf8');
-    const child = spawn(
-      process.execPath,
-      [bin, 'schedule', '--cron', '* * * * * *', '--gerrit-url', sim.url, '--since', '2024-01-01'],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    await until(
-      () => out.includes('scanning openstack/cinder'),
-      () => out,
-    );
-    child.kill('SIGTERM');
-    expect(await exit).toBe(0);
-    expect(out).toContain('aborted');
-    expect(out).toContain('schedule stopped');
-    expect(readFileSync(file, 'utf8')).toBe(original);
-    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../backend/cli/main.ts';
-import type { Io } from '../../backend/cli/command.ts';
+import type { Io } from '../../backend/common/io.ts';
 import { summaryMarkdown } from '../../backend/update/report-markdown.ts';
 import type { UpdateSummary } from '../../backend/update/format-summary.ts';
 

@@ -276,3 +276,22 @@ describe('driverlog update: accounts', () => {
     expect(sim!.stats.byPath['/accounts/']).toBeGreaterThan(0);
   });
 });
+
+describe('driverlog update: what it prints', () => {
+  it("shows Gerrit's text escaped: no terminal escape, no forged line", async () => {
+    sim = await startGerritSimulator({ dataset: { accounts: ACCOUNTS, changes: [] } });
+    sim.injectFaults({
+      fault: { kind: 'status', status: 400, body: 'bad query\u001b[2J\u001b[32m\u2028✅ All checks passed' },
+    });
+    const dir = tempDir();
+    writeRegistry(dir, registry());
+    const run = await cli(['update', '--gerrit-url', sim.url, '--since', '2024-01-01'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const output = run.stdout + run.stderr;
+    expect(output).toContain('FAILED: openstack/cinder');
+    expect(output).not.toContain('\u001b');
+    expect(output).not.toContain('\u2028');
+    expect(output).toContain('\\u001b[2J');
+    expect(output).not.toMatch(/^✅/m);
+  });
+});

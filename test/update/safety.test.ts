@@ -7,7 +7,8 @@ import {
   startGerritSimulator,
   type GerritSimulator,
 } from '../../dev/gerrit-simulator/index.ts';
-import { runUpdate } from '../../backend/update/run-update.ts';
+import { ConcurrentEditError } from '../../backend/registry/save-registry.ts';
+import { describeOutcome, runUpdate } from '../../backend/update/run-update.ts';
 import {
   cli,
   historyAt,
@@ -53,17 +54,16 @@ describe('driverlog update: failing safely', () => {
       fault: { kind: 'status', status: 500, body: 'index broken' },
       match: { query: /nova/ },
     });
-    let stdout = '';
     const outcome = await runUpdate({
       dataFile: file,
       gerritUrl: sim.url,
       since: Date.parse(`${SINCE}T00:00:00Z`),
-      io: { ...quiet, stdout: (text) => (stdout += text) },
+      io: quiet,
       client: { sleep: async () => {} },
     });
     expect(outcome.exitCode).toBe(1);
     expect(outcome.summary?.failed_projects.map((f) => f.project)).toEqual(['openstack/nova']);
-    expect(stdout).toMatch(/FAILED: openstack\/nova: .*500/);
+    expect(describeOutcome(outcome).stdout).toMatch(/FAILED: openstack\/nova: .*500/);
     const after = readRegistry(file);
     const state = (r: typeof after) => r.scan_state?.projects ?? {};
     expect(state(after)['openstack/nova']).toEqual(state(before)['openstack/nova']);
@@ -156,17 +156,17 @@ describe('driverlog update: edits during a run', () => {
     const dir = tempDir();
     const file = writeRegistry(dir, registry);
     sim.injectFaults({ fault: { kind: 'delay', ms: 300 }, times: 1 });
-    let stderr = '';
     const running = runUpdate({
       dataFile: file,
       gerritUrl: sim.url,
       since: Date.parse('2024-01-15T00:00:00Z'),
-      io: { ...quiet, stderr: (text) => (stderr += text) },
+      io: quiet,
     });
     const edited = readFileSync(file, 'utf8').replace('"Acme FC"', '"Acme FC2"');
     writeFileSync(file, edited);
-    expect((await running).exitCode).toBe(2);
-    expect(stderr).toContain('was changed by someone else during the run');
+    await expect(running).rejects.toThrow(ConcurrentEditError);
+    await expect(running).rejects.toThrow('was changed by someone else during the run');
     expect(readFileSync(file, 'utf8')).toBe(edited);
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });

@@ -5,9 +5,56 @@ import { formatRegistry } from '../../backend/format/canonical.ts';
 import { parseJsonSource } from '../../backend/json/source.ts';
 import { validateText } from '../../backend/validate/validate.ts';
 
-// The original DriverLog's last data file (reference material kept outside the repository).
+// A small file of our own in the original DriverLog's format (its fields, its date format, its kinds of defect),
+// so these run on every clone; and, when present beside the repository, the original's last data file itself.
 const repoRoot = resolve(import.meta.dirname, '../..');
 const file = resolve(repoRoot, '../shared/fixtures/driverlog-upstream/default_data.json');
+const sample = readFileSync(resolve(import.meta.dirname, 'fixtures/original-format.json'), 'utf8');
+
+describe('a file in the original DriverLog format', () => {
+  it('parses exactly as JSON.parse does, with no duplicate keys', () => {
+    const source = parseJsonSource(sample);
+    expect(source.ok && source.value).toEqual(JSON.parse(sample));
+    expect(source.ok && source.duplicates).toEqual([]);
+  });
+
+  it('is unsorted before formatting, and only order changes', () => {
+    const before = validateText(sample, 'default_data.json');
+    expect(before.filter((p) => p.check === 'order')).toHaveLength(4);
+    const formatted = formatRegistry(JSON.parse(sample));
+    expect(JSON.parse(formatted).drivers).toHaveLength(6);
+    const after = validateText(formatted, 'default_data.json');
+    expect(
+      before
+        .filter((p) => p.check !== 'order')
+        .map((p) => p.message)
+        .sort(),
+    ).toEqual(after.map((p) => p.message).sort());
+  });
+
+  it('after `driverlog format`, has exactly its real defects', () => {
+    const formatted = formatRegistry(JSON.parse(sample));
+    const data = JSON.parse(formatted) as { drivers: Array<{ vendor: string; name: string }> };
+    const driverOf = (pointer: string) => data.drivers[Number(pointer.split('/')[2])]!;
+    const described = validateText(formatted, 'default_data.json').map((p) => [
+      p.check,
+      p.severity,
+      `${driverOf(p.pointer).vendor} / ${driverOf(p.pointer).name}`,
+      p.pointer.split('/').slice(3).join('/'),
+    ]);
+    expect(described).toEqual([
+      ['url-scheme', 'warning', 'Acme / Acme iSCSI', 'wiki'],
+      ['whitespace', 'warning', 'Bolt / Bolt SMB Driver,  ', 'name'],
+      ['broad-pattern', 'warning', 'Bolt / Bolt volume driver', 'ci/success_pattern'],
+      ['broad-pattern', 'warning', 'Bolt / Bolt volume driver', 'ci/failure_pattern'],
+      ['url-scheme', 'error', 'Crane / Crane router service plugin', 'wiki'],
+      ['broad-pattern', 'warning', 'Zephyr / Zephyr hypervisor', 'ci/success_pattern'],
+      ['swapped-patterns', 'warning', 'Zephyr / Zephyr hypervisor', 'ci/success_pattern'],
+      ['broad-pattern', 'warning', 'Zephyr / Zephyr hypervisor', 'ci/failure_pattern'],
+      ['swapped-patterns', 'warning', 'Zephyr / Zephyr hypervisor', 'ci/failure_pattern'],
+    ]);
+  });
+});
 
 describe.skipIf(!existsSync(file))("the original DriverLog's data file", () => {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';

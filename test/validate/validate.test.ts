@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { CLOCK_SKEW_MS } from '../../backend/validate/checks/future-timestamp.ts';
 import { validateText } from '../../backend/validate/validate.ts';
+import type { Registry } from '../../backend/registry/types.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 
 describe('validateText', () => {
@@ -58,5 +60,61 @@ describe('validateText', () => {
       message: 'missing required property "name"',
     });
     expect(problems.map((p) => p.line)).toEqual([...problems.map((p) => p.line)].sort((a, b) => a - b));
+  });
+});
+
+describe('hostile input', () => {
+  const registryWith = (change: (r: Registry) => void): string => {
+    const registry = validRegistry();
+    change(registry);
+    return textOf(registry);
+  };
+  const checksOf = (text: string) => validateText(text, 'data.json').map((p) => [p.check, p.pointer]);
+
+  // Sizes, not durations: each of these once took seconds to minutes; now only the cap is reported.
+  it('validates a 1 MB description, reporting only its length', () => {
+    const text = registryWith((r) => (r.drivers[0]!.description = 'A'.repeat(1_000_000)));
+    expect(checksOf(text)).toEqual([['schema', '/drivers/0/description']]);
+  });
+
+  it('reports a 100 KB literal pattern by its length, without compiling it', () => {
+    const text = registryWith((r) => (r.drivers[0]!.ci!.success_pattern = 'a'.repeat(100_000)));
+    expect(checksOf(text)).toEqual([['schema', '/drivers/0/ci/success_pattern']]);
+  });
+
+  it('ends on the patterns that once hung validate', () => {
+    const text = registryWith((r) => {
+      r.drivers[0]!.ci!.success_pattern = 'acme-job [[:a] (ok)+ SUCCESS';
+      r.drivers[0]!.ci!.failure_pattern = '[[:a][\\]]{0,3}()*';
+    });
+    expect(checksOf(text)).toEqual([
+      ['broad-pattern', '/drivers/0/ci/failure_pattern'],
+      ['swapped-patterns', '/drivers/0/ci/failure_pattern'],
+    ]);
+  });
+});
+
+describe('the time of the run', () => {
+  const at = (timestamp: string): string => {
+    const registry = validRegistry();
+    registry.drivers[0]!.verification!.Rocky!.timestamp = timestamp;
+    return textOf(registry);
+  };
+  const now = Date.UTC(2024, 4, 9, 12, 0, 0);
+  const future = (timestamp: string) =>
+    validateText(at(timestamp), 'data.json', { now }).filter((p) => p.check === 'future-timestamp');
+
+  it('allows evidence up to ten minutes ahead, for clock skew', () => {
+    expect(CLOCK_SKEW_MS).toBe(10 * 60 * 1000);
+    expect(future('2024-05-09T12:10:00Z')).toEqual([]);
+  });
+
+  it('refuses evidence dated later than that', () => {
+    expect(future('2024-05-09T12:10:01Z')).toEqual([
+      expect.objectContaining({
+        pointer: '/drivers/0/verification/Rocky/timestamp',
+        message: 'timestamp "2024-05-09T12:10:01Z" is later than now (2024-05-09T12:00:00Z)',
+      }),
+    ]);
   });
 });

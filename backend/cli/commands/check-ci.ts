@@ -1,25 +1,27 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
-import { GerritError } from '../../gerrit/errors.ts';
-import { formatCheckCi } from '../../check-ci/format-check-ci.ts';
+import { resolveSince } from '../../common/since.ts';
+import { formatCheckCi, formatCheckCiJson } from '../../check-ci/format-check-ci.ts';
 import { checkCi } from '../../check-ci/run-check-ci.ts';
+import { gerritLimitOptionSpec, gerritLimitsFrom, gerritLimitsHelp } from '../../gerrit/settings.ts';
 import { closest } from '../../validate/closest.ts';
 import { driverKey, gerritProject } from '../../registry/driver-key.ts';
+import { InvalidRegistryError, openRegistry } from '../../registry/open-registry.ts';
 import type { Ci, Registry } from '../../registry/types.ts';
-import { CiPatternError } from '../../ci/match-comment.ts';
-import { credentialsFrom, gerritUrlFrom } from '../../update/cli-options.ts';
+import { credentialsFrom, gerritUrlFrom } from '../update-options.ts';
+
+const FORMATS = ['text', 'json'] as const;
 
 export const command: Command = {
   name: 'check-ci',
   summary: "Show how a CI account's latest comments on a project would be judged",
-  help: `Usage: driverlog check-ci --driver "<project_id>:<vendor>:<name>" [--data FILE] [--limit N] [--gerrit-url URL]
+  help: `Usage: driverlog check-ci --driver "<project_id>:<vendor>:<name>" [--data FILE] [--limit N] [--since DATE] [--gerrit-url URL]
        driverlog check-ci --project P --ci-id ID --success-pattern S --failure-pattern F [--limit N] [--gerrit-url URL]
 
 Lists the CI account's latest comments on the driver's Gerrit project and, for each, the change,
 branch and release, patch set, and the line that matched the success or failure pattern, or why
-the comment does not count (not merged, not the final patch set, no line matched — with the lines
-closest to each pattern, account not found). Use it to check a ci block before submitting it.
+the comment does not count (not merged, not the final patch set, before the scan window, no line
+matched — with the lines closest to each pattern, account not found). The rules are update's own.
+Use it to check a ci block before submitting it.
 
 Options:
   --driver KEY            a driver of the data file, as project_id:vendor:name
@@ -29,8 +31,11 @@ Options:
   --success-pattern S     RE2 pattern of a passing line (with --project)
   --failure-pattern F     RE2 pattern of a failing line (with --project)
   --limit N               how many comments (default 10)
+  --since DATE            the scan window's start, as update's (default: 180 days ago); older
+                          comments do not count
+  --format FORMAT         text (default) or json (one object per comment, for scripts)
   --gerrit-url URL        default: $DRIVERLOG_GERRIT_URL, else https://review.opendev.org
-  -h, --help              show this help
+${gerritLimitsHelp(26)}  -h, --help              show this help
 
 Exit status: 0 at least one comment counts, 1 none does, 2 usage or Gerrit error.
 
@@ -48,65 +53,64 @@ Example:
         'success-pattern': { type: 'string' },
         'failure-pattern': { type: 'string' },
         limit: { type: 'string' },
+        since: { type: 'string' },
+        format: { type: 'string', default: 'text' },
         'gerrit-url': { type: 'string' },
+        ...gerritLimitOptionSpec,
       },
       false,
     );
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const format = values.format as (typeof FORMATS)[number];
+    if (!FORMATS.includes(format)) {
+      throw new UsageError(`unknown --format '${values.format}' (expected ${FORMATS.join(' or ')})`);
+    }
     const limit = Number(values.limit ?? '10');
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive integer`);
-    const dataFile = resolve(io.cwd, values.data ?? 'default_data.json');
-    const target =
-      values.driver !== undefined ? fromRegistry(values.driver, dataFile) : fromOptions(values, dataFile);
+    const since = resolveSince(values.since, Date.now());
     const gerritUrl = gerritUrlFrom(values['gerrit-url'], io.env);
     const credentials = credentialsFrom(io.env);
-    try {
-      const result = await checkCi({
-        gerritUrl,
-        project: target.project,
-        ci: target.ci,
-        releases: target.registry?.releases ?? [],
-        limit,
-        ...(credentials ? { credentials } : {}),
-        ...(io.signal ? { signal: io.signal } : {}),
-      });
-      io.stdout(formatCheckCi(result, target.ci.id, target.project));
-      return result.kind === 'comments' && result.comments.some((c) => c.counts) ? 0 : 1;
-    } catch (error) {
-      if (error instanceof CiPatternError) throw new UsageError(error.message, { cause: error });
-      if (error instanceof GerritError) {
-        io.stderr(`driverlog check-ci: ${error.message}\n`);
-        return 2;
-      }
-      throw error;
-    }
+    const dataFile = values.data ?? 'default_data.json';
+    const target =
+      values.driver !== undefined
+        ? fromRegistry(values.driver, readRegistry(dataFile, io.cwd, true)!, dataFile)
+        : fromOptions(values, readRegistry(dataFile, io.cwd, values.data !== undefined));
+    const result = await checkCi({
+      gerritUrl,
+      project: target.project,
+      ci: target.ci,
+      releases: target.registry?.releases ?? [],
+      since,
+      limit,
+      ...(credentials ? { credentials } : {}),
+      client: gerritLimitsFrom(values, io.env),
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+    io.stdout(
+      format === 'json'
+        ? formatCheckCiJson(result, target.ci.id, target.project, since)
+        : formatCheckCi(result, target.ci.id, target.project),
+    );
+    return result.kind === 'comments' && result.comments.some((c) => c.counts) ? 0 : 1;
   },
 };
 
 type Target = { project: string; ci: Ci; registry?: Registry };
 
-function readRegistry(file: string, required: boolean): Registry | undefined {
-  let text: string;
+/** The registry, when it parses (its releases map branches); a missing optional default file is no registry. */
+function readRegistry(file: string, cwd: string, required: boolean): Registry | undefined {
+  let opened;
   try {
-    text = readFileSync(file, 'utf8');
+    opened = openRegistry(file, { cwd });
   } catch (error) {
-    if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`, { cause: error });
+    if (!required && (error as { code?: string }).code === 'ENOENT') return undefined;
+    throw error;
   }
-  try {
-    return JSON.parse(text) as Registry;
-  } catch (error) {
-    throw new UsageError(
-      `${file} is not JSON (${(error as Error).message}); run 'driverlog validate ${file}'`,
-      {
-        cause: error,
-      },
-    );
-  }
+  if (opened.value === undefined) throw new InvalidRegistryError(opened.problems);
+  return opened.value;
 }
 
-function fromRegistry(key: string, file: string): Target {
-  const registry = readRegistry(file, true)!;
+function fromRegistry(key: string, registry: Registry, file: string): Target {
   const drivers = Array.isArray(registry.drivers) ? registry.drivers : [];
   const driver = drivers.find((d) => driverKey(d) === key);
   if (!driver) {
@@ -118,7 +122,10 @@ function fromRegistry(key: string, file: string): Target {
   return { project: gerritProject(driver), ci: driver.ci, registry };
 }
 
-function fromOptions(values: Record<string, string | boolean | undefined>, file: string): Target {
+function fromOptions(
+  values: Record<string, string | boolean | undefined>,
+  registry: Registry | undefined,
+): Target {
   const need = ['project', 'ci-id', 'success-pattern', 'failure-pattern'];
   const missing = need.filter((name) => typeof values[name] !== 'string' || values[name] === '');
   if (missing.length > 0) {
@@ -131,6 +138,5 @@ function fromOptions(values: Record<string, string | boolean | undefined>, file:
     success_pattern: values['success-pattern'] as string,
     failure_pattern: values['failure-pattern'] as string,
   };
-  const registry = readRegistry(file, values.data !== undefined);
   return { project: values.project as string, ci, ...(registry ? { registry } : {}) };
 }

@@ -1,19 +1,12 @@
-import { resolve } from 'node:path';
-import {
-  EXIT_OK,
-  EXIT_PROBLEMS,
-  EXIT_USAGE,
-  parseCommandArgs,
-  UsageError,
-  type Command,
-} from '../command.ts';
-import { WriteError, writeFileAtomic } from '../../common/atomic-write.ts';
+import { EXIT_OK, EXIT_PROBLEMS, parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { formatRegistry } from '../../format/canonical.ts';
 import { firstDifference } from '../../format/first-difference.ts';
-import { parseJsonSource } from '../../json/source.ts';
-import { readRegistryFile, RegistryFileError } from '../../registry/read-registry-file.ts';
+import { openRegistry } from '../../registry/open-registry.ts';
+import { saveRegistry } from '../../registry/save-registry.ts';
 import { formatText } from '../../validate/problem-output.ts';
-import { structuralProblems } from '../../validate/validate.ts';
+
+// Only these make a rewrite lose data; any other problem survives formatting exactly as it was.
+const STRUCTURAL = new Set(['json-syntax', 'duplicate-key']);
 
 export const command: Command = {
   name: 'format',
@@ -24,6 +17,7 @@ Rewrites FILE (default: default_data.json) in canonical form: 2-space indentatio
 a final newline; keys in the schema's order; projects by id, releases by date, drivers by
 project_id, vendor and name; each driver's releases and verification in release order.
 Only order and whitespace change. Files with syntax errors or duplicate keys are left untouched.
+A symbolic link is followed: its target is rewritten.
 
 Options:
   --check      do not write; exit 1 and show the first difference (FILE:LINE:COLUMN) if FILE
@@ -40,26 +34,17 @@ Example:
     const { values, positionals } = parseCommandArgs(args, { check: { type: 'boolean', default: false } });
     if (positionals.length > 1) throw new UsageError('format takes one FILE');
     const file = positionals[0] ?? 'default_data.json';
-    let text: string;
-    try {
-      text = await readRegistryFile(io.cwd, file);
-    } catch (error) {
-      if (!(error instanceof RegistryFileError)) throw error;
-      io.stderr(`driverlog format: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    const source = parseJsonSource(text);
-    if (!source.ok || source.duplicates.length > 0) {
-      const problems = structuralProblems(text, file);
+    const opened = openRegistry(file, { cwd: io.cwd });
+    const structural = opened.problems.filter((problem) => STRUCTURAL.has(problem.check));
+    if (opened.value === undefined || structural.length > 0) {
       io.stderr(
         `driverlog format: ${file} left unchanged: formatting would lose data until these are fixed\n`,
       );
-      io.stderr(formatText(problems, 1));
+      io.stderr(formatText(structural, 1));
       return EXIT_PROBLEMS;
     }
-    const formatted = formatRegistry(source.value);
-    const difference = firstDifference(text, formatted);
     if (values.check) {
+      const difference = firstDifference(opened.text, formatRegistry(opened.value));
       if (!difference) return EXIT_OK;
       io.stdout(
         `${file}:${difference.line}:${difference.column}: not in canonical form: expected ${JSON.stringify(difference.expected)}, found ${JSON.stringify(difference.actual)}\n` +
@@ -67,16 +52,11 @@ Example:
       );
       return EXIT_PROBLEMS;
     }
-    if (difference) {
-      try {
-        writeFileAtomic(resolve(io.cwd, file), formatted);
-      } catch (error) {
-        if (!(error instanceof WriteError)) throw error;
-        io.stderr(`driverlog format: ${error.message}\n    hint: check that the folder is writable\n`);
-        return EXIT_USAGE;
-      }
-    }
-    io.stdout(`${file}: ${difference ? 'formatted' : 'already canonical'}\n`);
+    const saved = saveRegistry(opened.path, opened.value, {
+      expectText: opened.text,
+      tolerate: opened.problems,
+    });
+    io.stdout(`${file}: ${saved.written ? 'formatted' : 'already canonical'}\n`);
     return EXIT_OK;
   },
 };

@@ -8,4 +8,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   schedule: async () => (await import('./schedule.ts')).command,
   'check-ci': async () => (await import('./check-ci.ts')).command,
   report: async () => (await import('./report.ts')).command,
+  sync: async () => (await import('./sync.ts')).command,
+  audit: async () => (await import('./audit.ts')).command,
 };

@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { EXIT_OK, EXIT_USAGE, parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EXIT_OK, parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { onFile } from '../../common/errors.ts';
 import { summaryMarkdown } from '../../update/report-markdown.ts';
-import type { UpdateSummary } from '../../update/format-summary.ts';
+import { readReport } from '../read-report.ts';
 
 export const command: Command = {
   name: 'report',
@@ -25,17 +27,9 @@ Example:
     if (!values.markdown) throw new UsageError('say which format: --markdown');
     if (positionals.length !== 1) throw new UsageError('name one report file');
     const file = positionals[0]!;
-    let summary: UpdateSummary;
-    try {
-      summary = JSON.parse(await readFile(file, 'utf8')) as UpdateSummary;
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      io.stderr(
-        `driverlog report: cannot read ${file}: ${reason}\n  hint: did 'driverlog update --report ${file}' run and finish?\n`,
-      );
-      return EXIT_USAGE;
-    }
-    io.stdout(summaryMarkdown(summary));
+    const path = resolve(io.cwd, file);
+    const text = onFile(path, 'read', () => readFileSync(path, 'utf8'));
+    io.stdout(summaryMarkdown(readReport(file, text)));
     return EXIT_OK;
   },
 };

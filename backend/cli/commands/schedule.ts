@@ -2,12 +2,10 @@ import { parseCommandArgs, UsageError, type Command } from '../command.ts';
 import {
   checkCronExpression,
   checkTimezone,
-  CronExpressionError,
   DEFAULT_CRON,
   runSchedule,
-  TimezoneError,
 } from '../../schedule/run-schedule.ts';
-import { resolveUpdateOptions, UPDATE_OPTIONS_HELP, updateOptionSpec } from '../../update/cli-options.ts';
+import { resolveUpdateOptions, UPDATE_OPTIONS_HELP, updateOptionSpec } from '../update-options.ts';
 
 export const command: Command = {
   name: 'schedule',
@@ -35,15 +33,8 @@ Example:
     resolveUpdateOptions(values, io, Date.now()); // bad options fail now, not at the first run
     const cron = values.cron ?? DEFAULT_CRON;
     const timezone = values.timezone ?? 'UTC';
-    try {
-      checkCronExpression(cron);
-      checkTimezone(timezone);
-    } catch (error) {
-      if (error instanceof CronExpressionError || error instanceof TimezoneError) {
-        throw new UsageError(error.message, { cause: error });
-      }
-      throw error;
-    }
+    checkCronExpression(cron);
+    checkTimezone(timezone);
     if (!io.signal) throw new UsageError('schedule needs a stop signal (run it from the driverlog CLI)');
     return await runSchedule({
       cron,

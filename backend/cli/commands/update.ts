@@ -1,6 +1,6 @@
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
-import { resolveUpdateOptions, UPDATE_OPTIONS_HELP, updateOptionSpec } from '../../update/cli-options.ts';
-import { runUpdate } from '../../update/run-update.ts';
+import { resolveUpdateOptions, UPDATE_OPTIONS_HELP, updateOptionSpec } from '../update-options.ts';
+import { describeOutcome, runUpdate } from '../../update/run-update.ts';
 
 export const command: Command = {
   name: 'update',
@@ -23,7 +23,10 @@ Example:
     const { values, positionals } = parseCommandArgs(args, updateOptionSpec, false);
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     const options = resolveUpdateOptions(values, io, Date.now());
-    const { exitCode } = await runUpdate({ ...options, io, ...(io.signal ? { signal: io.signal } : {}) });
-    return exitCode;
+    const outcome = await runUpdate({ ...options, io, ...(io.signal ? { signal: io.signal } : {}) });
+    const { stdout, stderr } = describeOutcome(outcome);
+    io.stdout(stdout);
+    if (stderr !== '') io.stderr(`driverlog update: ${stderr}`);
+    return outcome.exitCode;
   },
 };

@@ -6,11 +6,12 @@ import {
   UsageError,
   type Command,
 } from '../command.ts';
+import { FileError } from '../../common/errors.ts';
 import { changedLines, onChangedLines } from '../../validate/changed-lines.ts';
 import type { LocatedProblem } from '../../validate/problem.ts';
-import { readRegistryFile, RegistryFileError } from '../../registry/read-registry-file.ts';
+import { openRegistry } from '../../registry/open-registry.ts';
+import type { JsonSource } from '../../json/source.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../validate/problem-output.ts';
-import { validateText } from '../../validate/validate.ts';
 
 export const command: Command = {
   name: 'validate',
@@ -25,7 +26,9 @@ as FILE:LINE:COLUMN with a hint.
 Options:
   -f, --format FORMAT  text (default), github (GitHub Actions annotations) or json
   --changed-since REF  show warnings only on lines changed since the git revision REF (every error is
-                       still shown), e.g. origin/main in a pull request
+                       still shown), e.g. origin/main in a pull request; and refuse changes since REF
+                       to the fields the jobs write (verification, scan_state, upstream, features)
+                       that no job's commit made
   -h, --help           show this help
 
 Exit status: 0 valid (warnings allowed), 1 any error, 2 usage or I/O error.
@@ -42,35 +45,42 @@ Example:
     if (!REPORT_FORMATS.includes(format)) {
       throw new UsageError(`unknown --format '${values.format}' (expected ${REPORT_FORMATS.join(', ')})`);
     }
+    const ref = values['changed-since'];
+    // Loaded only when asked for: git is not needed to validate, and validate runs on every commit.
+    const git = ref === undefined ? undefined : await import('../../common/git.ts');
+    if (ref !== undefined) git?.checkRevision('--changed-since', ref);
+    const machineWritten = async (file: string, source: JsonSource, since: string) => {
+      const { machineWrittenProblems } = await import('../../validate/machine-written.ts');
+      return machineWrittenProblems(file, source, since, {
+        textAt: (revision) => git!.showFileAt(io.cwd, file, revision),
+        mergeBase: () => git!.mergeBaseWithHead(io.cwd, file, since),
+        commitsSince: (base) => git!.commitsChanging(io.cwd, file, base),
+      });
+    };
     const files = positionals.length > 0 ? positionals : ['default_data.json'];
     const problems: LocatedProblem[] = [];
     let unreadable = false;
     let read = 0;
     for (const file of files) {
       try {
-        problems.push(...validateText(await readRegistryFile(io.cwd, file), file));
+        const registry = openRegistry(file, { cwd: io.cwd });
+        // Only the jobs write evidence: changes to it since REF that no job's commit made are errors.
+        const forged = ref === undefined ? [] : await machineWritten(file, registry.source, ref);
+        problems.push(
+          ...[...registry.problems, ...forged].sort((a, b) => a.line - b.line || a.column - b.column),
+        );
         read++;
       } catch (error) {
-        if (!(error instanceof RegistryFileError)) throw error;
+        // One unreadable file does not hide the others' problems.
+        if (!(error instanceof FileError)) throw error;
         io.stderr(`driverlog validate: ${error.message}\n`);
         unreadable = true;
       }
     }
     let shown = problems;
-    const ref = values['changed-since'];
-    if (ref !== undefined) {
-      // Loaded only here: git is not needed to validate, and validate runs on every commit.
-      const { diffSince, GitDiffError } = await import('../../common/git-diff.ts');
+    if (ref !== undefined && git !== undefined) {
       const changed = new Map<string, Set<number>>();
-      try {
-        for (const file of files) changed.set(file, changedLines(await diffSince(io.cwd, file, ref)));
-      } catch (error) {
-        if (!(error instanceof GitDiffError)) throw error;
-        io.stderr(
-          `driverlog validate: ${error.message}\n    hint: fetch REF first (git fetch origin main)\n`,
-        );
-        return EXIT_USAGE;
-      }
+      for (const file of files) changed.set(file, changedLines(await git.diffSince(io.cwd, file, ref)));
       const { kept, hidden } = onChangedLines(problems, changed);
       shown = kept;
       if (hidden > 0) io.stderr(`${hidden} warnings on lines not changed since ${ref} are not shown\n`);

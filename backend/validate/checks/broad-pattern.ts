@@ -1,8 +1,8 @@
 import { GENERIC_CI_LINES } from '../../ci/generic-ci-lines.ts';
-import { searchLine } from '../../ci/pattern.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { ciPatterns } from './shape.ts';
+import { quote } from '../quote.ts';
 
 export const broadPattern: Check = {
   id: 'broad-pattern',
@@ -10,15 +10,15 @@ export const broadPattern: Check = {
   run: ({ data, compile }) =>
     ciPatterns(data, compile).flatMap(({ field, pointer, source, compiled }): Problem[] => {
       // Patterns matching everything are matches-everything's to report.
-      if (!compiled.ok || searchLine(compiled.regex, '')) return [];
-      const line = GENERIC_CI_LINES.find((candidate) => searchLine(compiled.regex, candidate.text));
+      if (!compiled.ok || compiled.test('')) return [];
+      const line = GENERIC_CI_LINES.find((candidate) => compiled.test(candidate.text));
       if (!line) return [];
       return [
         {
           check: 'broad-pattern',
           severity: 'warning',
           pointer,
-          message: `${field} ${JSON.stringify(source)} also matches ${JSON.stringify(line.text)} (a generic ${line.origin}), so another job's or another CI's result would count for this driver`,
+          message: `${field} ${quote(source)} also matches ${JSON.stringify(line.text)} (a generic ${line.origin}), so another job's or another CI's result would count for this driver`,
           hint: `anchor the pattern on the driver's own job name, e.g. "my-driver-job \\S+ : ${field === 'success_pattern' ? 'SUCCESS' : 'FAILURE'}"`,
         },
       ];

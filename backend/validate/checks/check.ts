@@ -1,13 +1,15 @@
 import type { JsonSource } from '../../json/source.ts';
-import type { CompiledPattern } from '../../ci/pattern.ts';
+import type { CheckedPattern } from '../checked-pattern.ts';
 import type { Problem } from '../problem.ts';
 
 /** What every check sees. `data` is whatever parsed: checks must not trust its shape. */
 export interface CheckContext {
   source: JsonSource;
   data: unknown;
-  /** compilePattern, memoized for the run: several checks look at every pattern. */
-  compile(source: string): CompiledPattern;
+  /** The time of the run, in milliseconds since the epoch (injected: checks never read the clock). */
+  now: number;
+  /** checkPattern, memoized for the run: several checks look at every pattern. */
+  compile(source: string): CheckedPattern;
 }
 
 export interface Check {

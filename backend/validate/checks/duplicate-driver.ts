@@ -1,10 +1,14 @@
+import { withoutInvisible } from '../invisible.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { driverLabel, listOf, stringAt } from './shape.ts';
 
 // A driver is identified by (project_id, vendor, name): the dashboard, the API and the batch job's
 // verification records all key on it, so two entries with one identity would overwrite each other.
-// Case is ignored: "Dell EMC" and "Dell Emc" are one vendor to a reader.
+// Case, runs of spaces or tabs and invisible characters are ignored: "Dell EMC", "Dell  Emc" and
+// "Dell\tEMC" are one vendor to a reader (and to the dashboard's page names).
+const identity = (text: string): string => withoutInvisible(text).replace(/\s+/g, ' ').trim().toLowerCase();
+
 export const duplicateDriver: Check = {
   id: 'duplicate-driver',
   description: 'No two drivers share project_id, vendor and name.',
@@ -14,7 +18,7 @@ export const duplicateDriver: Check = {
     for (const driver of listOf(data, 'drivers') ?? []) {
       const parts = ['project_id', 'vendor', 'name'].map((key) => stringAt(driver.value, key));
       if (parts.some((part) => part === undefined)) continue;
-      const key = JSON.stringify(parts.map((part) => part!.trim().toLowerCase()));
+      const key = JSON.stringify(parts.map((part) => identity(part!)));
       const earlier = first.get(key);
       if (earlier === undefined) first.set(key, driver.index);
       else {

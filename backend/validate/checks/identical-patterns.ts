@@ -1,5 +1,6 @@
 import type { Check } from './check.ts';
 import { ciBlocks, driverLabel } from './shape.ts';
+import { quote } from '../quote.ts';
 
 // With equal patterns every matching line counts as a success (the success pattern is tried first),
 // so the driver could never be shown failing.
@@ -14,7 +15,7 @@ export const identicalPatterns: Check = {
               check: 'identical-patterns',
               severity: 'error' as const,
               pointer: `${pointer}/failure_pattern`,
-              message: `success_pattern and failure_pattern of driver ${driverLabel(driver.value)} are both ${JSON.stringify(ci.success_pattern)}`,
+              message: `success_pattern and failure_pattern of driver ${driverLabel(driver.value)} are both ${quote(ci.success_pattern)}`,
               hint: 'each must match only its own outcome, e.g. "my-job \\S+ : SUCCESS" and "my-job \\S+ : FAILURE"',
             },
           ]

@@ -19,6 +19,15 @@ import { unknownRelease } from './unknown-release.ts';
 import { urlScheme } from './url-scheme.ts';
 import { vendorSpelling } from './vendor-spelling.ts';
 import { whitespace } from './whitespace.ts';
+import { keySeparator } from './key-separator.ts';
+import { controlCharacters } from './control-characters.ts';
+import { invisibleCharacters } from './invisible-characters.ts';
+import { futureTimestamp } from './future-timestamp.ts';
+import { duplicateFeature } from './duplicate-feature.ts';
+import { duplicateUpstreamId } from './duplicate-upstream-id.ts';
+import { unknownSupportFeature } from './unknown-support-feature.ts';
+import { upstreamIdProject } from './upstream-id-project.ts';
+import { upstreamReleases } from './upstream-releases.ts';
 
 export type { Check, CheckContext } from './check.ts';
 
@@ -31,8 +40,16 @@ export const checks: readonly Check[] = [
   unknownRelease,
   duplicateId,
   duplicateDriver,
+  keySeparator,
+  controlCharacters,
+  duplicateUpstreamId,
+  upstreamIdProject,
+  upstreamReleases,
+  duplicateFeature,
+  unknownSupportFeature,
   order,
   releaseDate,
+  futureTimestamp,
   patternSyntax,
   patternBacktracking,
   identicalPatterns,
@@ -43,5 +60,6 @@ export const checks: readonly Check[] = [
   repeatedRelease,
   whitespace,
   vendorSpelling,
+  invisibleCharacters,
   publishedEmail,
 ];

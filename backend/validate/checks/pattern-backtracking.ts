@@ -2,6 +2,7 @@ import type { Problem } from '../problem.ts';
 import { redosShapes } from '../../ci/redos-shape.ts';
 import type { Check } from './check.ts';
 import { ciPatterns } from './shape.ts';
+import { quote } from '../quote.ts';
 
 export const patternBacktracking: Check = {
   id: 'pattern-backtracking',
@@ -16,11 +17,11 @@ export const patternBacktracking: Check = {
             severity: 'warning',
             pointer,
             message:
-              `${field} ${JSON.stringify(source)} has ${shape.kind === 'nested-quantifier' ? 'nested quantifiers' : 'overlapping alternatives under a quantifier'} ` +
-              `in "${shape.part}", a ReDoS shape: backtracking engines take exponential time on near-matching lines. ` +
+              `${field} ${quote(source)} has ${shape.kind === 'nested-quantifier' ? 'nested quantifiers' : 'overlapping alternatives under a quantifier'} ` +
+              `in ${quote(shape.part)}, a ReDoS shape: backtracking engines take exponential time on near-matching lines. ` +
               'RE2 runs it in linear time, so it is harmless here, but it is usually a mistake',
             hint: shape.simpler
-              ? `write ${JSON.stringify(shape.simpler)}, which matches the same lines`
+              ? `write ${quote(shape.simpler, 1000)}, which matches the same lines`
               : shape.kind === 'nested-quantifier'
                 ? 'quantify each part once, e.g. "(ab+)+" → "ab+(ab+)*" or simply the job name followed by " \\S+ : SUCCESS"'
                 : 'make the alternatives start differently, e.g. "(a|ab)*" → "(ab?)*"',

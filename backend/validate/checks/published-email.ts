@@ -1,13 +1,14 @@
 import { appendPointer } from '../../json/pointer.ts';
+import { findEmailAddress } from '../email-address.ts';
 import type { Problem } from '../problem.ts';
+import { quote } from '../quote.ts';
 import type { Check } from './check.ts';
 import { isRecord } from './shape.ts';
 
 // Everything in the registry except a maintainer's `email` field is published by the dashboard and its API.
 // The original DriverLog leaked maintainers' addresses; an address typed into a name or a description would
-// leak the same way.
-const ADDRESS = /[\w.%+-]+@[a-z\d-]+(?:\.[a-z\d-]+)+/i;
-
+// leak the same way, and so would one in the fields the jobs write (a CI comment quoted into `verification`,
+// notes copied from a support matrix into `upstream`): those are checked too.
 export const publishedEmail: Check = {
   id: 'published-email',
   description:
@@ -15,16 +16,15 @@ export const publishedEmail: Check = {
   run: ({ data }) => {
     const problems: Problem[] = [];
     const walk = (value: unknown, pointer: string, key: string): void => {
-      // A maintainer's own `email` is never published; `verification` is written by the batch job from CI text.
-      if (key === 'email' || key === 'verification') return;
+      if (key === 'email') return;
       if (typeof value === 'string') {
-        const address = ADDRESS.exec(value)?.[0];
+        const address = findEmailAddress(value);
         if (address)
           problems.push({
             check: 'published-email',
             severity: 'error',
             pointer,
-            message: `${key} contains the e-mail address "${address}", which the dashboard and API would publish`,
+            message: `${key} contains the e-mail address ${quote(address)}, which the dashboard and API would publish`,
             hint: 'remove it; maintainers can be reached through a Launchpad id or IRC nick',
           });
       } else if (Array.isArray(value)) {

@@ -1,6 +1,7 @@
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { listOf } from './shape.ts';
+import { quote } from '../quote.ts';
 
 export const repeatedRelease: Check = {
   id: 'repeated-release',
@@ -19,7 +20,7 @@ export const repeatedRelease: Check = {
             check: 'repeated-release',
             severity: 'warning',
             pointer: `${driver.pointer}/releases/${index}`,
-            message: `release ${JSON.stringify(id)} is listed twice (also at releases[${first}])`,
+            message: `release ${quote(id)} is listed twice (also at releases[${first}])`,
             hint: 'remove the repeated entry',
           });
         }

@@ -1,5 +1,6 @@
-import { appendPointer } from '../../json/pointer.ts';
-import type { CompiledPattern } from '../../ci/pattern.ts';
+import type { CheckedPattern } from '../checked-pattern.ts';
+import { PATTERN_MAX_LENGTH } from '../field-limits.ts';
+import { quote } from '../quote.ts';
 
 // Checks run on files that may fail the schema, so they read the data through these guards and
 // skip what is not the expected shape (the schema check reports that).
@@ -22,13 +23,21 @@ export function stringAt(value: unknown, key: string): string | undefined {
   return typeof field === 'string' ? field : undefined;
 }
 
+// Every check walks the same lists: each is built once per list (checks never change what they read).
+const itemsOf = new WeakMap<unknown[], Item[]>();
+
 /** The object items of a top-level list, or undefined when the list is absent or not an array. */
 export function listOf(data: unknown, key: 'projects' | 'releases' | 'drivers'): Item[] | undefined {
   if (!isRecord(data) || !Array.isArray(data[key])) return undefined;
-  const items: Item[] = [];
-  (data[key] as unknown[]).forEach((value, index) => {
-    if (isRecord(value)) items.push({ index, pointer: appendPointer(`/${key}`, index), value });
-  });
+  const list = data[key] as unknown[];
+  let items = itemsOf.get(list);
+  if (items === undefined) {
+    items = [];
+    for (const [index, value] of list.entries()) {
+      if (isRecord(value)) items.push({ index, pointer: `/${key}/${index}`, value });
+    }
+    itemsOf.set(list, items);
+  }
   return items;
 }
 
@@ -54,23 +63,33 @@ export interface CiPattern {
   /** Pointer of the pattern itself. */
   pointer: string;
   source: string;
-  compiled: CompiledPattern;
+  compiled: CheckedPattern;
 }
 
-/** Every CI pattern that is a string, with its compiled form (the run memoizes compile). */
-export function ciPatterns(data: unknown, compile: (source: string) => CompiledPattern): CiPattern[] {
-  return ciBlocks(data).flatMap(({ driver, ci, pointer }) =>
+/**
+ * Every CI pattern that is a string no longer than the schema allows (the schema check reports longer
+ * ones), with its compiled form (the run memoizes compile).
+ */
+export function ciPatterns(data: unknown, compile: (source: string) => CheckedPattern): CiPattern[] {
+  // Six checks read every pattern; the run's compile function identifies the run.
+  const cached = patternsOf.get(compile);
+  if (cached && cached.data === data) return cached.patterns;
+  const patterns = ciBlocks(data).flatMap(({ driver, ci, pointer }) =>
     PATTERN_FIELDS.flatMap((field) => {
       const source = ci[field];
-      if (typeof source !== 'string') return [];
+      if (typeof source !== 'string' || source.length > PATTERN_MAX_LENGTH) return [];
       return [{ driver, field, pointer: `${pointer}/${field}`, source, compiled: compile(source) }];
     }),
   );
+  patternsOf.set(compile, { data, patterns });
+  return patterns;
 }
+
+const patternsOf = new WeakMap<object, { data: unknown; patterns: CiPattern[] }>();
 
 /** How problems name a driver: by vendor and name, which people recognise, rather than by index. */
 export function driverLabel(driver: Json): string {
   const vendor = typeof driver.vendor === 'string' ? driver.vendor : '?';
   const name = typeof driver.name === 'string' ? driver.name : '?';
-  return `"${vendor} / ${name}"`;
+  return quote(`${vendor} / ${name}`, 200);
 }

@@ -1,8 +1,8 @@
 import { GENERIC_CI_LINES } from '../../ci/generic-ci-lines.ts';
-import { searchLine } from '../../ci/pattern.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { ciPatterns, type PatternField } from './shape.ts';
+import { quote } from '../quote.ts';
 
 // The original data still carried a driver whose success pattern was "Build failed.": it was shown
 // passing exactly when it failed. Test each pattern on lines of the opposite outcome, and on the
@@ -22,11 +22,11 @@ export const swappedPatterns: Check = {
     'The success pattern does not match failure lines, and the failure pattern does not match success lines.',
   run: ({ data, compile }) =>
     ciPatterns(data, compile).flatMap(({ field, pointer, source, compiled }): Problem[] => {
-      if (!compiled.ok || searchLine(compiled.regex, '')) return [];
+      if (!compiled.ok || compiled.test('')) return [];
       const wrong = OPPOSITE[field];
       const own = wrong === 'success' ? 'failure' : 'success';
       const line = GENERIC_CI_LINES.find(
-        (candidate) => candidate.outcome === wrong && searchLine(compiled.regex, candidate.text),
+        (candidate) => candidate.outcome === wrong && compiled.test(candidate.text),
       );
       const wordy = WORDS[wrong].test(source) && !WORDS[own].test(source);
       if (!line && !wordy) return [];
@@ -36,8 +36,8 @@ export const swappedPatterns: Check = {
           severity: 'warning',
           pointer,
           message: line
-            ? `${field} ${JSON.stringify(source)} matches the ${wrong} line ${JSON.stringify(line.text)}`
-            : `${field} ${JSON.stringify(source)} reads like a ${wrong} pattern`,
+            ? `${field} ${quote(source)} matches the ${wrong} line ${JSON.stringify(line.text)}`
+            : `${field} ${quote(source)} reads like a ${wrong} pattern`,
           hint: 'are success_pattern and failure_pattern swapped? success_pattern must match only passing results',
         },
       ];

@@ -2,6 +2,7 @@ import { closest } from '../closest.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { listOf, stringAt } from './shape.ts';
+import { quote } from '../quote.ts';
 
 export const unknownProject: Check = {
   id: 'unknown-project',
@@ -20,7 +21,7 @@ export const unknownProject: Check = {
           check: 'unknown-project',
           severity: 'error',
           pointer: `${driver.pointer}/project_id`,
-          message: `project "${id}" is not in the projects list`,
+          message: `project ${quote(id)} is not in the projects list`,
           hint: suggestion ? `did you mean "${suggestion}"?` : 'add the project to "projects", or fix the id',
         },
       ];

@@ -1,6 +1,7 @@
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { isRecord, listOf } from './shape.ts';
+import { quote } from '../quote.ts';
 
 // Stray spaces in names are invisible in review but make "Dell EMC " a different vendor from
 // "Dell EMC" in the dashboard's filters and in driver identities.
@@ -22,8 +23,8 @@ export const whitespace: Check = {
         check: 'whitespace',
         severity: 'warning',
         pointer: `${pointer}/${key}`,
-        message: `${key} ${JSON.stringify(text)} has ${/^\s|\s$/.test(text) ? 'leading or trailing' : 'doubled'} spaces`,
-        hint: `write ${JSON.stringify(text.trim().replace(/\s+/g, ' '))}`,
+        message: `${key} ${quote(text)} has ${/^\s|\s$/.test(text) ? 'leading or trailing' : 'doubled'} spaces`,
+        hint: `write ${quote(text.trim().replace(/\s+/g, ' '), 1000)}`,
       });
     };
     for (const list of ['projects', 'releases', 'drivers'] as const) {

@@ -102,7 +102,9 @@ export function apiReleases(model: SiteModel) {
 }
 
 export function apiProjects(model: SiteModel) {
-  return { project_ids: model.projects.map((p) => ({ id: p.id, text: p.name })) };
+  return {
+    project_ids: model.projects.filter((p) => p.driverCount > 0).map((p) => ({ id: p.id, text: p.name })),
+  };
 }
 
 export function apiVendors(model: SiteModel) {

@@ -14,6 +14,8 @@ export interface IndexDriver {
   r: string[];
   /** evidence per release id */
   e?: Record<string, EvidenceTuple>;
+  /** Releases the project's matrix lists the driver in, as runs of positions in `releases`: [from, to, ...]. */
+  t?: number[];
 }
 
 export interface ClientIndex {
@@ -33,9 +35,12 @@ export interface ClientDriver {
   description: string;
   ciId: string;
   status: StatusInput;
+  /** Release ids the project's matrix lists the driver in. */
+  inTree: string[];
 }
 
 export function buildClientIndex(model: SiteModel, built: number, staleDays: number): ClientIndex {
+  const position = new Map(model.releases.map((r, i) => [r.id, i]));
   return {
     built,
     staleDays,
@@ -48,6 +53,8 @@ export function buildClientIndex(model: SiteModel, built: number, staleDays: num
       const evidence = Object.entries(d.status.evidence);
       if (evidence.length > 0)
         entry.e = Object.fromEntries(evidence.map(([id, e]) => [id, encodeEvidence(e)]));
+      const inTree = (d.upstream?.in_tree ?? []).flatMap((id) => position.get(id) ?? []);
+      if (inTree.length > 0) entry.t = encodeRuns(inTree);
       return entry;
     }),
   };
@@ -73,7 +80,25 @@ export function decodeEvidence(t: EvidenceTuple): Evidence {
   return e;
 }
 
-export function decodeDriver(d: IndexDriver): ClientDriver {
+/** Sorted positions as runs: [3, 4, 5, 9] → [3, 5, 9, 9]. */
+export function encodeRuns(positions: readonly number[]): number[] {
+  const sorted = [...new Set(positions)].sort((a, b) => a - b);
+  const runs: number[] = [];
+  for (const p of sorted) {
+    if (runs.length > 0 && runs[runs.length - 1] === p - 1) runs[runs.length - 1] = p;
+    else runs.push(p, p);
+  }
+  return runs;
+}
+
+export function decodeRuns(runs: readonly number[]): number[] {
+  const positions: number[] = [];
+  for (let i = 0; i + 1 < runs.length; i += 2)
+    for (let p = runs[i]!; p <= runs[i + 1]!; p++) positions.push(p);
+  return positions;
+}
+
+export function decodeDriver(d: IndexDriver, releases: readonly string[] = []): ClientDriver {
   const [projectId, projectName, vendor, name, description, ciId] = d.s;
   const evidence: Record<string, Evidence> = {};
   for (const [id, t] of Object.entries(d.e ?? {})) evidence[id] = decodeEvidence(t);
@@ -85,5 +110,6 @@ export function decodeDriver(d: IndexDriver): ClientDriver {
     description,
     ciId,
     status: { hasCi: ciId !== '', claims: d.r, evidence },
+    inTree: decodeRuns(d.t ?? []).flatMap((p) => releases[p] ?? []),
   };
 }

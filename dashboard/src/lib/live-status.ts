@@ -1,5 +1,13 @@
+import { DriverlogError } from '../../../backend/common/errors.ts';
 import { decodeEvidence, encodeEvidence, type EvidenceTuple } from './client-index.ts';
-import { ciStatus, statusView, type Evidence, type StatusInput, type StatusView } from './status.ts';
+import {
+  ciStatus,
+  namesRelease,
+  statusView,
+  type Evidence,
+  type StatusInput,
+  type StatusView,
+} from './status.ts';
 
 // A status cell on a page without the table script carries what it needs to be re-evaluated when
 // read: a page built once and never rebuilt must not keep calling month-old evidence "passing".
@@ -34,11 +42,9 @@ export function encodeLiveStatus(live: LiveStatus): string {
   return JSON.stringify(wire);
 }
 
-export class LiveStatusError extends Error {
-  readonly code = 'LIVE_STATUS';
+export class LiveStatusError extends DriverlogError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'LiveStatusError';
+    super(message, 'LIVE_STATUS', 'problems', options);
   }
 }
 
@@ -61,7 +67,10 @@ export function decodeLiveStatus(text: string): LiveStatus {
 
 /** What a status cell shows for `live` as seen at `now`. */
 export function liveView(live: LiveStatus, now: number): StatusView {
-  const view = statusView(ciStatus(live.input, live.release, now, live.staleDays), !live.release);
+  const view = statusView(
+    ciStatus(live.input, live.release, now, live.staleDays),
+    namesRelease(live.release),
+  );
   return live.brief ? { ...view, release: undefined, details: [] } : view;
 }
 

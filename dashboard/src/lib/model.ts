@@ -1,9 +1,17 @@
-import type { Driver, Registry, VerificationRecord } from '../../../backend/registry/types.ts';
+import type {
+  Driver,
+  DriverUpstream,
+  Feature,
+  ProjectUpstream,
+  Registry,
+  VerificationRecord,
+} from '../../../backend/registry/types.ts';
 import { driverKey, gerritProject } from '../../../backend/registry/driver-key.ts';
-import { releasesByDate } from '../../../backend/registry/releases.ts';
+import { parseReleaseDate, releasesByDate } from '../../../backend/registry/releases.ts';
+import { projectViews } from './project-views.ts';
 import { driverSlugs, vendorSlugs } from './slugs.ts';
 import type { Evidence, StatusInput } from './status.ts';
-import { safeHref, shortDescription } from './text.ts';
+import { collator, safeHref, shortDescription } from './text.ts';
 
 export interface MaintainerView {
   name: string;
@@ -16,7 +24,22 @@ export interface ReleaseView {
   id: string;
   wiki?: string;
   start: string;
+  /** `start` as ms since the epoch, when it is a real date. */
+  date?: number;
   active: boolean;
+}
+
+export interface ProjectView {
+  id: string;
+  name: string;
+  slug: string;
+  /** The operations of the project's newest support matrix, in its order (empty without one). */
+  features: Feature[];
+  /** Where the project publishes its support matrix, and which feature means "supported". */
+  upstream?: ProjectUpstream;
+  /** Releases some driver of this project is in the tree of, oldest first. */
+  matrixReleases: string[];
+  driverCount: number;
 }
 
 export interface DriverView {
@@ -24,6 +47,7 @@ export interface DriverView {
   slug: string;
   projectId: string;
   projectName: string;
+  projectSlug: string;
   vendor: string;
   vendorSlug: string;
   name: string;
@@ -40,16 +64,18 @@ export interface DriverView {
   status: StatusInput;
   /** Evidence rows for the driver page, newest release first. */
   records: Array<{ release: string; record: VerificationRecord }>;
+  /** What the project's own support matrices say of the driver (from `driverlog sync`). */
+  upstream?: DriverUpstream;
+  upstreamId?: string;
 }
 
 export interface SiteModel {
   releases: ReleaseView[];
-  projects: Array<{ id: string; name: string }>;
+  /** Listed projects and any a driver names, by name. */
+  projects: ProjectView[];
   vendors: Array<{ name: string; slug: string }>;
   drivers: DriverView[];
 }
-
-export const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /** Releases oldest first: dated ones by date, then ids only drivers mention, by name. */
 export function releaseOrder(registry: Registry): ReleaseView[] {
@@ -65,7 +91,15 @@ export function releaseOrder(registry: Registry): ReleaseView[] {
   const byId = new Map((registry.releases ?? []).map((r) => [r.id, r]));
   return [...dated.map((r) => r.id), ...[...undated].sort(collator.compare)].map((id) => {
     const r = byId.get(id);
-    return { id, wiki: safeHref(r?.wiki), start: r?.start ?? '', active: r?.active === true };
+    const view: ReleaseView = {
+      id,
+      wiki: safeHref(r?.wiki),
+      start: r?.start ?? '',
+      active: r?.active === true,
+    };
+    const date = parseReleaseDate(view.start);
+    if (date !== undefined) view.date = date;
+    return view;
   });
 }
 
@@ -85,25 +119,23 @@ export function evidenceOf(record: VerificationRecord): Evidence {
 export function buildModel(registry: Registry): SiteModel {
   const releases = releaseOrder(registry);
   const position = new Map(releases.map((r, i) => [r.id, i]));
-  const projectNames = new Map(registry.projects.map((p) => [p.id, p.name]));
   const drivers = [...registry.drivers].sort(
     (a, b) =>
       collator.compare(a.project_id, b.project_id) ||
       collator.compare(a.vendor, b.vendor) ||
       collator.compare(a.name, b.name),
   );
+  const projects = projectViews(registry, drivers, releases);
+  const byProject = new Map(projects.map((p) => [p.id, p]));
   const slugs = driverSlugs(drivers);
   const vendorSlug = vendorSlugs(drivers.map((d) => d.vendor).sort(collator.compare));
   const byPosition = (a: string, b: string) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
   const views = drivers.map((d, i) =>
-    driverView(d, slugs[i]!, vendorSlug.get(d.vendor)!, projectNames, byPosition),
+    driverView(d, slugs[i]!, vendorSlug.get(d.vendor)!, byProject.get(d.project_id)!, byPosition),
   );
-  const usedProjects = new Set(drivers.map((d) => d.project_id));
   return {
     releases,
-    projects: [...usedProjects]
-      .map((id) => ({ id, name: projectNames.get(id) ?? id }))
-      .sort((a, b) => collator.compare(a.name, b.name)),
+    projects,
     vendors: [...vendorSlug].map(([name, slug]) => ({ name, slug })),
     drivers: views,
   };
@@ -113,7 +145,7 @@ function driverView(
   d: Driver,
   slug: string,
   vendorSlug: string,
-  projectNames: Map<string, string>,
+  project: ProjectView,
   byPosition: (a: string, b: string) => number,
 ): DriverView {
   const records = Object.entries(d.verification ?? {})
@@ -122,11 +154,12 @@ function driverView(
   const evidence: Record<string, Evidence> = {};
   for (const { release, record } of records) evidence[release] = evidenceOf(record);
   const claims = [...new Set(d.releases ?? [])].sort(byPosition);
-  return {
+  const view: DriverView = {
     key: driverKey(d),
     slug,
     projectId: d.project_id,
-    projectName: projectNames.get(d.project_id) ?? d.project_id,
+    projectName: project.name,
+    projectSlug: project.slug,
     vendor: d.vendor,
     vendorSlug,
     name: d.name,
@@ -147,6 +180,9 @@ function driverView(
     status: { hasCi: d.ci !== undefined, claims, evidence },
     records,
   };
+  if (d.upstream) view.upstream = d.upstream;
+  if (d.upstream_id) view.upstreamId = d.upstream_id;
+  return view;
 }
 
 /** Contiguous runs of claimed releases as ranges: "Juno, Liberty–Rocky". */

@@ -1,21 +1,24 @@
+import { DriverlogError } from '../../../backend/common/errors.ts';
 import type {
   Ci,
   Driver,
+  DriverUpstream,
+  Feature,
   Maintainer,
   Project,
   Registry,
   Release,
+  Run,
+  SupportValue,
   VerificationRecord,
 } from '../../../backend/registry/types.ts';
 
 // The dashboard may be built from a file nobody validated: keep what has the right shape, drop the
 // rest, so one bad entry cannot break (or inject into) the whole site.
 
-export class RegistryShapeError extends Error {
-  readonly code = 'REGISTRY_SHAPE';
+export class RegistryShapeError extends DriverlogError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'RegistryShapeError';
+    super(message, 'REGISTRY_SHAPE', 'problems', options);
   }
 }
 
@@ -31,10 +34,7 @@ export function normalizeRegistry(raw: unknown, source: string): Registry {
       `${source}: expected a JSON object with a "drivers" array (see schema/driverlog.schema.json)`,
     );
   }
-  const projects = list(raw.projects).flatMap((p): Project[] => {
-    const id = isObj(p) ? str(p.id) : undefined;
-    return isObj(p) && id ? [{ id, name: str(p.name) || id }] : [];
-  });
+  const projects = list(raw.projects).flatMap((p): Project[] => (isObj(p) ? normalizeProject(p) : []));
   const releases = list(raw.releases).flatMap((r): Release[] => {
     const id = isObj(r) ? str(r.id) : undefined;
     if (!isObj(r) || !id) return [];
@@ -45,6 +45,57 @@ export function normalizeRegistry(raw: unknown, source: string): Registry {
   });
   const drivers = raw.drivers.flatMap((d): Driver[] => (isObj(d) ? normalizeDriver(d) : []));
   return { projects, releases, drivers };
+}
+
+function normalizeProject(p: Obj): Project[] {
+  const id = str(p.id);
+  if (!id) return [];
+  const project: Project = { id, name: str(p.name) || id };
+  if (isObj(p.upstream)) {
+    // Only what the site reads: whether a matrix exists, and which feature means "supported".
+    project.upstream = {
+      git: str(p.upstream.git) ?? '',
+      support_matrix: str(p.upstream.support_matrix) ?? '',
+    };
+    const feature = str(p.upstream.support_feature);
+    if (feature) project.upstream.support_feature = feature;
+  }
+  if (Array.isArray(p.features)) {
+    const seen = new Set<string>();
+    project.features = p.features.flatMap((f): Feature[] => {
+      const fid = isObj(f) ? str(f.id) : undefined;
+      if (!isObj(f) || !fid || seen.has(fid)) return [];
+      seen.add(fid);
+      const feature: Feature = { id: fid, title: str(f.title) || fid, status: str(f.status) ?? '' };
+      if (str(f.notes)) feature.notes = str(f.notes);
+      return [feature];
+    });
+  }
+  return [project];
+}
+
+const SUPPORT_VALUES = new Set<unknown>(['complete', 'partial', 'missing', 'unknown']);
+
+function normalizeUpstream(u: unknown): DriverUpstream | undefined {
+  if (!isObj(u) || !Array.isArray(u.in_tree)) return undefined;
+  const upstream: DriverUpstream = { title: str(u.title) ?? '', in_tree: strings(u.in_tree), features: {} };
+  const link = str(u.link);
+  if (link) upstream.link = link;
+  if (isObj(u.features)) {
+    for (const [feature, pairs] of Object.entries(u.features)) {
+      upstream.features[feature] = list(pairs).flatMap((pair): Array<[string, SupportValue | null]> => {
+        if (!Array.isArray(pair) || typeof pair[0] !== 'string') return [];
+        const value =
+          pair[1] === null || SUPPORT_VALUES.has(pair[1]) ? (pair[1] as SupportValue | null) : null;
+        return [[pair[0], value]];
+      });
+    }
+  }
+  if (isObj(u.notes)) {
+    const notes = Object.entries(u.notes).filter((e): e is [string, string] => typeof e[1] === 'string');
+    if (notes.length > 0) upstream.notes = Object.fromEntries(notes);
+  }
+  return upstream;
 }
 
 function normalizeDriver(d: Obj): Driver[] {
@@ -74,6 +125,9 @@ function normalizeDriver(d: Obj): Driver[] {
       failure_pattern: str(ci.failure_pattern) ?? '',
     } satisfies Ci;
   }
+  if (str(d.upstream_id)) driver.upstream_id = str(d.upstream_id);
+  const upstream = normalizeUpstream(d.upstream);
+  if (upstream) driver.upstream = upstream;
   if (isObj(d.verification)) {
     const verification: Record<string, VerificationRecord> = {};
     for (const [release, r] of Object.entries(d.verification)) {
@@ -98,6 +152,20 @@ function normalizeRecord(r: unknown): VerificationRecord | undefined {
     comment: str(r.comment) ?? '',
     timestamp: str(r.timestamp)!,
   };
+  if (Array.isArray(r.recent)) {
+    record.recent = r.recent.flatMap((run): Run[] => {
+      if (!isObj(run) || typeof run.ci_result !== 'boolean' || !str(run.timestamp)) return [];
+      if (Number.isNaN(Date.parse(str(run.timestamp)!))) return [];
+      return [
+        {
+          timestamp: str(run.timestamp)!,
+          change_number: typeof run.change_number === 'number' ? run.change_number : 0,
+          patch_set: typeof run.patch_set === 'number' ? run.patch_set : 0,
+          ci_result: run.ci_result,
+        },
+      ];
+    });
+  }
   const ls = r.last_success;
   if (isObj(ls) && str(ls.timestamp) && !Number.isNaN(Date.parse(str(ls.timestamp)!))) {
     record.last_success = { review_url: str(ls.review_url) ?? '', timestamp: str(ls.timestamp)! };

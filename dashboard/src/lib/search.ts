@@ -10,12 +10,23 @@ import Fuse from 'fuse.js/basic';
 export function words(text: string): string[] {
   const out = new Set<string>();
   for (const word of text.toLowerCase().split(/[^\p{L}\p{N}._\-/]+/u)) {
-    const trimmed = word.replace(/^[._\-/]+|[._\-/]+$/g, '');
+    const trimmed = trimJoiners(word);
     if (!trimmed) continue;
     out.add(trimmed);
     for (const part of trimmed.split(/[._\-/]+/)) if (part) out.add(part);
   }
   return [...out];
+}
+
+const JOINERS = new Set(['.', '_', '-', '/']);
+
+/** Without leading and trailing joiners; a scan, as a regular expression backtracks on long runs of them. */
+function trimJoiners(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && JOINERS.has(word[start]!)) start++;
+  while (end > start && JOINERS.has(word[end - 1]!)) end--;
+  return word.slice(start, end);
 }
 
 export interface DriverSearch {

@@ -1,4 +1,4 @@
-import { collator } from './model.ts';
+import { collator } from './text.ts';
 import type { SortSpec } from './view-state.ts';
 
 export interface SortItem {

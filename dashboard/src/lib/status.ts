@@ -1,5 +1,6 @@
 // CI status of a driver for one release (or its newest evidence): the rule the table, the driver
 // pages and the CSV share, evaluated at build time and again in the browser at view time.
+import { ageWords } from '../../../backend/ci/run-words.ts';
 
 /** One release's evidence, compact because the browser receives it for every driver. */
 export interface Evidence {
@@ -40,27 +41,43 @@ export function findRelease(ids: Iterable<string>, wanted: string): string | und
   return undefined;
 }
 
+/** The release ids of a `release_id` value: "kilo,liberty" names two, as the original API took. */
+export function releaseList(release: string): string[] {
+  return release
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+}
+
 /**
  * The status for `release` (any case), or from the newest evidence over all releases when it is
- * empty. Evidence older than `staleDays` is stale whatever its result: it no longer proves anything.
+ * empty, or over the named ones for a comma list. Evidence older than `staleDays` is stale whatever
+ * its result: it no longer proves anything.
  */
 export function ciStatus(input: StatusInput, release: string, now: number, staleDays: number): CiStatus {
   if (!input.hasCi) return { kind: 'none' };
+  const wanted = releaseList(release);
+  const ids = Object.keys(input.evidence);
+  const candidates = wanted.length === 0 ? ids : wanted.flatMap((id) => findRelease(ids, id) ?? []);
   let key: string | undefined;
-  if (release) {
-    key = findRelease(Object.keys(input.evidence), release);
-  } else {
-    for (const [id, e] of Object.entries(input.evidence)) {
-      if (key === undefined || e.at > input.evidence[key]!.at) key = id;
-    }
+  for (const id of candidates) {
+    if (key === undefined || input.evidence[id]!.at > input.evidence[key]!.at) key = id;
   }
   const evidence = key === undefined ? undefined : input.evidence[key];
   if (key === undefined || evidence === undefined) {
-    const claimed = release ? findRelease(input.claims, release) !== undefined : input.claims.length > 0;
+    const claimed =
+      wanted.length === 0
+        ? input.claims.length > 0
+        : wanted.some((id) => findRelease(input.claims, id) !== undefined);
     return { kind: 'unverified', claimed };
   }
   if (now - evidence.at > staleDays * DAY) return { kind: 'stale', release: key, evidence };
   return { kind: evidence.ok ? 'passing' : 'failing', release: key, evidence };
+}
+
+/** Whether a status for `release` should name the release its evidence comes from. */
+export function namesRelease(release: string): boolean {
+  return releaseList(release).length !== 1;
 }
 
 /** Lower ranks sort first: proven drivers before unproven ones. */
@@ -144,23 +161,8 @@ export function statusView(status: CiStatus, showRelease: boolean): StatusView {
   }
 }
 
-const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * DAY],
-  ['month', 30 * DAY],
-  ['day', DAY],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-];
-
-/** "3 days ago", "yesterday", "in 2 hours" — how long ago `at` was, seen from `now`. */
-export function relativeAge(at: number, now: number): string {
-  const diff = at - now;
-  for (const [unit, size] of STEPS) {
-    if (Math.abs(diff) >= size) return RELATIVE.format(Math.trunc(diff / size), unit);
-  }
-  return 'just now';
-}
+/** "3 days ago", "yesterday", "in 2 hours": the words every part of DriverLog uses for an age. */
+export const relativeAge = ageWords;
 
 /** The build-time wording of a moment, true whatever the day the page is read: "on 2024-05-01". */
 export function absoluteDate(at: number): string {

@@ -1,5 +1,8 @@
 // Small text helpers shared by the pages, the API files and the browser script.
 
+/** Names in order: case-insensitive, and "Switch 2" before "Switch 10". */
+export const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 /** The URL as a link target when it is an absolute http(s) URL; anything else is not linkable. */
 export function safeHref(text: string | undefined): string | undefined {
   if (!text) return undefined;
@@ -33,13 +36,25 @@ export function shortDescription(text: string | undefined, max = 120): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
 }
 
-/** The short name of a project: "Cinder (Block Storage)" → "Cinder". */
+/**
+ * The short name of a project: "Cinder (Block Storage)" → "Cinder". A scan rather than a regular
+ * expression: a backtracking engine takes quadratic time on a name of many "(" (it runs once per row).
+ */
 export function shortProjectName(name: string): string {
-  const short = name.replace(/\s*\(.*\)\s*$/, '').trim();
+  const trimmed = name.trimEnd();
+  if (!trimmed.endsWith(')')) return name.trim() || name;
+  // The parenthesis opening the trailing group: the first "(" on the last line.
+  const open = trimmed.indexOf('(', trimmed.lastIndexOf('\n') + 1);
+  const short = open === -1 ? trimmed : trimmed.slice(0, open).trim();
   return short || name;
 }
 
 /** A site path under the base path: joinBase('/driverlog', 'drivers/x/') → '/driverlog/drivers/x/'. */
 export function joinBase(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** A link to a page of the site from outside it: absolute with the site's public URL, else from the host's root. */
+export function publicHref(siteUrl: string | undefined, base: string, path: string): string {
+  return siteUrl ? `${siteUrl}${path.replace(/^\/+/, '')}` : joinBase(base, path);
 }

@@ -9,17 +9,19 @@ export interface SortSpec {
 }
 
 export interface ViewState {
-  /** Release id in lower case, "" for all. */
+  /** Release id in lower case, "" for all; a comma list ("kilo,liberty") for any of them. */
   release: string;
   /** Project id, "" for all. */
   project: string;
   /** Vendor name, "" for all. */
   vendor: string;
   q: string;
+  /** Feature ids of the project's support matrix that every driver shown must support. */
+  features: string[];
   sort?: SortSpec;
 }
 
-export const EMPTY_VIEW: ViewState = { release: '', project: '', vendor: '', q: '' };
+export const EMPTY_VIEW: ViewState = { release: '', project: '', vendor: '', q: '', features: [] };
 
 export function parseSort(text: string): SortSpec | undefined {
   const desc = text.startsWith('-');
@@ -36,10 +38,16 @@ export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const get = (name: string) => (params.get(name) ?? '').trim();
   const state: ViewState = {
-    release: (get('release_id') || get('release')).toLowerCase(),
+    release: (get('release_id') || get('release'))
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '')
+      .join(',')
+      .toLowerCase(),
     project: get('project_id'),
     vendor: get('vendor'),
     q: params.get('q') ?? '',
+    features: [...new Set(params.getAll('feature').map((f) => f.trim()))].filter((f) => f !== ''),
   };
   const sort = parseSort(get('sort'));
   if (sort) state.sort = sort;
@@ -53,6 +61,7 @@ export function formatViewState(state: ViewState): string {
   if (state.project) params.set('project_id', state.project);
   if (state.vendor) params.set('vendor', state.vendor);
   if (state.q) params.set('q', state.q);
+  for (const feature of state.features) params.append('feature', feature);
   if (state.sort) params.set('sort', formatSort(state.sort));
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -23,11 +23,11 @@ export function renderStatus(cell: HTMLElement, view: StatusView, now: number): 
   const icon = el('span', view.icon);
   icon.setAttribute('aria-hidden', 'true');
   const label = el('b', icon, ` ${view.label}`);
-  label.className = `k-${view.kind}`;
+  label.className = `status-${view.kind}`;
   const parts: Array<Node | string> = [label];
   if (view.release || view.details.length > 0) {
     const details = el('span');
-    details.className = 'd';
+    details.className = 'status-detail';
     if (view.release) details.append(`${view.release}: `);
     for (const d of view.details) {
       details.append(d.lead);

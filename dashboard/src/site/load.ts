@@ -1,20 +1,29 @@
 // Reads the registry once per build. Pages import `site()`; nothing else touches the disk.
-import { readFileSync } from 'node:fs';
-import { buildModel, type SiteModel } from '../lib/model.ts';
+import { DriverlogError } from '../../../backend/common/errors.ts';
+import { openRegistry } from '../../../backend/registry/open-registry.ts';
+import { feedEvents, type FeedEvent } from '../lib/feed-events.ts';
+import { buildModel, type DriverView, type ProjectView, type SiteModel } from '../lib/model.ts';
 import { normalizeRegistry } from '../lib/normalize.ts';
 import { readSettings, type Settings } from './settings.ts';
 
-export class RegistryReadError extends Error {
-  readonly code = 'REGISTRY_READ';
-  constructor(message: string, options: { cause: unknown }) {
-    super(message, options);
-    this.name = 'RegistryReadError';
+/** The registry file is not JSON (or not UTF-8): the message says where, as `driverlog validate` would. */
+export class RegistryReadError extends DriverlogError {
+  constructor(message: string) {
+    super(message, 'REGISTRY_READ', 'problems');
   }
 }
 
 export interface Site {
   settings: Settings;
   model: SiteModel;
+  /** Every status change, newest first (the feeds). */
+  events: FeedEvent[];
+  /** Events per driver slug and per vendor name, newest first. */
+  eventsByDriver: Map<string, FeedEvent[]>;
+  eventsByVendor: Map<string, FeedEvent[]>;
+  driversByVendor: Map<string, DriverView[]>;
+  driversByProject: Map<string, DriverView[]>;
+  projectsById: Map<string, ProjectView>;
 }
 
 let cached: Site | undefined;
@@ -22,22 +31,39 @@ let cached: Site | undefined;
 export function site(): Site {
   if (cached) return cached;
   const settings = readSettings(process.env, Date.now());
-  let text: string;
-  try {
-    text = readFileSync(settings.dataPath, 'utf8');
-  } catch (error) {
-    throw new RegistryReadError(`${settings.dataPath}: cannot read the registry (set DRIVERLOG_DATA)`, {
-      cause: error,
-    });
+  // The one reader every command uses: a byte order mark or a non-UTF-8 byte is judged as `validate` does.
+  const opened = openRegistry(settings.dataPath);
+  if (!opened.source.ok) {
+    const { position, message, hint } = opened.source.error;
+    throw new RegistryReadError(
+      `${settings.dataPath}:${position.line}:${position.column}: not a registry: ${message}\n    hint: ${hint}`,
+    );
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new RegistryReadError(`${settings.dataPath}: not valid JSON (${(error as Error).message})`, {
-      cause: error,
-    });
-  }
-  cached = { settings, model: buildModel(normalizeRegistry(raw, settings.dataPath)) };
+  // Validation problems do not stop the build: normalizeRegistry keeps what has the right shape.
+  const model = buildModel(normalizeRegistry(opened.source.value, settings.dataPath));
+  cached = { settings, model, ...derived(model, settings) };
   return cached;
+}
+
+/** Lookups several pages share, made once per build rather than once per page. */
+function derived(model: SiteModel, settings: Settings): Omit<Site, 'settings' | 'model'> {
+  const events = feedEvents(model, settings);
+  return {
+    events,
+    eventsByDriver: groupBy(events, (e) => e.driver.slug),
+    eventsByVendor: groupBy(events, (e) => e.driver.vendor),
+    driversByVendor: groupBy(model.drivers, (d) => d.vendor),
+    driversByProject: groupBy(model.drivers, (d) => d.projectId),
+    projectsById: new Map(model.projects.map((p) => [p.id, p])),
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

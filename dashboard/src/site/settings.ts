@@ -1,11 +1,10 @@
 // Build settings from the environment: the only place the dashboard reads `process.env`.
+import { DriverlogError } from '../../../backend/common/errors.ts';
 import { safeHref } from '../lib/text.ts';
 
-export class SettingsError extends Error {
-  readonly code = 'DASHBOARD_SETTINGS';
+export class SettingsError extends DriverlogError {
   constructor(message: string) {
-    super(message);
-    this.name = 'SettingsError';
+    super(message, 'DASHBOARD_SETTINGS', 'usage');
   }
 }
 
@@ -15,6 +14,8 @@ export interface Settings {
   gerritUrl: string;
   /** When the build runs; every build-time age is measured from it. */
   now: number;
+  /** The site's public URL, ending with "/", for links that leave it (feeds, badge snippets). */
+  siteUrl?: string;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv, now: number): Settings {
@@ -33,5 +34,23 @@ export function readSettings(env: NodeJS.ProcessEnv, now: number): Settings {
       `DRIVERLOG_GERRIT_URL=${gerritText}: expected an http(s) URL, e.g. https://review.opendev.org`,
     );
   }
-  return { dataPath, staleDays, gerritUrl: gerritUrl.replace(/\/+$/, ''), now };
+  const settings: Settings = { dataPath, staleDays, gerritUrl: trimSlashes(gerritUrl), now };
+  const siteText = env.DRIVERLOG_SITE_URL;
+  if (siteText) {
+    const siteUrl = safeHref(siteText);
+    if (!siteUrl) {
+      throw new SettingsError(
+        `DRIVERLOG_SITE_URL=${siteText}: expected the site's public http(s) URL, e.g. https://example.org/driverlog/`,
+      );
+    }
+    settings.siteUrl = `${trimSlashes(siteUrl)}/`;
+  }
+  return settings;
+}
+
+/** Without its trailing slashes; a loop, as a regular expression would backtrack on a long run of them. */
+function trimSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
 }

@@ -11,8 +11,15 @@ export function fixtureSite(): Promise<SiteBuild> {
   return builtSite({
     name: 'fixture',
     base: '/driverlog/',
-    data: (path) => writeFileSync(path, JSON.stringify(fixtureRegistry(Date.now()))),
+    // With a byte order mark, as some editors save: the site reads it as `validate` does.
+    data: (path) => writeFileSync(path, `\uFEFF${JSON.stringify(fixtureRegistry(Date.now()))}`),
   });
+}
+
+/** The fixture site built a second time from the same file: what must not change between builds. */
+export async function fixtureSiteAgain(): Promise<SiteBuild> {
+  const first = await fixtureSite();
+  return builtSite({ name: 'fixture-again', base: first.base, data: `${first.dir}.json` });
 }
 
 /**
@@ -35,7 +42,13 @@ export function fixtureSiteInBrowser(): { readonly browser: Browser; readonly se
 
 /** Waits until the table script has loaded its index and shown the filters. */
 export async function ready(page: Page): Promise<void> {
-  await page.waitForSelector('form.f:not([hidden])');
+  await page.waitForSelector('form.driver-filters:not([hidden])');
+}
+
+/** A page in a context with JavaScript off: what a reader without it, or a crawler, gets. */
+export async function pageWithoutJs(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  return context.newPage();
 }
 
 export function visibleDrivers(page: Page): Promise<string[]> {
@@ -45,7 +58,7 @@ export function visibleDrivers(page: Page): Promise<string[]> {
 }
 
 export async function countText(page: Page): Promise<string> {
-  return (await page.textContent('.n'))?.trim() ?? '';
+  return (await page.textContent('.driver-count'))?.trim() ?? '';
 }
 
 /** The status cell's text for the row of the named driver. */

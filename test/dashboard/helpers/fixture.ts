@@ -26,13 +26,39 @@ function record(
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 
+/** Runs newest first, one a day from `fromDay` days ago: "PPF" is a pass, a pass, then a failure. */
+function runs(now: number, fromDay: number, results: string, firstChange: number) {
+  return [...results].map((r, i) => ({
+    timestamp: iso(now - (fromDay + i) * DAY),
+    change_number: firstChange - i,
+    patch_set: 2,
+    ci_result: r === 'P',
+  }));
+}
+
+/** A driver name longer than any file name may be: its pages must still build. */
+export const LONG_NAME = `Very long ${'storage array driver name '.repeat(11)}`.trim();
+
 export const HOSTILE_EMAIL = 'mallory@evil.example.com';
 
 export function fixtureRegistry(now: number): Registry {
   const ci = (id: string) => ({ id, success_pattern: 'SUCCESS', failure_pattern: 'FAILURE' });
   return {
     projects: [
-      { id: 'openstack/cinder', name: 'Cinder (Block Storage)' },
+      {
+        id: 'openstack/cinder',
+        name: 'Cinder (Block Storage)',
+        upstream: {
+          git: 'https://opendev.org/openstack/cinder',
+          support_matrix: 'doc/source/reference/support-matrix.ini',
+          support_feature: 'supported',
+        },
+        features: [
+          { id: 'supported', title: 'Supported vendor driver', status: 'optional' },
+          { id: 'multiattach', title: 'Multi-attach', status: 'optional' },
+          { id: 'qos', title: 'QoS', status: 'optional' },
+        ],
+      },
       { id: 'openstack/neutron', name: 'Neutron (Networking)' },
       { id: 'openstack/nova', name: 'Nova (Compute)' },
     ],
@@ -51,8 +77,25 @@ export function fixtureRegistry(now: number): Registry {
         maintainers: [{ name: 'Ann Admin', launchpad_id: 'ann', email: 'ann@acme.example.com' }],
         releases: ['Queens', 'Rocky'],
         ci: ci('acme-ci'),
+        upstream_id: 'acme_iscsi',
+        upstream: {
+          title: 'Acme iSCSI',
+          in_tree: ['Queens', 'Rocky', 'Stein'],
+          features: {
+            supported: [['Queens', 'complete']],
+            multiattach: [
+              ['Queens', 'missing'],
+              ['Rocky', 'complete'],
+            ],
+            qos: [
+              ['Queens', null],
+              ['Stein', 'partial'],
+            ],
+          },
+          notes: { multiattach: 'Needs array firmware 2.0.' },
+        },
         verification: {
-          Rocky: record(now, 3, true, 1001),
+          Rocky: record(now, 3, true, 1001, { recent: runs(now, 3, 'PPFPPPFPPP', 1001) }),
           Queens: record(now, 5, false, 1002, {
             last_success: { review_url: 'https://review.example.org/c/1000', timestamp: iso(now - 20 * DAY) },
           }),
@@ -65,9 +108,26 @@ export function fixtureRegistry(now: number): Registry {
         description: 'Fibre Channel.',
         releases: ['Rocky'],
         ci: ci('acme-ci'),
+        upstream_id: 'acme_fc',
+        upstream: {
+          title: 'Acme FC',
+          in_tree: ['Queens', 'Rocky', 'Stein'],
+          features: {
+            supported: [
+              ['Queens', 'complete'],
+              ['Stein', 'missing'],
+            ],
+            multiattach: [['Queens', 'partial']],
+            qos: [['Queens', 'unknown']],
+          },
+        },
         verification: {
           Rocky: record(now, 2, false, 1003, {
             last_success: { review_url: 'https://review.example.org/c/999', timestamp: iso(now - 10 * DAY) },
+            recent: [
+              { timestamp: iso(now - 2 * DAY), change_number: 1003, patch_set: 1, ci_result: false },
+              { timestamp: iso(now - 10 * DAY), change_number: 999, patch_set: 1, ci_result: true },
+            ],
           }),
         },
       },
@@ -76,6 +136,13 @@ export function fixtureRegistry(now: number): Registry {
         vendor: 'Acme',
         name: 'Acme-FC',
         description: 'Same slug as Acme FC.',
+        releases: ['Stein'],
+        upstream_id: 'acme_fc_old',
+        upstream: {
+          title: 'Acme FC (old)',
+          in_tree: ['Queens'],
+          features: { supported: [['Queens', 'complete']] },
+        },
       },
       {
         project_id: 'openstack/neutron',
@@ -121,6 +188,12 @@ export function fixtureRegistry(now: number): Registry {
         releases: ['Queens', 'Rocky', 'Stein'],
         ci: ci('zeta-ci'),
         verification: { Stein: record(now, 1, true, 1006) },
+      },
+      {
+        project_id: 'openstack/nova',
+        vendor: 'Omega',
+        name: LONG_NAME,
+        description: 'A name of 270 characters.',
       },
     ],
   };

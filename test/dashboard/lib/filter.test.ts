@@ -9,6 +9,24 @@ const facts: FilterFacts[] = [
 ];
 
 describe('visibleRows', () => {
+  it('keeps a driver of any release of a comma list', () => {
+    expect(visibleRows(facts, { ...EMPTY_VIEW, release: 'kilo,liberty' }, undefined)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect(visibleRows(facts, { ...EMPTY_VIEW, release: 'Kilo,Rocky' }, undefined)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('keeps only the feature filter’s hits when it has any', () => {
+    expect(visibleRows(facts, EMPTY_VIEW, undefined, new Set([2]))).toEqual([false, false, true]);
+    expect(visibleRows(facts, EMPTY_VIEW, new Set([0, 2]), new Set([2]))).toEqual([false, false, true]);
+  });
+
   it('combines filters, case-insensitively', () => {
     expect(visibleRows(facts, { ...EMPTY_VIEW, release: 'Rocky', vendor: 'emc' }, undefined)).toEqual([
       true,

@@ -103,8 +103,9 @@ describe('files for machines', () => {
 
   it('ships a browser index that decodes to the same status input', () => {
     const index = buildClientIndex(model, now, 30);
-    const decoded = index.drivers.map(decodeDriver);
+    const decoded = index.drivers.map((d) => decodeDriver(d, index.releases));
     expect(decoded.map((d) => d.status)).toEqual(model.drivers.map((d) => d.status));
+    expect(decoded.map((d) => d.inTree)).toEqual(model.drivers.map((d) => d.upstream?.in_tree ?? []));
     expect(JSON.stringify(index)).not.toContain(HOSTILE_EMAIL);
   });
 

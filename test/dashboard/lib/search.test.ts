@@ -47,3 +47,12 @@ describe('createDriverSearch', () => {
     expect(finder.search('  ')).toBeUndefined();
   });
 });
+
+describe('words over hostile text', () => {
+  it('take linear time on long runs of joiners inside a word', () => {
+    // "a....a" with a million dots: a backtracking `[._\-/]+$` needs about 10^12 steps.
+    const hostile = `a${'.'.repeat(1_000_000)}b`;
+    expect(words(hostile)).toEqual([hostile, 'a', 'b']);
+    expect(words(`--${'x'.repeat(10)}--`)).toEqual(['x'.repeat(10)]);
+  });
+});

@@ -27,6 +27,19 @@ describe('ciStatus', () => {
     expect(ciStatus(input(), 'queens', now, 4).kind).toBe('stale');
   });
 
+  it('takes the newest evidence of the releases a comma list names', () => {
+    expect(ciStatus(input(), 'queens,stein', now, 30)).toMatchObject({ kind: 'failing', release: 'Queens' });
+    expect(ciStatus(input(), 'Queens, Rocky', now, 30)).toMatchObject({ kind: 'passing', release: 'Rocky' });
+    expect(ciStatus(input({ evidence: {} }), 'stein,rocky', now, 30)).toEqual({
+      kind: 'unverified',
+      claimed: true,
+    });
+    expect(ciStatus(input({ evidence: {} }), 'stein,train', now, 30)).toEqual({
+      kind: 'unverified',
+      claimed: false,
+    });
+  });
+
   it('separates claims without evidence from drivers without CI', () => {
     expect(ciStatus(input({ evidence: {} }), 'Rocky', now, 30)).toEqual({
       kind: 'unverified',

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { joinBase, safeHref, shortDescription, slugify } from '../../../dashboard/src/lib/text.ts';
-import { driverSlugs } from '../../../dashboard/src/lib/slugs.ts';
+import {
+  joinBase,
+  publicHref,
+  safeHref,
+  shortDescription,
+  shortProjectName,
+  slugify,
+} from '../../../dashboard/src/lib/text.ts';
+import { driverSlugs, MAX_SLUG, releaseSlug, shortSlug } from '../../../dashboard/src/lib/slugs.ts';
 
 describe('safeHref', () => {
   it.each([
@@ -31,10 +38,62 @@ describe('slugs', () => {
   });
 });
 
+describe('long names', () => {
+  it('keep slugs short, with a stable suffix that tells long names apart', () => {
+    const long = `acme ${'storage array driver name '.repeat(12)}`;
+    const slugs = driverSlugs([
+      { project_id: 'openstack/cinder', vendor: 'Acme', name: `${long} one` },
+      { project_id: 'openstack/cinder', vendor: 'Acme', name: `${long} two` },
+    ]);
+    for (const slug of slugs) {
+      expect(slug.length).toBeLessThanOrEqual(MAX_SLUG);
+      expect(slug).toMatch(/^cinder-acme-acme-storage-array-[a-z0-9-]*-[0-9a-f]{8}$/);
+    }
+    expect(slugs[0]).not.toBe(slugs[1]);
+    expect(driverSlugs([{ project_id: 'openstack/cinder', vendor: 'Acme', name: `${long} one` }])).toEqual([
+      slugs[0],
+    ]);
+    expect(shortSlug('x'.repeat(1_000_000))).toHaveLength(MAX_SLUG);
+    expect(shortSlug('Short name')).toBe('short-name');
+  });
+
+  it('name release paths by the id in lower case', () => {
+    expect(releaseSlug('Flamingo')).toBe('flamingo');
+    expect(releaseSlug('2024.1')).toBe('2024-1');
+    expect(releaseSlug('***')).toMatch(/^release-[0-9a-f]{8}$/);
+  });
+});
+
+describe('shortProjectName', () => {
+  it.each([
+    ['Cinder (Block Storage)', 'Cinder'],
+    ['Ironic (Bare Metal Provisioning) ', 'Ironic'],
+    ['Designate', 'Designate'],
+    ['(only parentheses)', '(only parentheses)'],
+    ['A (b) (c)', 'A'],
+  ])('%s → %s', (name, short) => {
+    expect(shortProjectName(name)).toBe(short);
+  });
+
+  it('takes linear time: a million "(" is as quick as a short name', () => {
+    // A backtracking regular expression needs about 10^12 steps here and never finishes.
+    const hostile = `Cinder ${'('.repeat(1_000_000)}`;
+    expect(shortProjectName(hostile)).toBe(hostile.trim());
+    expect(shortProjectName(`${hostile})`)).toBe('Cinder');
+  });
+});
+
 describe('short text', () => {
   it('cuts long descriptions at a word', () => {
     expect(shortDescription('word '.repeat(40), 20)).toBe('word word word word…');
     expect(shortDescription('short')).toBe('short');
+  });
+
+  it('links pages from outside the site absolutely when its public URL is known', () => {
+    expect(publicHref('https://example.org/driverlog/', '/driverlog/', 'badges/x.svg')).toBe(
+      'https://example.org/driverlog/badges/x.svg',
+    );
+    expect(publicHref(undefined, '/driverlog/', 'badges/x.svg')).toBe('/driverlog/badges/x.svg');
   });
 
   it('joins base paths', () => {

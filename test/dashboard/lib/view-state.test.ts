@@ -8,6 +8,7 @@ describe('view state in the URL', () => {
       project: 'openstack/cinder',
       vendor: 'EMC',
       q: '',
+      features: [],
     });
     expect(parseViewState('?release=Kilo').release).toBe('kilo');
   });
@@ -15,6 +16,13 @@ describe('view state in the URL', () => {
   it('round-trips search text and sort', () => {
     const state = parseViewState('?q=a+b%26c&sort=-vendor');
     expect(state).toMatchObject({ q: 'a b&c', sort: { key: 'vendor', desc: true } });
+    expect(parseViewState(formatViewState(state))).toEqual(state);
+  });
+
+  it('reads comma lists of releases and repeated features, and writes them back', () => {
+    const state = parseViewState('?release_id=Kilo,%20liberty,&feature=multiattach&feature=qos&feature=qos');
+    expect(state).toMatchObject({ release: 'kilo,liberty', features: ['multiattach', 'qos'] });
+    expect(formatViewState(state)).toBe('?release_id=kilo%2Cliberty&feature=multiattach&feature=qos');
     expect(parseViewState(formatViewState(state))).toEqual(state);
   });
 

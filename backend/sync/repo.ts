@@ -1,0 +1,135 @@
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { RepoError } from './errors.ts';
+import type { RepoRefs } from './resolve-ref.ts';
+
+// The only module of sync that runs git. A local repository is only read; a URL is cloned once, bare and
+// without blobs (each file sync reads is fetched on demand), into the cache, and fetched on later runs.
+
+export interface UpstreamRepo {
+  /** The path or URL it was opened from, for messages. */
+  location: string;
+  /** The git directory read. */
+  dir: string;
+  refs(): Promise<RepoRefs>;
+  /** The commit a ref names, or undefined when it names none. */
+  commitOf(ref: string): Promise<string | undefined>;
+  /** A file's text at a commit, or undefined when the commit has no such file. */
+  readFile(commit: string, path: string): Promise<string | undefined>;
+}
+
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/|^[^/\s@]+@[^/\s:]+:/i;
+
+export function isRemote(location: string): boolean {
+  return URL_LIKE.test(location);
+}
+
+/** A cache folder name for a URL: readable, and distinct for distinct URLs. */
+export function cacheName(url: string): string {
+  const readable = url
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .slice(-80);
+  let hash = 0;
+  for (const char of url) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
+  return `${readable}-${hash.toString(16)}.git`;
+}
+
+/** Opens `location` (a work tree, bare repository or .git folder, or a URL cloned into `cacheDir`). */
+export async function openRepo(
+  location: string,
+  options: { cwd: string; cacheDir: string },
+): Promise<UpstreamRepo> {
+  const dir = isRemote(location)
+    ? await cloneOrFetch(location, options.cacheDir)
+    : resolve(options.cwd, location);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new RepoError(`${location} is not a folder: give a git repository's path or URL`);
+  }
+  const git = simpleGit({ baseDir: dir });
+  try {
+    await git.raw(['rev-parse', '--git-dir']);
+  } catch (error) {
+    throw new RepoError(`${location} is not a git repository`, error);
+  }
+  const run = async (args: string[]) => {
+    try {
+      return await git.raw(args);
+    } catch (error) {
+      throw new RepoError(`git ${args.join(' ')} failed in ${location}`, error);
+    }
+  };
+  return {
+    location,
+    dir,
+    refs: () => listRefs(git, location),
+    async commitOf(ref) {
+      // With --quiet, a ref that names nothing prints nothing (and simple-git resolves with "").
+      const out = await run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+      return out.trim() || undefined;
+    },
+    async readFile(commit, path) {
+      const entry = (await run(['ls-tree', '-z', commit, '--', path])).split('\0')[0] ?? '';
+      const match = /^\d+ blob ([0-9a-f]+)\t/.exec(entry);
+      return match ? await run(['cat-file', 'blob', match[1]!]) : undefined;
+    },
+  };
+}
+
+async function listRefs(git: SimpleGit, location: string): Promise<RepoRefs> {
+  try {
+    const refs = new Set(
+      (await git.raw(['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags']))
+        .split('\n')
+        .filter((ref) => ref !== ''),
+    );
+    // A clone's default branch is what origin/HEAD names; a repository without one reads its own HEAD.
+    const head = refs.has('refs/remotes/origin/HEAD') ? 'refs/remotes/origin/HEAD' : 'HEAD';
+    const defaultBranch = (await git.raw(['rev-parse', '--symbolic-full-name', head])).trim() || head;
+    const time = Number((await git.raw(['log', '-1', '--format=%ct', defaultBranch])).trim());
+    return { refs, defaultBranch, newestCommit: time * 1000 };
+  } catch (error) {
+    throw new RepoError(`cannot list the branches and tags of ${location}`, error);
+  }
+}
+
+async function cloneOrFetch(url: string, cacheDir: string): Promise<string> {
+  const dir = join(cacheDir, cacheName(url));
+  if (existsSync(dir)) {
+    try {
+      await simpleGit({ baseDir: dir }).raw([
+        'fetch',
+        '--quiet',
+        '--prune',
+        '--force',
+        '--filter=blob:none',
+        'origin',
+        '+refs/heads/*:refs/heads/*',
+        '+refs/tags/*:refs/tags/*',
+      ]);
+    } catch (error) {
+      throw new RepoError(`cannot fetch ${url} into ${dir} (delete that folder to clone afresh)`, error);
+    }
+    return dir;
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  // Clone beside, then rename: an interrupted clone never leaves a half repository in the cache.
+  const partial = `${dir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  try {
+    await simpleGit({ baseDir: cacheDir }).raw([
+      'clone',
+      '--quiet',
+      '--bare',
+      '--filter=blob:none',
+      url,
+      partial,
+    ]);
+    renameSync(partial, dir);
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    throw new RepoError(`cannot clone ${url}`, error);
+  }
+  return dir;
+}

@@ -1,0 +1,71 @@
+import { appendPointer } from '../../json/pointer.ts';
+import type { Problem } from '../problem.ts';
+import { quote } from '../quote.ts';
+import type { Check } from './check.ts';
+import { isRecord, listOf } from './shape.ts';
+
+// Evidence dated in the future is forged or broken: the newest record wins, so a "passing" record dated
+// 2099 would outlive every real run, and a scan position in the future would make every later scan ask
+// for nothing. Clocks differ a little between Gerrit, CI and the machine validating.
+export const CLOCK_SKEW_MS = 10 * 60 * 1000;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
+// Gerrit's own form, kept as is in scan_state: "2024-05-09 16:41:07.000000000" (UTC).
+const GERRIT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/;
+
+/** Milliseconds since the epoch of a registry or Gerrit timestamp; undefined when it is neither. */
+export function timestampMs(text: string): number | undefined {
+  const parts = ISO.exec(text) ?? GERRIT.exec(text);
+  if (!parts) return undefined;
+  const [year, month, day, hour, minute, second] = parts.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+export const futureTimestamp: Check = {
+  id: 'future-timestamp',
+  description: 'No evidence or scan position is dated after now (plus ten minutes of clock skew).',
+  run: ({ data, now }) => {
+    const problems: Problem[] = [];
+    const check = (owner: unknown, pointer: string, key: string): void => {
+      const text = isRecord(owner) ? owner[key] : undefined;
+      if (typeof text !== 'string') return;
+      const time = timestampMs(text);
+      if (time === undefined || time <= now + CLOCK_SKEW_MS) return;
+      problems.push({
+        check: 'future-timestamp',
+        severity: 'error',
+        pointer: appendPointer(pointer, key),
+        message: `${key} ${quote(text)} is later than now (${new Date(now).toISOString().slice(0, 19)}Z)`,
+        hint: 'evidence and scan positions are written by `driverlog update` from Gerrit\u2019s answers: remove the hand-made entry and let the job write it',
+      });
+    };
+    for (const driver of listOf(data, 'drivers') ?? []) {
+      const verification = driver.value.verification;
+      if (!isRecord(verification)) continue;
+      for (const [release, record] of Object.entries(verification)) {
+        const pointer = appendPointer(`${driver.pointer}/verification`, release);
+        if (!isRecord(record)) continue;
+        check(record, pointer, 'timestamp');
+        check(record.last_success, `${pointer}/last_success`, 'timestamp');
+        if (Array.isArray(record.recent))
+          record.recent.forEach((run, i) => check(run, appendPointer(`${pointer}/recent`, i), 'timestamp'));
+      }
+    }
+    const scanned = isRecord(data) && isRecord(data.scan_state) ? data.scan_state.projects : undefined;
+    if (isRecord(scanned)) {
+      for (const [project, state] of Object.entries(scanned)) {
+        const pointer = appendPointer('/scan_state/projects', project);
+        check(state, pointer, 'updated');
+        check(state, pointer, 'since');
+      }
+    }
+    return problems;
+  },
+};

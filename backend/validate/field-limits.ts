@@ -1,0 +1,7 @@
+import schema from '../../schema/driverlog.schema.json' with { type: 'json' };
+
+/**
+ * The schema's cap on a CI pattern's length. The schema check reports a longer one; the pattern checks
+ * skip it, so a hostile pull request cannot make them compile megabytes of pattern.
+ */
+export const PATTERN_MAX_LENGTH: number = schema.$defs.ci.properties.success_pattern.maxLength;

@@ -1,0 +1,244 @@
+// <driver-table> (components/DriverTable.astro): filters, search, sorting and URL state for the
+// server-rendered drivers table. Rows are never rebuilt: filtering toggles `hidden`, sorting re-appends
+// the same <tr> elements.
+import { decodeDriver, type ClientDriver, type ClientIndex } from '../lib/client-index.ts';
+import { countText, emptyMessage, visibleRows, type FilterFacts } from '../lib/filter.ts';
+import { createDriverSearch, type DriverSearch } from '../lib/search.ts';
+import { sortOrder, type SortItem } from '../lib/sort.ts';
+import { ciStatus, findRelease, namesRelease, releaseList, STATUS_RANK, statusView } from '../lib/status.ts';
+import {
+  EMPTY_VIEW,
+  formatViewState,
+  parseViewState,
+  sameView,
+  toggleSort,
+  type SortKey,
+  type ViewState,
+} from '../lib/view-state.ts';
+import { DeferredUrl } from './deferred-url.ts';
+import { FeatureData, IndexLoadError } from './feature-data.ts';
+import { readForm, writeForm } from './form-state.ts';
+import { renderStatus } from './status-dom.ts';
+
+const STATUS_COLUMN = 4;
+// Laying out thousands of table rows takes longer than a keystroke may: large registries show the
+// first rows of a result and a button for the rest. Ours (a few hundred) always shows everything.
+// Each newly shown row costs about 0.3 ms of layout in Chromium: 50 keep a keystroke under its budget.
+const ALWAYS_SHOWN = 400;
+const FIRST_ROWS = 50;
+
+class DriverTable extends HTMLElement {
+  private drivers: ClientDriver[] = [];
+  private rows: HTMLTableRowElement[] = [];
+  /** Which rows are hidden, kept here: reading `hidden` back from thousands of rows costs a keystroke's budget. */
+  private rowHidden: Uint8Array = new Uint8Array(0);
+  private facts: FilterFacts[] = [];
+  private items: SortItem[] = [];
+  private finder!: DriverSearch;
+  private order: number[] = [];
+  private showAll = false;
+  private staleDays = 30;
+  private releaseOrder = new Map<string, number>();
+  private state: ViewState | undefined;
+  private searchHits: Set<number> | undefined;
+  private shownOrder = '';
+  private releaseNames = new Map<string, string>();
+  private features!: FeatureData;
+  private readonly url = new DeferredUrl();
+
+  connectedCallback(): void {
+    this.init().catch((error: unknown) => {
+      // The full server-rendered table stays usable; only the controls stay hidden.
+      console.error(error);
+    });
+  }
+
+  private async init(): Promise<void> {
+    const url = this.dataset.index!;
+    const response = await fetch(url);
+    if (!response.ok) throw new IndexLoadError(`${url}: HTTP ${response.status}`);
+    const index = (await response.json()) as ClientIndex;
+    this.rows = Array.from(this.querySelector('tbody')!.rows);
+    this.rowHidden = new Uint8Array(this.rows.length);
+    if (index.drivers.length !== this.rows.length) {
+      throw new IndexLoadError(
+        `${url}: ${index.drivers.length} entries for ${this.rows.length} rows; rebuild the site`,
+      );
+    }
+    this.staleDays = index.staleDays;
+    this.releaseOrder = new Map(index.releases.map((id, i) => [id, i]));
+    this.releaseNames = new Map(index.releases.map((id) => [id.toLowerCase(), id]));
+    this.drivers = index.drivers.map((d) => decodeDriver(d, index.releases));
+    // A driver is "for" a release its vendor claims, its CI has evidence for, or its project's tree lists it in.
+    this.facts = this.drivers.map((d) => ({
+      projectId: d.projectId,
+      vendor: d.vendor,
+      releases: new Set(
+        [...d.status.claims, ...Object.keys(d.status.evidence), ...d.inTree].map((id) => id.toLowerCase()),
+      ),
+    }));
+    this.items = this.drivers.map((d) => {
+      const positions = d.status.claims.map((id) => this.releaseOrder.get(id) ?? -1);
+      return {
+        project: d.projectName,
+        vendor: d.vendor,
+        driver: d.name,
+        newestRelease: Math.max(-1, ...positions),
+        releaseCount: positions.length,
+        statusRank: 0,
+        statusAt: 0,
+      };
+    });
+    this.order = this.rows.map((_, i) => i);
+    this.finder = createDriverSearch(
+      this.drivers.map((d) => [d.vendor, d.name, d.description, d.projectName, d.projectId, d.ciId]),
+    );
+    this.features = new FeatureData(this.dataset.features!);
+    this.wire();
+    const first = parseViewState(location.search);
+    if (first.features.length > 0) await this.features.load();
+    this.apply(first, 'none');
+    this.form.hidden = false;
+  }
+
+  private get form(): HTMLFormElement {
+    return this.querySelector('form')!;
+  }
+
+  private wire(): void {
+    const form = this.form;
+    form.addEventListener('submit', (event) => event.preventDefault());
+    form.addEventListener('input', (event) => {
+      const target = event.target as HTMLInputElement | HTMLSelectElement;
+      const next = readForm(this.form, this.state?.sort);
+      // Another project has other features: the ones chosen for the last one no longer apply.
+      if (target.name === 'project_id') next.features = [];
+      // Typing replaces the history entry; choosing a filter adds one, so Back undoes it.
+      this.apply(next, target.name === 'q' ? 'replace' : 'push');
+      if (target.name === 'project_id' && next.project && !this.features.loaded) {
+        // A feature ticked before the data arrived is applied once it has.
+        this.features.load().then(() => this.apply(this.state ?? EMPTY_VIEW, 'none'), console.error);
+      }
+    });
+    for (const th of this.querySelectorAll<HTMLTableCellElement>('thead th[data-sort]')) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      const arrow = document.createElement('span');
+      arrow.setAttribute('aria-hidden', 'true');
+      button.append(...th.childNodes, arrow);
+      th.append(button);
+      button.addEventListener('click', () => {
+        const current = this.state ?? EMPTY_VIEW;
+        this.apply({ ...current, sort: toggleSort(current.sort, th.dataset.sort as SortKey) }, 'push');
+      });
+    }
+    this.querySelector('.driver-more button')!.addEventListener('click', () => {
+      this.showAll = true;
+      this.apply(this.state ?? EMPTY_VIEW, 'none');
+    });
+    this.querySelector('.driver-empty button')!.addEventListener('click', () => {
+      this.apply({ ...EMPTY_VIEW, sort: this.state?.sort }, 'push');
+      this.form.querySelector<HTMLInputElement>('input[name=q]')!.focus();
+    });
+    form.addEventListener('focusout', () => this.url.flush());
+    window.addEventListener('pagehide', () => this.url.flush());
+    window.addEventListener('popstate', () => {
+      this.url.cancel();
+      const state = parseViewState(location.search);
+      if (state.features.length > 0 && !this.features.loaded) {
+        this.features.load().then(() => this.apply(parseViewState(location.search), 'none'), console.error);
+      }
+      this.apply(state, 'none');
+    });
+  }
+
+  private apply(next: ViewState, history: 'push' | 'replace' | 'none'): void {
+    const prev = this.state;
+    this.state = next;
+    if (prev && !sameView(prev, next)) this.showAll = false;
+    if (history !== 'none' && !(prev && sameView(prev, next))) {
+      const url = `${location.pathname}${formatViewState(next)}${location.hash}`;
+      this.url.set(url, history);
+    }
+    // Typing already shows in the form; Back, old links and "Show all drivers" change it from here.
+    writeForm(this.form, next, this.releaseNames);
+    const releaseChanged = !prev || prev.release !== next.release;
+    if (releaseChanged) this.renderStatuses(next.release);
+    if (!prev || prev.q !== next.q) {
+      const q = next.q.trim();
+      this.searchHits = q ? this.finder.search(q) : undefined;
+    }
+    this.reorder(next, releaseChanged);
+    const matching = visibleRows(this.facts, next, this.searchHits, this.features.hits(next));
+    const limit = this.showAll || this.rows.length <= ALWAYS_SHOWN ? Infinity : FIRST_ROWS;
+    let shown = 0;
+    let displayed = 0;
+    // Only rows whose visibility changes are touched: each change costs layout work.
+    for (const i of this.order) {
+      const match = matching[i]!;
+      if (match) shown++;
+      const hide = !match || displayed >= limit;
+      if (!hide) displayed++;
+      if (this.rowHidden[i] !== (hide ? 1 : 0)) {
+        this.rowHidden[i] = hide ? 1 : 0;
+        this.rows[i]!.hidden = hide;
+      }
+    }
+    this.querySelector('.driver-count')!.textContent = countText(shown, this.rows.length);
+    const more = this.querySelector<HTMLElement>('.driver-more')!;
+    more.hidden = displayed === shown;
+    if (displayed < shown) {
+      more.querySelector('span')!.textContent =
+        `Showing the first ${displayed} of ${shown} matching drivers.`;
+      more.querySelector('button')!.textContent = `Show all ${shown}`;
+    }
+    const empty = this.querySelector<HTMLElement>('.driver-empty')!;
+    empty.hidden = shown > 0;
+    if (shown === 0) {
+      const project = this.drivers.find((d) => d.projectId.toLowerCase() === next.project.toLowerCase());
+      empty.querySelector('p')!.textContent = emptyMessage(next, {
+        release: this.releaseLabel(next.release),
+        project: project?.projectName,
+      });
+    }
+  }
+
+  /** "Rocky", or "Kilo or Liberty" for a comma list, as the registry spells them. */
+  private releaseLabel(release: string): string {
+    return releaseList(release)
+      .map((id) => findRelease(this.releaseOrder.keys(), id) ?? id)
+      .join(' or ');
+  }
+
+  /** Status cells for a release, or newest evidence; ages are measured now, in the reader's browser. */
+  private renderStatuses(release: string): void {
+    const now = Date.now();
+    this.querySelector('caption span')!.textContent = release ? this.releaseLabel(release) : 'newest';
+    for (let i = 0; i < this.rows.length; i++) {
+      const status = ciStatus(this.drivers[i]!.status, release, now, this.staleDays);
+      const item = this.items[i]!;
+      item.statusRank = STATUS_RANK[status.kind];
+      item.statusAt = 'evidence' in status ? status.evidence.at : 0;
+      renderStatus(this.rows[i]!.cells[STATUS_COLUMN]!, statusView(status, namesRelease(release)), now);
+    }
+  }
+
+  private reorder(state: ViewState, releaseChanged: boolean): void {
+    const key = state.sort ? `${state.sort.key}:${state.sort.desc}` : '';
+    for (const th of this.querySelectorAll<HTMLTableCellElement>('thead th[data-sort]')) {
+      const active = state.sort?.key === th.dataset.sort;
+      if (active) th.setAttribute('aria-sort', state.sort!.desc ? 'descending' : 'ascending');
+      else th.removeAttribute('aria-sort');
+      th.querySelector('button span')!.textContent = active ? (state.sort!.desc ? ' ▼' : ' ▲') : '';
+    }
+    // Only a new sort (or new statuses under the status sort) moves rows: one append of a fragment.
+    if (key === this.shownOrder && !(releaseChanged && state.sort?.key === 'status')) return;
+    this.shownOrder = key;
+    this.order = sortOrder(this.items, state.sort);
+    const fragment = document.createDocumentFragment();
+    for (const i of this.order) fragment.append(this.rows[i]!);
+    this.querySelector('tbody')!.append(fragment);
+  }
+}
+
+customElements.define('driver-table', DriverTable);

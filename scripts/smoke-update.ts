@@ -1,0 +1,38 @@
+// `node --import tsx scripts/smoke-update.ts`: one `driverlog update` of a copy of default_data.json against the
+// Gerrit simulator, through the real CLI (bin/driverlog.js) and with the Node.js running this script. `.ci/run`
+// runs it under each supported Node.js version. Exits with update's own exit status.
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateHistory, startGerritSimulator } from '../dev/gerrit-simulator/index.ts';
+import type { Registry } from '../backend/registry/types.ts';
+
+const root = join(import.meta.dirname, '..');
+const DAY = 86_400_000;
+const now = Date.now();
+const dir = mkdtempSync(join(tmpdir(), 'driverlog-smoke-'));
+const dataFile = join(dir, 'default_data.json');
+copyFileSync(join(root, 'default_data.json'), dataFile);
+const registry = JSON.parse(readFileSync(dataFile, 'utf8')) as Registry;
+const sim = await startGerritSimulator({
+  dataset: generateHistory({ registry, seed: 7, changes: 400, start: now - 60 * DAY, end: now }),
+});
+try {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin/driverlog.js'), 'update', '--data', dataFile, '--gerrit-url', sim.url, '--since', '90d'],
+    // The run's own log is long; its errors still show.
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const status = await new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+  const written = JSON.parse(readFileSync(dataFile, 'utf8')) as Registry;
+  const verified = written.drivers.filter(
+    (driver) => Object.keys(driver.verification ?? {}).length > 0,
+  ).length;
+  console.log(`smoke: Node.js ${process.version}: update exited ${status}; ${verified} drivers verified`);
+  process.exitCode = status === 0 && verified > 0 ? 0 : 1;
+} finally {
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+}

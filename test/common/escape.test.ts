@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { printable } from '../../backend/common/escape.ts';
+
+describe('printable', () => {
+  it('writes control characters as visible escapes, so text stays on its one line', () => {
+    expect(printable('ok\n✅ All checks passed')).toBe('ok\\n✅ All checks passed');
+    expect(printable('\u001b[2Jred\u001b[0m')).toBe('\\u001b[2Jred\\u001b[0m');
+    expect(printable('a\tb\rc\u0000d\u007fe\u0085f')).toBe('a\\tb\\rc\\u0000d\\u007fe\\u0085f');
+  });
+
+  it('shows bidirectional overrides and Unicode line separators instead of obeying them', () => {
+    expect(printable('\u202eemcA')).toBe('\\u202eemcA');
+    expect(printable('x\u2028y\u2029z\u2066w\u2069')).toBe('x\\u2028y\\u2029z\\u2066w\\u2069');
+  });
+
+  it('leaves every other character alone', () => {
+    const text = 'Acme iSCSI — Zürich 東京 \\S+ : SUCCESS 🚀';
+    expect(printable(text)).toBe(text);
+  });
+});

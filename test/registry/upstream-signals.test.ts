@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+  featureValue,
+  inTree,
+  newestInTreeRelease,
+  supportedByProject,
+} from '../../backend/registry/upstream-signals.ts';
+import type { Driver, Project } from '../../backend/registry/types.ts';
+
+const releases = ['Rocky', 'Stein', 'Train', 'Ussuri', 'Victoria'].map((id) => ({ id }));
+
+// In the tree in Rocky and Stein, gone in Train, back in Ussuri and Victoria.
+const driver: Driver = {
+  project_id: 'openstack/cinder',
+  vendor: 'Acme',
+  name: 'Acme iSCSI driver',
+  upstream_id: 'acme_iscsi',
+  upstream: {
+    title: 'Acme Storage Driver (iSCSI)',
+    in_tree: ['Rocky', 'Stein', 'Ussuri', 'Victoria'],
+    features: {
+      qos: [
+        ['Rocky', 'missing'],
+        ['Ussuri', 'complete'],
+      ],
+      supported: [
+        ['Rocky', 'complete'],
+        ['Victoria', 'missing'],
+      ],
+      // A feature the matrix gained in Stein: nothing is stated for Rocky.
+      multiattach: [
+        ['Rocky', null],
+        ['Stein', 'partial'],
+      ],
+    },
+  },
+};
+
+const cinder: Pick<Project, 'upstream'> = {
+  upstream: {
+    git: 'https://opendev.org/openstack/cinder',
+    support_matrix: 'doc/source/reference/support-matrix.ini',
+    support_feature: 'supported',
+  },
+};
+
+describe('inTree and newestInTreeRelease', () => {
+  it('follow in_tree, including a driver that left and came back', () => {
+    expect(['Rocky', 'Stein', 'Train', 'Ussuri'].map((r) => inTree(driver, r))).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
+    expect(newestInTreeRelease(driver)).toBe('Victoria');
+  });
+
+  it('know nothing of a driver sync never matched', () => {
+    const plain: Driver = { project_id: 'openstack/cinder', vendor: 'Acme', name: 'Out of tree' };
+    expect(inTree(plain, 'Rocky')).toBe(false);
+    expect(newestInTreeRelease(plain)).toBeUndefined();
+    expect(featureValue(plain, 'qos', 'Rocky', releases)).toBeUndefined();
+  });
+});
+
+describe('featureValue', () => {
+  it('carries a value forward until the next pair', () => {
+    expect(featureValue(driver, 'qos', 'Rocky', releases)).toBe('missing');
+    expect(featureValue(driver, 'qos', 'Stein', releases)).toBe('missing');
+    expect(featureValue(driver, 'qos', 'Ussuri', releases)).toBe('complete');
+    expect(featureValue(driver, 'qos', 'Victoria', releases)).toBe('complete');
+  });
+
+  it('is undefined where the driver is not in the tree', () => {
+    expect(featureValue(driver, 'qos', 'Train', releases)).toBeUndefined();
+  });
+
+  it('is null where the matrix states nothing, or has no such feature', () => {
+    expect(featureValue(driver, 'multiattach', 'Rocky', releases)).toBeNull();
+    expect(featureValue(driver, 'multiattach', 'Stein', releases)).toBe('partial');
+    expect(featureValue(driver, 'replication', 'Stein', releases)).toBeNull();
+  });
+});
+
+describe('supportedByProject', () => {
+  it('is false once the support feature turns "missing", and outside the tree', () => {
+    expect(supportedByProject(cinder, driver, 'Ussuri', releases)).toBe(true);
+    expect(supportedByProject(cinder, driver, 'Victoria', releases)).toBe(false);
+    expect(supportedByProject(cinder, driver, 'Train', releases)).toBe(false);
+  });
+
+  it('is true for any in-tree driver when the project names no support feature', () => {
+    const nova: Pick<Project, 'upstream'> = {
+      upstream: {
+        git: 'https://opendev.org/openstack/nova',
+        support_matrix: 'doc/source/user/support-matrix.ini',
+      },
+    };
+    expect(supportedByProject(nova, driver, 'Victoria', releases)).toBe(true);
+    expect(supportedByProject(nova, driver, 'Train', releases)).toBe(false);
+  });
+
+  it('does not count "unknown" or an unstated value as unsupported', () => {
+    const unsure: Driver = {
+      ...driver,
+      upstream: { ...driver.upstream!, features: { supported: [['Rocky', 'unknown']] } },
+    };
+    expect(supportedByProject(cinder, unsure, 'Rocky', releases)).toBe(true);
+    const unstated: Driver = { ...driver, upstream: { ...driver.upstream!, features: {} } };
+    expect(supportedByProject(cinder, unstated, 'Rocky', releases)).toBe(true);
+  });
+});

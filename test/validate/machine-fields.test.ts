@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { canonical, forgedMachineFields } from '../../backend/validate/machine-fields.ts';
+import type { Registry } from '../../backend/registry/types.ts';
+import { validRegistry } from '../helpers/registry-fixture.ts';
+
+const changed = (change: (r: Registry) => void): Registry => {
+  const registry = validRegistry();
+  change(registry);
+  return registry;
+};
+const forged = (current: Registry, trusted: Parameters<typeof forgedMachineFields>[1]) =>
+  forgedMachineFields(current, trusted, 'origin/main').map((p) => [p.pointer, p.message]);
+
+describe('forgedMachineFields', () => {
+  const base = validRegistry();
+
+  it('names each forged value of verification, at its place', () => {
+    const current = changed((r) =>
+      Object.assign(r.drivers[0]!.verification!.Rocky!, {
+        ci_result: false,
+        timestamp: '2099-01-01T00:00:00Z',
+      }),
+    );
+    expect(forged(current, [{ data: base }])).toEqual([
+      [
+        '/drivers/0/verification/Rocky/ci_result',
+        'verification/Rocky/ci_result was changed since origin/main, but only `driverlog update` writes verification, and no commit of it did this',
+      ],
+      [
+        '/drivers/0/verification/Rocky/timestamp',
+        expect.stringMatching(/^verification\/Rocky\/timestamp was changed/),
+      ],
+    ]);
+  });
+
+  it('refuses evidence on a new driver, and a new scan position', () => {
+    const current = changed((r) => {
+      r.drivers.push({
+        project_id: 'openstack/nova',
+        vendor: 'Acme',
+        name: 'Acme hypervisor 2',
+        verification: { Rocky: base.drivers[0]!.verification!.Rocky! },
+      });
+      r.scan_state = { gerrit_url: 'https://review.example.org', projects: {} };
+    });
+    expect(
+      forged(current, [{ data: base }]).map(([pointer, message]) => [pointer, message!.split(' since')[0]]),
+    ).toEqual([
+      ['/scan_state', 'scan_state was added'],
+      ['/drivers/2/verification', 'verification was added'],
+    ]);
+  });
+
+  it("refuses a sync field's edit, and a removal from a driver that stays", () => {
+    const withUpstream = changed(
+      (r) => (r.drivers[1]!.upstream = { title: 'Acme', in_tree: ['Rocky'], features: {} }),
+    );
+    const current = changed((r) => {
+      r.drivers[1]!.upstream = { title: 'Acme', in_tree: ['Queens', 'Rocky'], features: {} };
+      delete r.drivers[0]!.verification;
+    });
+    // (In no particular order: validate sorts problems by position.)
+    expect(forged(current, [{ data: withUpstream }]).sort()).toEqual([
+      [
+        '/drivers/0/verification',
+        expect.stringMatching(/^verification was removed since origin\/main, but only `driverlog update`/),
+      ],
+      [
+        '/drivers/1/upstream/in_tree/0',
+        expect.stringMatching(/^upstream\/in_tree\/0 was changed .* only `driverlog sync` writes upstream/),
+      ],
+      ['/drivers/1/upstream/in_tree/1', expect.any(String)],
+    ]);
+  });
+
+  it('lets a driver go with its evidence, and a format reorder keys', () => {
+    const current = changed((r) => {
+      r.drivers.splice(0, 1);
+    });
+    expect(forged(current, [{ data: base }])).toEqual([]);
+    const reordered = JSON.parse(
+      JSON.stringify(base, (key, value: unknown) =>
+        key === 'Rocky' ? Object.fromEntries(Object.entries(value as object).reverse()) : value,
+      ),
+    ) as Registry;
+    expect(forged(reordered, [{ data: base }])).toEqual([]);
+  });
+
+  it("accepts any trusted version's value, and a job's only for its own fields", () => {
+    const byJob = changed((r) => {
+      r.drivers[0]!.verification!.Rocky!.ci_result = false;
+      r.drivers[1]!.upstream = { title: 'Acme', in_tree: ['Rocky'], features: {} };
+    });
+    const merged = changed((r) => {
+      r.drivers[0]!.verification!.Rocky!.ci_result = false;
+    });
+    // The base branch has the old record, a job's commit the new one: both are the job's own words.
+    expect(forged(merged, [{ data: base }, { data: byJob, job: 'update' }])).toEqual([]);
+    // An "update" commit does not vouch for what only sync writes.
+    expect(forged(byJob, [{ data: base }, { data: byJob, job: 'update' }]).map(([p]) => p)).toEqual([
+      '/drivers/1/upstream',
+    ]);
+    expect(forged(byJob, [{ data: base }, { data: byJob, job: 'sync' }]).map(([p]) => p)).toEqual([
+      '/drivers/0/verification/Rocky/ci_result',
+    ]);
+  });
+
+  it('says how many more changes there are past the first five', () => {
+    const current = changed((r) => {
+      r.drivers[0]!.verification!.Rocky!.recent = Array.from({ length: 8 }, (_, i) => ({
+        timestamp: '2018-09-01T10:00:00Z',
+        change_number: 600001 + i,
+        patch_set: 1,
+        ci_result: true,
+      }));
+    });
+    const messages = forged(current, [{ data: base }]).map(([, message]) => message);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^verification\/Rocky\/recent was added/);
+  });
+});
+
+describe('canonical', () => {
+  it('ignores key order, not array order', () => {
+    expect(canonical({ b: 1, a: [1, 2] })).toBe(canonical({ a: [1, 2], b: 1 }));
+    expect(canonical([1, 2])).not.toBe(canonical([2, 1]));
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { GENERIC_CI_LINES } from '../../backend/ci/generic-ci-lines.ts';
+import { compilePattern, searchLine } from '../../backend/ci/pattern.ts';
+import { parsePlainPattern } from '../../backend/validate/plain-pattern.ts';
+
+// Validation judges plain patterns without RE2; the batch job runs them in RE2. The two must agree on
+// every pattern the fast path takes: RE2 accepts it, and matches exactly the same lines.
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+
+const PATTERN_PIECES = [
+  ...'ab :-_1',
+  '.',
+  '\\S',
+  '\\s',
+  '\\d',
+  '\\D',
+  '\\w',
+  '\\W',
+  '\\.',
+  '\\:',
+  '\\_',
+  '\\ ',
+  '\\t',
+  '\\v',
+  '*',
+  '+',
+  '?',
+  '*?',
+  '+?',
+  '??',
+  '^',
+  '$',
+  'é',
+  '😀',
+  'SUCCESS',
+  'job-a',
+];
+const LINE_PIECES = [...'ab :-_1.\t\n\u000b\u00a0é', '😀', 'SUCCESS', 'job-a', 'job-a https://x/1 : SUCCESS'];
+
+function generate(next: () => number, pieces: readonly string[], length: number): string {
+  let text = '';
+  for (let i = 0; i < length; i++) text += pick(next, pieces);
+  return text;
+}
+
+describe('parsePlainPattern', () => {
+  it('agrees with RE2 on 4,000 generated patterns, each over 40 lines', () => {
+    const next = random(2024);
+    let plain = 0;
+    for (let i = 0; i < 4000; i++) {
+      const source = generate(next, PATTERN_PIECES, 1 + Math.floor(next() * 8));
+      const fast = parsePlainPattern(source);
+      if (!fast) continue;
+      plain++;
+      const compiled = compilePattern(source);
+      expect(compiled, source).toMatchObject({ ok: true });
+      if (!compiled.ok) continue;
+      const lines = [
+        '',
+        ...GENERIC_CI_LINES.map((line) => line.text),
+        ...Array.from({ length: 20 }, () => generate(next, LINE_PIECES, Math.floor(next() * 12))),
+      ];
+      for (const line of lines) {
+        expect(fast.test(line), `${JSON.stringify(source)} on ${JSON.stringify(line)}`).toBe(
+          searchLine(compiled.regex, line),
+        );
+      }
+    }
+    // The generator must exercise the fast path, not only the fallback.
+    expect(plain).toBeGreaterThan(1000);
+  });
+
+  it.each([
+    '(a)',
+    'a|b',
+    '[ab]',
+    'a{2}',
+    'a**',
+    'a*+',
+    '*a',
+    'a^b',
+    'a$b',
+    '\\p{L}',
+    '\\x41',
+    '\\1',
+    '\\',
+    '\ud83d',
+  ])('leaves %j to RE2', (source) => {
+    expect(parsePlainPattern(source)).toBeUndefined();
+  });
+
+  it('takes the patterns vendors write', () => {
+    const pattern = parsePlainPattern('^- acme-tempest-iscsi \\S+ : SUCCESS');
+    expect(pattern?.test('- acme-tempest-iscsi https://ci.acme.example/1 : SUCCESS in 1h')).toBe(true);
+    expect(pattern?.test('- acme-tempest-iscsi https://ci.acme.example/1 : FAILURE in 1h')).toBe(false);
+  });
+});
