@@ -147,11 +147,14 @@ describe('readIniMatrix', () => {
 const shared = new URL('../../../shared/fixtures/openstack-upstream/', import.meta.url);
 
 describe.skipIf(!existsSync(shared))('readIniMatrix on the projects’ real matrices (../shared)', () => {
-  const files = ['cinder', 'nova', 'neutron'].flatMap((project) =>
-    readdirSync(new URL(`${project}/`, shared))
-      .filter((name) => name.endsWith('.ini'))
-      .map((name) => `${project}/${name}`),
-  );
+  // A skipped suite's body still runs to collect its tests: list the files only where they exist.
+  const files = existsSync(shared)
+    ? ['cinder', 'nova', 'neutron'].flatMap((project) =>
+        readdirSync(new URL(`${project}/`, shared))
+          .filter((name) => name.endsWith('.ini'))
+          .map((name) => `${project}/${name}`),
+      )
+    : ['(../shared is absent)'];
 
   it.each(files)('reads %s', (file) => {
     const matrix = readIniMatrix(readFileSync(new URL(file, shared), 'utf8'), { ref: file, path: 'x' });
