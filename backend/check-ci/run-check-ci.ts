@@ -66,24 +66,31 @@ export async function checkCi(options: CheckCiOptions): Promise<CheckCiResult> {
   };
 }
 
+const LATEST_PAGES = 4;
+
 async function latestComments(
   client: GerritClient,
   query: string,
   options: CheckCiOptions,
 ): Promise<Array<{ change: ChangeInfo; message: ChangeMessageInfo }>> {
   const found: Array<{ change: ChangeInfo; message: ChangeMessageInfo; at: number }> = [];
-  // Changes come newest-updated first; a few pages always hold the latest `limit` comments.
-  for await (const page of client.queryChanges(query, {
-    pageSize: Math.max(options.limit, 25),
-    maxPages: 4,
-  })) {
-    for (const change of page) {
-      for (const message of change.messages ?? []) {
-        if (message.author?.username !== options.ci.id) continue;
-        found.push({ change, message, at: parseGerritTimestamp(message.date) });
+  // Changes come newest-updated first, so a few pages hold the latest `limit` comments. Reading no further than
+  // that is the plan, not a failure: what the pages held is the answer.
+  try {
+    for await (const page of client.queryChanges(query, {
+      pageSize: Math.max(options.limit, 25),
+      maxPages: LATEST_PAGES,
+    })) {
+      for (const change of page) {
+        for (const message of change.messages ?? []) {
+          if (message.author?.username !== options.ci.id) continue;
+          found.push({ change, message, at: parseGerritTimestamp(message.date) });
+        }
       }
+      if (found.length >= options.limit) break;
     }
-    if (found.length >= options.limit) break;
+  } catch (error) {
+    if (!(error instanceof GerritError && error.code === 'PAGE_LIMIT')) throw error;
   }
   return found
     .sort((a, b) => b.at - a.at || b.change._number - a.change._number)

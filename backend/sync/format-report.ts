@@ -1,3 +1,4 @@
+import { printable } from '../common/escape.ts';
 import type { SyncReport } from './report.ts';
 
 const MAX_LISTED = 20;
@@ -55,7 +56,8 @@ export function formatSyncReport(report: SyncReport): string {
     lines.push(report.written ? `${report.file} written` : `${report.file} unchanged`);
   }
   if (report.commit) lines.push(`committed ${report.commit.sha.slice(0, 12)} ${report.commit.subject}`);
-  return lines.join('\n') + '\n';
+  // Titles, notes and names come from the projects' files: each line is shown as it is, never as terminal codes.
+  return lines.map(printable).join('\n') + '\n';
 }
 
 function list(lines: string[], title: string, items: string[]): void {

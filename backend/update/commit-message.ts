@@ -14,7 +14,7 @@ function describe(change: RecordChange): string {
     case 'updated':
       return `${who} has newer ${change.record?.ci_result ? 'passing' : 'failing'} evidence on ${change.release}`;
     case 'dropped':
-      return `${who}: ${change.release} record dropped (ci block changed)`;
+      return `${who}: ${change.release} record dropped`;
   }
 }
 
