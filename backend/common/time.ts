@@ -1,3 +1,11 @@
+/**
+ * How far ahead of "now" a date may be and still be believed: clocks differ a little between Gerrit, CI and the
+ * machine that validates. `update` keeps nothing dated later than the earlier of Gerrit's clock and its own plus
+ * this, and `validate` refuses anything later than its own clock plus this, so the job never writes a file its
+ * own check (or a later validate) would refuse.
+ */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+
 /** One day in milliseconds: windows and ages are counted in whole UTC days. */
 export const DAY_MS = 86_400_000;
 

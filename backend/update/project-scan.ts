@@ -3,6 +3,7 @@ import { parseGerritTimestamp } from '../gerrit/time.ts';
 import type { ChangeInfo } from '../gerrit/types.ts';
 import { offer, type Candidates } from './evidence.ts';
 import { counts, judgeComment, type JudgeContext } from '../ci/judge-comment.ts';
+import { quotedLine } from './quoted-line.ts';
 import type { PlannedDriver, ProjectPlan } from './plan.ts';
 import type { ReleaseMapper } from '../ci/release-map.ts';
 
@@ -113,7 +114,7 @@ export class ProjectScan {
             patchSet,
             branch: change.branch,
             ciId: username,
-            comment: verdict.line,
+            comment: quotedLine(verdict.line),
           }),
         );
       }

@@ -1,3 +1,4 @@
+import { CLOCK_SKEW_MS } from '../common/time.ts';
 import type { GerritClient } from '../gerrit/client.ts';
 import { buildChangeQuery } from '../gerrit/query.ts';
 import type { AccountInfo } from '../gerrit/types.ts';
@@ -14,12 +15,12 @@ export interface ProjectScanReport extends ProjectScanResult {
   pages: number;
   /** Changes Gerrit sent malformed: skipped, the rest of the project counted. */
   skipped: ChangeProblem[];
-  /** The server's clock at the last answer plus CLOCK_SKEW_MS (ms): nothing dated later is evidence or a position. */
+  /**
+   * The earlier of the server's clock at the last answer and our own, plus CLOCK_SKEW_MS (ms): nothing dated later
+   * is evidence or a position.
+   */
   notAfter: number;
 }
-
-/** How far ahead of Gerrit's clock a date may be and still be believed (clocks drift; Gerrit's may too). */
-export const CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface ScanContext {
   gerritUrl: string;
@@ -48,7 +49,11 @@ export async function scanProject(
   const query = buildChangeQuery({ project: plan.project, status: 'merged', after: plan.after });
   let pages = 0;
   const skipped: ChangeProblem[] = [];
-  const notAfter = () => (client.lastServerDate ?? (context.now ?? Date.now)()) + CLOCK_SKEW_MS;
+  // Our own clock bounds it too: the file is validated against it before it is written.
+  const notAfter = () => {
+    const ours = (context.now ?? Date.now)();
+    return Math.min(client.lastServerDate ?? ours, ours) + CLOCK_SKEW_MS;
+  };
   // Changes arrive one at a time as each page streams in, so memory stays flat whatever the page size.
   let index = 0;
   const paging = {

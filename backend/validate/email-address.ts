@@ -27,3 +27,15 @@ export function findEmailAddress(text: string): string | undefined {
   }
   return undefined;
 }
+
+/** `text` with every e-mail address replaced by `[address removed]`, in one pass over the text. */
+export function withoutEmailAddresses(text: string): string {
+  let rest = text;
+  let out = '';
+  for (let address = findEmailAddress(rest); address !== undefined; address = findEmailAddress(rest)) {
+    const at = rest.indexOf(address);
+    out += `${rest.slice(0, at)}[address removed]`;
+    rest = rest.slice(at + address.length);
+  }
+  return out + rest;
+}

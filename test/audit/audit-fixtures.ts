@@ -1,5 +1,6 @@
 // Registries for the audit tests: as of AS_OF, Caracal and Dalmatian are active and Epoxy is in development.
 import type { Driver, Registry, Run, VerificationRecord } from '../../backend/registry/types.ts';
+import { ACME_CI, RELEASES, driver as updateDriver } from '../helpers/update-fixtures.ts';
 
 export const AS_OF = Date.parse('2025-03-01T00:00:00Z');
 const DAY = 86_400_000;
@@ -33,20 +34,13 @@ export function record(recent: Run[], branch = 'stable/2024.1'): VerificationRec
   };
 }
 
+/** The update tests' driver as a scan would leave it: three passing runs on Caracal. */
 export function driver(overrides: Partial<Driver> = {}): Driver {
-  return {
-    project_id: 'openstack/cinder',
-    vendor: 'Acme',
-    name: 'Acme iSCSI',
-    releases: ['Caracal'],
-    ci: {
-      id: 'acme-ci',
-      success_pattern: 'acme-iscsi .* : SUCCESS',
-      failure_pattern: 'acme-iscsi .* : FAILURE',
-    },
+  return updateDriver({
+    ci: { ...ACME_CI, failure_pattern: 'acme-iscsi .* : FAILURE' },
     verification: { Caracal: record(runs([true, true, true])) },
     ...overrides,
-  };
+  });
 }
 
 /** The matrix lists the driver in Caracal and Dalmatian; `supported` is what the project says of it in Caracal. */
@@ -61,6 +55,9 @@ export function inMatrix(supported: 'complete' | 'missing'): Pick<Driver, 'upstr
   };
 }
 
+const ACTIVE = new Set(['Caracal', 'Dalmatian']);
+
+/** Caracal and Dalmatian active, Flamingo after Epoxy, and a support matrix for Cinder. */
 export function registry(drivers: Driver[], extra: Partial<Registry> = {}): Registry {
   return {
     projects: [
@@ -76,32 +73,7 @@ export function registry(drivers: Driver[], extra: Partial<Registry> = {}): Regi
       { id: 'openstack/nova', name: 'Nova' },
     ],
     releases: [
-      {
-        id: 'Bobcat',
-        wiki: 'https://releases.openstack.org/bobcat/',
-        start: '2023-10-04',
-        branch: 'stable/2023.2',
-      },
-      {
-        id: 'Caracal',
-        wiki: 'https://releases.openstack.org/caracal/',
-        start: '2024-04-03',
-        branch: 'stable/2024.1',
-        active: true,
-      },
-      {
-        id: 'Dalmatian',
-        wiki: 'https://releases.openstack.org/dalmatian/',
-        start: '2024-10-02',
-        branch: 'stable/2024.2',
-        active: true,
-      },
-      {
-        id: 'Epoxy',
-        wiki: 'https://releases.openstack.org/epoxy/',
-        start: '2025-04-02',
-        branch: 'stable/2025.1',
-      },
+      ...RELEASES.map((r) => (ACTIVE.has(r.id) ? { ...r, active: true } : r)),
       { id: 'Flamingo', wiki: 'https://releases.openstack.org/flamingo/', start: '2025-10-01' },
     ],
     drivers,

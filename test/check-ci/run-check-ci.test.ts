@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGerritSimulator, type GerritSimulator } from '../../dev/gerrit-simulator/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  ACCOUNTS,
   ACME_CI,
   change,
   cli,
@@ -13,48 +11,43 @@ import {
   tempDir,
   writeRegistry,
 } from '../helpers/update-fixtures.ts';
+import { useSimulator } from '../helpers/use-simulator.ts';
 
-let sim: GerritSimulator;
+const gerrit = useSimulator('all');
 let dir: string;
 beforeAll(async () => {
-  sim = await startGerritSimulator({
-    dataset: {
-      accounts: ACCOUNTS,
-      changes: [
-        change(100, {
-          patchSet: 2,
-          messages: [
-            message(10, '2024-05-01T10:00:00Z', 1, fail()),
-            message(10, '2024-05-02T10:00:00Z', 2, pass()),
-          ],
-        }),
-        change(101, { status: 'NEW', messages: [message(10, '2024-05-03T10:00:00Z', 1, pass())] }),
-        change(102, {
-          branch: 'master',
-          messages: [
-            message(
-              10,
-              '2024-05-04T10:00:00Z',
-              1,
-              'Build succeeded.\n\n- acme-iscsi https://ci/1 :SUCCESS in 1h\n',
-            ),
-          ],
-        }),
-        change(103, { messages: [message(12, '2024-05-05T10:00:00Z', 1, pass())] }),
+  await gerrit.start([
+    change(100, {
+      patchSet: 2,
+      messages: [
+        message(10, '2024-05-01T10:00:00Z', 1, fail()),
+        message(10, '2024-05-02T10:00:00Z', 2, pass()),
       ],
-    },
-  });
+    }),
+    change(101, { status: 'NEW', messages: [message(10, '2024-05-03T10:00:00Z', 1, pass())] }),
+    change(102, {
+      branch: 'master',
+      messages: [
+        message(
+          10,
+          '2024-05-04T10:00:00Z',
+          1,
+          'Build succeeded.\n\n- acme-iscsi https://ci/1 :SUCCESS in 1h\n',
+        ),
+      ],
+    }),
+    change(103, { messages: [message(12, '2024-05-05T10:00:00Z', 1, pass())] }),
+  ]);
   dir = tempDir();
   writeRegistry(
     dir,
     registry([driver({ name: 'iSCSI' }), driver({ name: 'Old', ci: { ...ACME_CI, id: 'old-ci' } })]),
   );
 });
-afterAll(() => sim.close());
 
 // The history is from 2024: a window that holds it, as update would be given.
 const run = (args: string[], since = '2024-01-01') =>
-  cli(['check-ci', '--gerrit-url', sim.url, '--since', since, ...args], { cwd: dir });
+  cli(['check-ci', '--gerrit-url', gerrit.current.url, '--since', since, ...args], { cwd: dir });
 
 describe('driverlog check-ci', () => {
   it("explains each of the CI's latest comments and exits 0 when one counts", async () => {

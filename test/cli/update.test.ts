@@ -1,40 +1,21 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startGerritSimulator, type GerritSimulator } from '../../dev/gerrit-simulator/index.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { formatRegistry } from '../../backend/format/canonical.ts';
 import type { UpdateSummary } from '../../backend/update/format-summary.ts';
 import { readOnlyFolder } from '../helpers/read-only-folder.ts';
-import {
-  ACCOUNTS,
-  change,
-  cli,
-  message,
-  pass,
-  readRegistry,
-  registry,
-  tempDir,
-  writeRegistry,
-} from '../helpers/update-fixtures.ts';
+import { cli, onePass, readRegistry, registry, tempDir, writeRegistry } from '../helpers/update-fixtures.ts';
+import { useSimulator } from '../helpers/use-simulator.ts';
 
 // Neither permissions (root ignores them) nor a mount may be available: then that one case is skipped.
 const readOnly = readOnlyFolder({ 'default_data.json': formatRegistry(registry()) });
 afterAll(() => readOnly?.undo());
 
-let sim: GerritSimulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const gerrit = useSimulator();
 
 describe('driverlog update (command line)', () => {
   it('takes the Gerrit URL from DRIVERLOG_GERRIT_URL and writes --report as JSON', async () => {
-    sim = await startGerritSimulator({
-      dataset: {
-        accounts: ACCOUNTS,
-        changes: [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
-      },
-    });
+    const sim = await gerrit.start(onePass());
     const dir = tempDir();
     writeRegistry(dir, registry(), 'data.json');
     const run = await cli(
@@ -133,12 +114,7 @@ describe('driverlog update (command line)', () => {
   );
 
   it('updates the target of a symlinked data file, keeping the link', async () => {
-    sim = await startGerritSimulator({
-      dataset: {
-        accounts: ACCOUNTS,
-        changes: [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
-      },
-    });
+    const sim = await gerrit.start(onePass());
     const dir = tempDir();
     const target = writeRegistry(dir, registry(), 'real.json');
     symlinkSync('real.json', join(dir, 'link.json'));

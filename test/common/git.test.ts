@@ -1,20 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startGerritSimulator, type GerritSimulator } from '../../dev/gerrit-simulator/index.ts';
+import { describe, expect, it } from 'vitest';
 import {
-  ACCOUNTS,
   change,
   cli,
   driver,
   fail,
   message,
+  onePass,
   pass,
   registry,
   tempDir,
   writeRegistry,
 } from '../helpers/update-fixtures.ts';
+import { useSimulator } from '../helpers/use-simulator.ts';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
@@ -42,20 +42,11 @@ function repository() {
   return { remote, work };
 }
 
-let sim: GerritSimulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const gerrit = useSimulator();
 
 /** One new comment on Gerrit, and a remote that moved (someone pushed) since the clone. */
 async function remoteMoved() {
-  sim = await startGerritSimulator({
-    dataset: {
-      accounts: ACCOUNTS,
-      changes: [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
-    },
-  });
+  const sim = await gerrit.start(onePass());
   const { remote, work } = repository();
   const other = clone(remote);
   writeFileSync(join(other, 'NOTES.md'), 'someone else was here\n');
@@ -67,12 +58,7 @@ async function remoteMoved() {
 
 describe('driverlog update --commit / --push', () => {
   it('commits the changed file with a message saying what changed, and nothing when nothing changed', async () => {
-    sim = await startGerritSimulator({
-      dataset: {
-        accounts: ACCOUNTS,
-        changes: [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
-      },
-    });
+    const sim = await gerrit.start(onePass());
     const { work } = repository();
     const args = ['update', '--gerrit-url', sim.url, '--since', '2024-01-01', '--commit'];
     const run = await cli(args, { cwd: work });
@@ -94,7 +80,7 @@ describe('driverlog update --commit / --push', () => {
   });
 
   it('never commits a file that fails validation', async () => {
-    sim = await startGerritSimulator({ dataset: { accounts: ACCOUNTS, changes: [] } });
+    const sim = await gerrit.start([]);
     const { work } = repository();
     writeFileSync(join(work, 'default_data.json'), '{ "projects": [ }');
     const run = await cli(['update', '--gerrit-url', sim.url, '--commit'], { cwd: work });
@@ -103,7 +89,7 @@ describe('driverlog update --commit / --push', () => {
   });
 
   it("never commits a maintainer's uncommitted edit under the scan's name", async () => {
-    sim = await startGerritSimulator({ dataset: { accounts: ACCOUNTS, changes: [] } });
+    const sim = await gerrit.start([]);
     const { work } = repository();
     const file = join(work, 'default_data.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"Cinder"', '"Cinder (block storage)"'));
@@ -118,12 +104,7 @@ describe('driverlog update --commit / --push', () => {
   });
 
   it("describes what the commit holds, including an earlier run's uncommitted result", async () => {
-    sim = await startGerritSimulator({
-      dataset: {
-        accounts: ACCOUNTS,
-        changes: [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
-      },
-    });
+    const sim = await gerrit.start(onePass());
     const { work } = repository();
     const args = ['update', '--gerrit-url', sim.url, '--since', '2024-01-01'];
     expect((await cli(args, { cwd: work })).code).toBe(0);

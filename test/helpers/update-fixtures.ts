@@ -7,6 +7,7 @@ import { main } from '../../backend/cli/main.ts';
 import { formatRegistry } from '../../backend/format/canonical.ts';
 import type { Io } from '../../backend/common/io.ts';
 import type { Driver, Registry } from '../../backend/registry/types.ts';
+import type { UpdateSummary } from '../../backend/update/format-summary.ts';
 import { gerritDate } from '../../dev/gerrit-simulator/index.ts';
 import type { SimAccount, SimChange, SimMessage } from '../../dev/gerrit-simulator/index.ts';
 
@@ -120,6 +121,11 @@ export function change(
   };
 }
 
+/** The least history that verifies the default driver: one merged change, one passing acme-ci comment. */
+export const onePass = (): SimChange[] => [
+  change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] }),
+];
+
 export function tempDir(prefix = 'driverlog-update-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
@@ -156,6 +162,20 @@ export async function cli(
     ...(options.signal ? { signal: options.signal } : {}),
   });
   return { code, stdout, stderr };
+}
+
+/** `driverlog update` in `dir` against `gerritUrl`, with the JSON report it wrote there. */
+export async function updateWithReport(
+  gerritUrl: string,
+  dir: string,
+  { since = '2024-01-01', extra = [] }: { since?: string; extra?: string[] } = {},
+): Promise<CliRun & { report: UpdateSummary }> {
+  const run = await cli(
+    ['update', '--gerrit-url', gerritUrl, '--since', since, '--report', 'report.json', ...extra],
+    { cwd: dir },
+  );
+  const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as UpdateSummary;
+  return { ...run, report };
 }
 
 /** A registry for generated histories: two projects, a driver scanned in its own repo, a shared CI. */

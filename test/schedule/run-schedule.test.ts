@@ -1,34 +1,17 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CronExpressionError,
   cronTicks,
   runSchedule,
   type TickSource,
 } from '../../backend/schedule/run-schedule.ts';
-import { startGerritSimulator, type GerritSimulator } from '../../dev/gerrit-simulator/index.ts';
-import {
-  ACCOUNTS,
-  change,
-  cli,
-  message,
-  pass,
-  readRegistry,
-  registry,
-  tempDir,
-  writeRegistry,
-} from '../helpers/update-fixtures.ts';
+import type { GerritSimulator } from '../../dev/gerrit-simulator/index.ts';
+import { cli, onePass, readRegistry, registry, tempDir, writeRegistry } from '../helpers/update-fixtures.ts';
+import { useSimulator } from '../helpers/use-simulator.ts';
 
-const dataset = {
-  accounts: ACCOUNTS,
-  changes: [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
-};
-
-let sim: GerritSimulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const history = onePass();
+const gerrit = useSimulator();
 
 /** A tick source the test drives: tick() fires a slot and resolves when what it started has ended. */
 function handTicks(): { source: TickSource; tick: () => Promise<void>; stopped: () => boolean } {
@@ -71,7 +54,7 @@ function schedule(server: GerritSimulator) {
 
 describe('driverlog schedule', () => {
   it('runs update on every tick, one at a time, until stopped', async () => {
-    sim = await startGerritSimulator({ dataset });
+    const sim = await gerrit.start(history);
     const { file, ticks, log, done, stop } = schedule(sim);
     expect(log.text).toBe('scheduled: "0 */4 * * *" (UTC); next run 2024-07-01T04:00:00.000Z\n');
     await ticks.tick();
@@ -91,7 +74,7 @@ describe('driverlog schedule', () => {
   });
 
   it('skips a tick while a run is still going, says so, and never runs two at once', async () => {
-    sim = await startGerritSimulator({ dataset });
+    const sim = await gerrit.start(history);
     const { ticks, log, done, stop } = schedule(sim);
     const first = ticks.tick();
     // The first run needs the network before it can end: this tick finds it going.
@@ -107,7 +90,7 @@ describe('driverlog schedule', () => {
   });
 
   it('on stop abandons the run in progress, leaves the file as it was, and resolves 0', async () => {
-    sim = await startGerritSimulator({ dataset });
+    const sim = await gerrit.start(history);
     sim.injectFaults({ fault: { kind: 'delay', ms: 30_000 } });
     const { file, ticks, log, done, stop } = schedule(sim);
     const original = readFileSync(file, 'utf8');
@@ -125,7 +108,7 @@ describe('driverlog schedule', () => {
   });
 
   it('reports an expected failure of one run without a stack, and keeps scheduling', async () => {
-    sim = await startGerritSimulator({ dataset });
+    const sim = await gerrit.start(history);
     const { file, ticks, log, done, stop } = schedule(sim);
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, '{ "projects": [ }');

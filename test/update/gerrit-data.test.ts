@@ -1,50 +1,27 @@
 // Gerrit's answers are checked as they arrive: a malformed change costs that change, and nothing dated after
 // Gerrit's own clock becomes evidence or a scan position.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { gerritDate } from '../../dev/gerrit-simulator/index.ts';
 import {
-  gerritDate,
-  startGerritSimulator,
-  type GerritSimulator,
-  type SimChange,
-  type SimulatorOptions,
-} from '../../dev/gerrit-simulator/index.ts';
-import type { UpdateSummary } from '../../backend/update/format-summary.ts';
-import {
-  ACCOUNTS,
   at,
   change,
   cli,
   driver,
   fail,
   message,
+  onePass,
   pass,
   readRegistry,
   registry,
   tempDir,
+  updateWithReport,
   writeRegistry,
 } from '../helpers/update-fixtures.ts';
+import { useSimulator } from '../helpers/use-simulator.ts';
 
-let sim: GerritSimulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-
-async function start(changes: SimChange[], options: Partial<SimulatorOptions> = {}) {
-  sim = await startGerritSimulator({ dataset: { accounts: ACCOUNTS, changes }, ...options });
-  return sim;
-}
-
-async function update(dir: string) {
-  const run = await cli(
-    ['update', '--gerrit-url', sim!.url, '--since', '2024-01-01', '--report', 'report.json'],
-    { cwd: dir },
-  );
-  const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as UpdateSummary;
-  return { ...run, report };
-}
+const gerrit = useSimulator();
+const update = (dir: string) => updateWithReport(gerrit.current.url, dir);
 
 const twoProjects = () =>
   registry([
@@ -75,7 +52,7 @@ describe('malformed changes from Gerrit', () => {
       project: 'openstack/nova',
       messages: [message(11, '2024-05-05T10:00:00Z', 1, '- other-tempest : SUCCESS')],
     });
-    await start([good, zero, halfPatchSet, badDate, nova]);
+    await gerrit.start([good, zero, halfPatchSet, badDate, nova]);
     const dir = tempDir();
     const file = writeRegistry(dir, twoProjects());
     const run = await update(dir);
@@ -114,7 +91,7 @@ describe('malformed changes from Gerrit', () => {
   it('skips a change whose message is on patch set 0', async () => {
     const zeroPatchSet = change(103, { messages: [message(10, '2024-05-06T10:00:00Z', 1, fail())] });
     zeroPatchSet.messages[0]!._revision_number = 0;
-    await start([change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] }), zeroPatchSet]);
+    await gerrit.start([...onePass(), zeroPatchSet]);
     const dir = tempDir();
     const file = writeRegistry(dir, registry());
     const run = await update(dir);
@@ -145,7 +122,7 @@ describe("dates after Gerrit's clock", () => {
 
   it('never stores a later scan position, never counts a later comment, and says so', async () => {
     let clock = SERVER_NOW;
-    await start(history(), { clock: () => clock });
+    await gerrit.start(history(), { clock: () => clock });
     const dir = tempDir();
     const file = writeRegistry(dir, registry());
     const first = await update(dir);
@@ -164,25 +141,25 @@ describe("dates after Gerrit's clock", () => {
         change: 102,
         what: 'updated',
         date: '9999-12-31 23:59:59.000000000',
-        not_after: '2024-06-01T00:05:00Z',
+        not_after: '2024-06-01T00:10:00Z',
       },
       {
         project: 'openstack/cinder',
         change: 101,
         what: 'updated',
         date: gerritDate(at('2024-06-03T10:00:00Z')),
-        not_after: '2024-06-01T00:05:00Z',
+        not_after: '2024-06-01T00:10:00Z',
       },
       {
         project: 'openstack/cinder',
         change: 101,
         what: 'comment',
         date: gerritDate(at('2024-06-03T10:00:00Z')),
-        not_after: '2024-06-01T00:05:00Z',
+        not_after: '2024-06-01T00:10:00Z',
       },
     ]);
     expect(first.stdout).toContain(
-      "ignored: change 102 of openstack/cinder: updated 9999-12-31 23:59:59.000000000 is after Gerrit's clock (2024-06-01T00:05:00Z with the allowed skew); not used as the scan position",
+      "ignored: change 102 of openstack/cinder: updated 9999-12-31 23:59:59.000000000 is after Gerrit's clock (2024-06-01T00:10:00Z with the allowed skew); not used as the scan position",
     );
 
     // The next run is not frozen: it asks from the sane position, and writes nothing new.
@@ -202,7 +179,7 @@ describe("dates after Gerrit's clock", () => {
   });
 
   it("falls back to this machine's clock when Gerrit sends no Date header", async () => {
-    await start(history(), { clock: () => undefined });
+    await gerrit.start(history(), { clock: () => undefined });
     const dir = tempDir();
     const file = writeRegistry(dir, registry());
     const run = await update(dir);
@@ -216,8 +193,31 @@ describe("dates after Gerrit's clock", () => {
     expect(run.report.future_dated?.map((f) => [f.change, f.what])).toEqual([[102, 'updated']]);
   });
 
+  it('trusts no Gerrit clock ahead of its own: it writes nothing its own validation would refuse', async () => {
+    // A Gerrit whose clock says 2099 would let a comment dated 2098 in; this machine's clock keeps it out.
+    await gerrit.start(
+      [
+        change(100, { messages: [message(10, '2024-05-20T10:00:00Z', 1, pass())] }),
+        change(101, { messages: [message(10, '2098-01-01T10:00:00Z', 1, fail())] }),
+      ],
+      { clock: () => at('2099-01-01T00:00:00Z') },
+    );
+    const dir = tempDir();
+    const file = writeRegistry(dir, registry());
+    const run = await update(dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const written = readRegistry(file);
+    expect(written.drivers[0]?.verification?.Caracal).toMatchObject({ change_number: 100, ci_result: true });
+    expect(run.report.future_dated?.map((f) => [f.change, f.what])).toEqual([
+      [101, 'updated'],
+      [101, 'comment'],
+    ]);
+    expect(Date.parse(run.report.future_dated![0]!.not_after)).toBeLessThan(at('2099-01-01T00:00:00Z'));
+  });
+
   it("leaves out the file's own evidence and scan position when they are later than Gerrit's clock", async () => {
-    await start(history(), { clock: () => SERVER_NOW });
+    await gerrit.start(history(), { clock: () => SERVER_NOW });
     const dir = tempDir();
     const file = writeRegistry(dir, registry());
     await update(dir);
@@ -256,7 +256,7 @@ describe("dates after Gerrit's clock", () => {
           project: 'openstack/cinder',
           what: 'scan position',
           date: '2024-08-01 00:00:00.000000000',
-          not_after: '2024-06-01T00:05:00Z',
+          not_after: '2024-06-01T00:10:00Z',
         },
         {
           project: 'openstack/cinder',
@@ -264,7 +264,7 @@ describe("dates after Gerrit's clock", () => {
           driver: 'openstack/cinder:Acme:Acme iSCSI',
           release: 'Caracal',
           date: '2024-07-01T00:00:00Z',
-          not_after: '2024-06-01T00:05:00Z',
+          not_after: '2024-06-01T00:10:00Z',
         },
       ]),
     );

@@ -1,16 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  generateHistory,
-  startGerritSimulator,
-  type GerritSimulator,
-  type SimChange,
-} from '../../dev/gerrit-simulator/index.ts';
-import type { UpdateSummary } from '../../backend/update/format-summary.ts';
+import { describe, expect, it } from 'vitest';
+import { generateHistory, type GerritSimulator, type SimChange } from '../../dev/gerrit-simulator/index.ts';
 import { runUpdate } from '../../backend/update/run-update.ts';
 import {
-  ACCOUNTS,
   change,
   cli,
   driver,
@@ -18,12 +10,15 @@ import {
   historyAt,
   historyRegistry,
   message,
+  onePass,
   pass,
   readRegistry,
   registry as smallRegistry,
   tempDir,
+  updateWithReport,
   writeRegistry,
 } from '../helpers/update-fixtures.ts';
+import { useSimulator } from '../helpers/use-simulator.ts';
 
 const small = () => smallRegistry([driver()]);
 
@@ -39,28 +34,17 @@ const dataset = generateHistory({
   end: END,
 });
 
-let sim: GerritSimulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-
-async function update(dir: string, extra: string[] = []) {
-  const run = await cli(
-    ['update', '--gerrit-url', sim!.url, '--since', '2024-01-15', '--report', 'report.json', ...extra],
-    { cwd: dir },
-  );
-  const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as UpdateSummary;
-  return { ...run, report };
-}
+const gerrit = useSimulator();
+const update = (dir: string, extra: string[] = []) =>
+  updateWithReport(gerrit.current.url, dir, { since: '2024-01-15', extra });
 
 describe('driverlog update: incremental runs', () => {
   it('gives exactly the file one run over the whole history gives, asking only for what is new', async () => {
     const cut = Date.parse('2024-06-10T12:00:00Z');
-    sim = await startGerritSimulator({
-      dataset: { accounts: dataset.accounts, changes: historyAt(dataset.changes, cut) },
-      maxLimit: 100,
-    });
+    const sim = await gerrit.start(
+      { accounts: dataset.accounts, changes: historyAt(dataset.changes, cut) },
+      { maxLimit: 100 },
+    );
     const twice = tempDir();
     const file = writeRegistry(twice, registry);
     const first = await update(twice);
@@ -89,7 +73,7 @@ describe('driverlog update: incremental runs', () => {
   });
 
   it('leaves the file byte-identical when nothing is new, with one request per project', async () => {
-    sim = await startGerritSimulator({ dataset });
+    await gerrit.start(dataset);
     const dir = tempDir();
     const file = writeRegistry(dir, registry);
     await update(dir);
@@ -102,7 +86,7 @@ describe('driverlog update: incremental runs', () => {
   });
 
   it('rescans a driver whose ci block changed, dropping its old records', async () => {
-    sim = await startGerritSimulator({ dataset });
+    await gerrit.start(dataset);
     const dir = tempDir();
     const file = writeRegistry(dir, registry);
     await update(dir);
@@ -137,7 +121,7 @@ describe('driverlog update: incremental runs', () => {
   });
 
   it('gives the same file with transient faults as without', async () => {
-    sim = await startGerritSimulator({ dataset, maxLimit: 50 });
+    const sim = await gerrit.start(dataset, { maxLimit: 50 });
     const clean = tempDir();
     const cleanFile = writeRegistry(clean, registry);
     await update(clean);
@@ -166,7 +150,7 @@ describe('driverlog update: two runs equal one, case by case', () => {
   const since = ['--since', '2024-01-01'];
   /** Runs before and after `activity`, and once over the result; returns both files' records. */
   async function twoRunsAndOne(initial: SimChange[], activity: (sim: GerritSimulator) => void) {
-    sim = await startGerritSimulator({ dataset: { accounts: ACCOUNTS, changes: initial } });
+    const sim = await gerrit.start(initial);
     const twice = tempDir();
     const file = writeRegistry(twice, small());
     await update(twice, since);
@@ -194,9 +178,8 @@ describe('driverlog update: two runs equal one, case by case', () => {
   });
 
   it("turns the file's passing record into last_success when a failure arrives", async () => {
-    const { record } = await twoRunsAndOne(
-      [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
-      (s) => s.upsertChange(change(101, { messages: [message(10, '2024-05-02T10:00:00Z', 1, fail())] })),
+    const { record } = await twoRunsAndOne(onePass(), (s) =>
+      s.upsertChange(change(101, { messages: [message(10, '2024-05-02T10:00:00Z', 1, fail())] })),
     );
     expect(record).toMatchObject({ change_number: 101, last_success: { timestamp: '2024-05-01T10:00:00Z' } });
   });

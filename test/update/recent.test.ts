@@ -1,16 +1,8 @@
 // `recent`, over real HTTP against the simulator: the newest 10 counting comments per driver and release.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startGerritSimulator,
-  type GerritSimulator,
-  type SimChange,
-} from '../../dev/gerrit-simulator/index.ts';
+import { describe, expect, it } from 'vitest';
 import type { Registry, Run, VerificationRecord } from '../../backend/registry/types.ts';
-import type { UpdateSummary } from '../../backend/update/format-summary.ts';
 import {
-  ACCOUNTS,
   change,
   cli,
   driver,
@@ -20,28 +12,18 @@ import {
   readRegistry,
   registry,
   tempDir,
+  updateWithReport,
   writeRegistry,
 } from '../helpers/update-fixtures.ts';
+import { useSimulator } from '../helpers/use-simulator.ts';
 
-let sim: GerritSimulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-
-async function start(changes: SimChange[]) {
-  sim = await startGerritSimulator({ dataset: { accounts: ACCOUNTS, changes } });
-  return sim;
-}
+const gerrit = useSimulator();
 
 async function update(dir: string) {
-  const run = await cli(
-    ['update', '--gerrit-url', sim!.url, '--since', '2024-01-01', '--report', 'report.json'],
-    { cwd: dir },
-  );
+  const run = await updateWithReport(gerrit.current.url, dir);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  return JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as UpdateSummary;
+  return run.report;
 }
 
 const caracal = (file: string): VerificationRecord | undefined =>
@@ -59,7 +41,7 @@ const daily = (number: number, n: number) =>
 
 describe('recent: the newest counting comments per driver and release', () => {
   it('keeps the newest 10, newest first, rechecks as runs of their own, ties by the higher change', async () => {
-    await start([
+    await gerrit.start([
       change(100, {
         patchSet: 2,
         messages: [
@@ -87,8 +69,8 @@ describe('recent: the newest counting comments per driver and release', () => {
     expect(caracal(file)).toMatchObject({ change_number: 112, ci_result: false, timestamp: day(20) });
 
     // With fewer runs, every recheck of change 100 is there, newest first.
-    await sim!.close();
-    await start([
+    await gerrit.current.close();
+    await gerrit.start([
       change(100, {
         patchSet: 2,
         messages: [
@@ -109,7 +91,7 @@ describe('recent: the newest counting comments per driver and release', () => {
   });
 
   it('writes each run on one line, and a run with nothing new leaves the file byte-identical', async () => {
-    await start(Array.from({ length: 4 }, (_, i) => daily(101 + i, 2 + i)));
+    await gerrit.start(Array.from({ length: 4 }, (_, i) => daily(101 + i, 2 + i)));
     const dir = tempDir();
     const file = writeRegistry(dir, registry());
     await update(dir);
@@ -127,13 +109,13 @@ describe('recent: the newest counting comments per driver and release', () => {
 
   it('places a late comment read across an incremental boundary by its time, as one run would', async () => {
     const open = change(200, { status: 'NEW', messages: [message(10, day(3, 12), 1, fail())] });
-    await start([daily(101, 3), daily(102, 4), open]);
+    await gerrit.start([daily(101, 3), daily(102, 4), open]);
     const twice = tempDir();
     const file = writeRegistry(twice, registry());
     await update(twice);
     expect(runsOf(file)).toEqual([`102@${day(4)}:fail`, `101@${day(3)}:pass`]);
     // Merged a week later: its comment is older than the saved scan position.
-    sim!.upsertChange({
+    gerrit.current.upsertChange({
       ...open,
       status: 'MERGED',
       updated: '2024-05-10 00:00:00.000000000',
@@ -173,7 +155,7 @@ describe('recent: the newest counting comments per driver and release', () => {
         },
       }),
     ]);
-    await start([daily(101, 3), daily(102, 4)]);
+    await gerrit.start([daily(101, 3), daily(102, 4)]);
     const dir = tempDir();
     const file = writeRegistry(dir, seeded);
     await update(dir);
@@ -187,7 +169,7 @@ describe('recent: the newest counting comments per driver and release', () => {
     expect(caracal(file)).toMatchObject({ change_number: 102, last_success: { timestamp: day(3) } });
 
     // Eight more runs: the union has 13, the oldest 3 (the file's) fall out.
-    for (let i = 0; i < 8; i++) sim!.upsertChange(daily(103 + i, 5 + i));
+    for (let i = 0; i < 8; i++) gerrit.current.upsertChange(daily(103 + i, 5 + i));
     await update(dir);
     const runs = runsOf(file);
     expect(runs).toHaveLength(10);
@@ -196,7 +178,7 @@ describe('recent: the newest counting comments per driver and release', () => {
   });
 
   it('drops the runs when the ci block changes, and rebuilds them from the window', async () => {
-    await start([daily(101, 3), daily(102, 4)]);
+    await gerrit.start([daily(101, 3), daily(102, 4)]);
     const dir = tempDir();
     const file = writeRegistry(dir, registry());
     await update(dir);

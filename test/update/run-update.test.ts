@@ -1,32 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startGerritSimulator,
-  type GerritSimulator,
-  type SimChange,
-} from '../../dev/gerrit-simulator/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { SimChange } from '../../dev/gerrit-simulator/index.ts';
 import type { Driver, Registry } from '../../backend/registry/types.ts';
 import {
-  ACCOUNTS,
   ACME_CI,
   change,
   cli,
   driver,
   fail,
   message,
+  onePass,
   pass,
   readRegistry,
   registry,
   tempDir,
   writeRegistry,
 } from '../helpers/update-fixtures.ts';
+import { useSimulator } from '../helpers/use-simulator.ts';
 
 // Each case below is built so that the rule it names, and only that rule, decides the record.
 
-let sim: GerritSimulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const gerrit = useSimulator();
 
 async function scan(
   changes: SimChange[],
@@ -35,7 +28,7 @@ async function scan(
   base?: Registry,
   legacyRevisions = false,
 ) {
-  sim = await startGerritSimulator({ dataset: { accounts: ACCOUNTS, changes }, legacyRevisions });
+  const sim = await gerrit.start(changes, { legacyRevisions });
   const dir = tempDir();
   const file = writeRegistry(dir, base ?? registry(drivers));
   const run = await cli(['update', '--gerrit-url', sim.url, '--since', extra[0] ?? '2024-01-01'], {
@@ -249,37 +242,36 @@ describe('driverlog update: which comment wins', () => {
 
 describe('driverlog update: accounts', () => {
   it('does not report a deactivated account with nothing in the window as unknown', async () => {
-    const { run } = await scan(
-      [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
-      [driver(), driver({ name: 'Old', ci: { ...ACME_CI, id: 'old-ci' } })],
-    );
+    const { run } = await scan(onePass(), [
+      driver(),
+      driver({ name: 'Old', ci: { ...ACME_CI, id: 'old-ci' } }),
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('not found on Gerrit');
   });
 
   it('reports a CI id Gerrit does not know, for that driver only, and goes on', async () => {
     const ghost = driver({ name: 'Ghost', ci: { ...ACME_CI, id: 'ghost-ci' } });
-    const { run, result, file, dir } = await scan(
-      [change(100, { messages: [message(10, '2024-05-01T10:00:00Z', 1, pass())] })],
-      [driver(), ghost],
-    );
+    const { run, result, file, dir } = await scan(onePass(), [driver(), ghost]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("CI account 'ghost-ci' not found on Gerrit");
     expect(verification(result, 0)?.Caracal?.ci_result).toBe(true);
     expect(verification(result, 1)).toBeUndefined();
     expect(result.scan_state?.unknown_ci_accounts).toEqual(['ghost-ci']);
     // Still reported on the next run, which looks only the unknown id up again.
-    sim!.resetStats();
-    const again = await cli(['update', '--gerrit-url', sim!.url, '--since', '2024-01-01'], { cwd: dir });
+    gerrit.current.resetStats();
+    const again = await cli(['update', '--gerrit-url', gerrit.current.url, '--since', '2024-01-01'], {
+      cwd: dir,
+    });
     expect(again.stdout).toContain("CI account 'ghost-ci' not found on Gerrit");
     expect(readRegistry(file)).toEqual(result);
-    expect(sim!.stats.byPath['/accounts/']).toBeGreaterThan(0);
+    expect(gerrit.current.stats.byPath['/accounts/']).toBeGreaterThan(0);
   });
 });
 
 describe('driverlog update: what it prints', () => {
   it("shows Gerrit's text escaped: no terminal escape, no forged line", async () => {
-    sim = await startGerritSimulator({ dataset: { accounts: ACCOUNTS, changes: [] } });
+    const sim = await gerrit.start([]);
     sim.injectFaults({
       fault: { kind: 'status', status: 400, body: 'bad query\u001b[2J\u001b[32m\u2028✅ All checks passed' },
     });

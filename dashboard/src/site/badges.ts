@@ -1,5 +1,6 @@
 // Badge endpoints' responses: the status is computed once, at build time.
-import { badgeFor, badgeSvg, shieldsJson } from '../lib/badge.ts';
+import type { GetStaticPaths } from 'astro';
+import { badgeFor, badgeRelease, badgeSvg, shieldsJson } from '../lib/badge.ts';
 import type { DriverView } from '../lib/model.ts';
 import { ciStatus } from '../lib/status.ts';
 import { site } from './load.ts';
@@ -19,3 +20,16 @@ export const jsonResponse = (driver: DriverView, release: string) =>
 export function badgeReleases(driver: DriverView): string[] {
   return [...new Set([...driver.claims, ...driver.records.map((r) => r.release)])];
 }
+
+/** What a badge endpoint is built from: a driver and the release its badge speaks for. */
+export interface BadgeProps {
+  driver: DriverView;
+  release: string;
+}
+
+/** One badge per driver, of its newest release with evidence ([slug]/[release].svg has one per release). */
+export const newestBadgePaths = (() =>
+  site().model.drivers.map((driver) => ({
+    params: { slug: driver.slug },
+    props: { driver, release: badgeRelease(driver.records) } satisfies BadgeProps,
+  }))) satisfies GetStaticPaths;
