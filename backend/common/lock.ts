@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { DriverlogError, FileError } from './errors.ts';
+import { DriverlogError, FileError, onFile } from './errors.ts';
 
 export interface LockOwner {
   pid: number;
@@ -56,9 +56,9 @@ export function acquireLock(
   };
   const content = JSON.stringify(owner) + '\n';
   const temp = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  onSystemError(lockFile, 'create the lock file', () => writeFileSync(temp, content, { flag: 'wx' }));
+  onFile(lockFile, 'create the lock file', () => writeFileSync(temp, content, { flag: 'wx' }));
   try {
-    if (!onSystemError(lockFile, 'create the lock file', () => tryLink(temp, lockFile))) {
+    if (!onFile(lockFile, 'create the lock file', () => tryLink(temp, lockFile))) {
       takeOver(lockFile, temp, options.onStale);
     }
   } finally {
@@ -86,7 +86,7 @@ function takeOver(lockFile: string, temp: string, onStale: ((owner: LockOwner) =
   const holder = ownerOf(text);
   if (holder === undefined || !isStale(holder)) throw new LockHeldError(lockFile, holder);
   const claim = `${lockFile}.${createHash('sha256').update(text).digest('hex').slice(0, 16)}.takeover`;
-  const claimed = onSystemError(lockFile, 'take over the stale lock', () => {
+  const claimed = onFile(lockFile, 'take over the stale lock', () => {
     try {
       writeFileSync(claim, JSON.stringify({ pid: process.pid, host: hostname() }) + '\n', { flag: 'wx' });
       return true;
@@ -108,19 +108,9 @@ function takeOver(lockFile: string, temp: string, onStale: ((owner: LockOwner) =
     if (now === undefined && tryLink(temp, lockFile)) return;
     if (now !== text) throw new LockHeldError(lockFile, ownerOf(readText(lockFile)));
     onStale?.(holder);
-    onSystemError(lockFile, 'take over the stale lock', () => renameSync(temp, lockFile));
+    onFile(lockFile, 'take over the stale lock', () => renameSync(temp, lockFile));
   } finally {
     rmSync(claim, { force: true });
-  }
-}
-
-function onSystemError<T>(path: string, action: string, step: () => T): T {
-  try {
-    return step();
-  } catch (error) {
-    if (error instanceof DriverlogError || typeof (error as NodeJS.ErrnoException).code !== 'string')
-      throw error;
-    throw new FileError(path, action, error);
   }
 }
 

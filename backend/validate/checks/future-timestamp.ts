@@ -1,4 +1,4 @@
-import { CLOCK_SKEW_MS } from '../../common/time.ts';
+import { CLOCK_SKEW_MS, timestampMs } from '../../common/time.ts';
 import { appendPointer } from '../../json/pointer.ts';
 import type { Problem } from '../problem.ts';
 import { quote } from '../quote.ts';
@@ -8,25 +8,6 @@ import { isRecord, listOf } from './shape.ts';
 // Evidence dated in the future is forged or broken: the newest record wins, so a "passing" record dated
 // 2099 would outlive every real run, and a scan position in the future would make every later scan ask
 // for nothing. Clocks differ a little between Gerrit, CI and the machine validating (CLOCK_SKEW_MS).
-
-const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
-// Gerrit's own form, kept as is in scan_state: "2024-05-09 16:41:07.000000000" (UTC).
-const GERRIT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/;
-
-/** Milliseconds since the epoch of a registry or Gerrit timestamp; undefined when it is neither. */
-export function timestampMs(text: string): number | undefined {
-  const parts = ISO.exec(text) ?? GERRIT.exec(text);
-  if (!parts) return undefined;
-  const [year, month, day, hour, minute, second] = parts.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return Date.UTC(year, month - 1, day, hour, minute, second);
-}
 
 export const futureTimestamp: Check = {
   id: 'future-timestamp',
