@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePattern } from '../../backend/ci/pattern.ts';
 import { redosShapes } from '../../backend/ci/redos-shape.ts';
 import { firstChars, parseRegexTree, type StepMeter } from '../../backend/ci/regex-tree.ts';
+import { random } from '../helpers/random.ts';
 
 // The analysis reads patterns from pull requests: it must end on any text, in work proportional to the
 // text's length. The meter counts its steps; a budget of STEPS_PER_CHAR per character turns a loop that
@@ -14,18 +15,6 @@ function analyse(pattern: string): { steps: number } {
   parseRegexTree(pattern, meter);
   redosShapes(pattern, meter);
   return { steps: meter.steps };
-}
-
-// A small deterministic generator (mulberry32), so a failure names a pattern that reproduces.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Pieces of RE2 syntax, whole and broken: what a fuzzer needs to reach every branch of the parser.

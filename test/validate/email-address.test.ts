@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findEmailAddress } from '../../backend/validate/email-address.ts';
+import { random } from '../helpers/random.ts';
 
 // The scanner replaces this expression, which is quadratic on long runs of word characters.
 const ADDRESS = /[\w.%+-]+@[a-z\d-]+(?:\.[a-z\d-]+)+/i;
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('findEmailAddress', () => {
   it.each([

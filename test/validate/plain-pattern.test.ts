@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { GENERIC_CI_LINES } from '../../backend/ci/generic-ci-lines.ts';
 import { compilePattern, searchLine } from '../../backend/ci/pattern.ts';
 import { parsePlainPattern } from '../../backend/validate/plain-pattern.ts';
+import { random } from '../helpers/random.ts';
 
 // Validation judges plain patterns without RE2; the batch job runs them in RE2. The two must agree on
 // every pattern the fast path takes: RE2 accepts it, and matches exactly the same lines.
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 
