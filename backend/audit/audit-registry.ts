@@ -5,6 +5,7 @@ import { inTree, supportedByProject } from '../registry/upstream-signals.ts';
 import { AUDIT_KINDS, type AuditKind, type AuditReport, type Finding } from './finding.ts';
 import { failingRule, lastReport, newestFirst, passedNewestStreak, runsOf } from './run-history.ts';
 import { auditedReleases, developmentRelease } from './scope.ts';
+import { commentSearchUrl } from '../gerrit/change-url.ts';
 
 export interface AuditOptions {
   /** "Now", ms: every age is measured from it, so a report can be reproduced. */
@@ -56,7 +57,8 @@ interface DriverContext extends AuditOptions {
 function driverFindings(driver: Driver, ctx: DriverContext): Finding[] {
   const who = { project_id: driver.project_id, vendor: driver.vendor, name: driver.name };
   const ci = driver.ci;
-  const search = ci && ctx.gerritUrl ? { search_url: searchUrl(ctx.gerritUrl, driver, ci.id) } : {};
+  const search =
+    ci && ctx.gerritUrl ? { search_url: commentSearchUrl(ctx.gerritUrl, gerritProject(driver), ci.id) } : {};
   const findings: Finding[] = [];
   const records = driver.verification ?? {};
 
@@ -123,12 +125,6 @@ function driverFindings(driver: Driver, ctx: DriverContext): Finding[] {
     }
   }
   return findings;
-}
-
-/** The CI's comments on the driver's Gerrit project, in Gerrit's web UI. */
-function searchUrl(gerritUrl: string, driver: Driver, ciId: string): string {
-  const query = `project:${gerritProject(driver)} commentby:${ciId}`;
-  return `${gerritUrl.replace(/\/+$/, '')}/q/${encodeURIComponent(query)}`;
 }
 
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -121,3 +121,13 @@ function readCurrent(target: string, path: string): string {
     throw new FileError(target, 'read', error);
   }
 }
+
+/**
+ * The check a commit of the registry passes: the text must validate, unless it is exactly the text `saved` just
+ * wrote, which was checked on its way in.
+ */
+export function commitGuard(file: string, saved?: SavedRegistry): (candidate: string) => void {
+  return (candidate) => {
+    if (candidate !== saved?.text) refuseInvalidText(candidate, file);
+  };
+}

@@ -10,7 +10,7 @@ import { SyncInputError } from './errors.ts';
 import { mergeProject } from './merge.ts';
 import { readProject } from './read-project.ts';
 import { openRegistry, requireValidRegistry } from '../registry/open-registry.ts';
-import { refuseInvalidText, saveRegistry } from '../registry/save-registry.ts';
+import { commitGuard, saveRegistry } from '../registry/save-registry.ts';
 import { openRepo } from './repo.ts';
 import { projectReport, type SyncReport } from './report.ts';
 
@@ -76,15 +76,13 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     written: false,
     projects: reports,
   };
-  if (!options.check && wouldChange) {
-    report.written = saveRegistry(file, next, { expectText: text }).written;
-  }
+  const saved = !options.check && wouldChange ? saveRegistry(file, next, { expectText: text }) : undefined;
+  report.written = saved?.written === true;
   if (options.commit && !options.check) {
-    const guard = (candidate: string) => refuseInvalidText(candidate, options.dataFile);
     const commit = await commitDataFile(
       file,
       () => withJobTrailer(syncCommitMessage(changes), 'sync'),
-      guard,
+      commitGuard(options.dataFile, saved),
     );
     if (commit) report.commit = commit;
   }

@@ -11,7 +11,7 @@ import { createGerritClient, type GerritClientOptions } from '../gerrit/client.t
 import { GerritError } from '../gerrit/errors.ts';
 import type { AccountInfo } from '../gerrit/types.ts';
 import { openRegistry, requireValidRegistry } from '../registry/open-registry.ts';
-import { lockRegistry, refuseInvalidText, registryTarget, saveRegistry } from '../registry/save-registry.ts';
+import { commitGuard, lockRegistry, registryTarget, saveRegistry } from '../registry/save-registry.ts';
 import { createReleaseMapper } from '../ci/release-map.ts';
 import { applyScan, type ScanOutcome } from './apply.ts';
 import { summarize } from './build-summary.ts';
@@ -180,11 +180,12 @@ async function locked(
     try {
       const describe = (headText: string, current: string) =>
         withJobTrailer(commitMessage(evidenceSinceHead(dataFile, headText, current)), 'update');
-      // Never commit a text that fails validation; the text just saved was checked on its way in.
-      const guard = (candidate: string) => {
-        if (candidate !== saved?.text) refuseInvalidText(candidate, dataFile);
-      };
-      const commit = await commitAndPush(target, describe, guard, options.push === true);
+      const commit = await commitAndPush(
+        target,
+        describe,
+        commitGuard(dataFile, saved),
+        options.push === true,
+      );
       if (commit) summary.commit = commit;
     } catch (error) {
       if (!(error instanceof DriverlogError)) throw error;

@@ -73,7 +73,7 @@ describe('silent', () => {
     expect(ofKind(value, 'silent')).toEqual([
       expect.objectContaining({
         last_report: null,
-        search_url: 'https://review.example.org/q/project%3Aopenstack%2Fcinder%20commentby%3Aacme-ci',
+        search_url: 'https://review.example.org/q/project:openstack/cinder+commentby:acme-ci',
       }),
     ]);
   });

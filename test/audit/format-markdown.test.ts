@@ -83,7 +83,7 @@ describe('auditMarkdown', () => {
     expect(links('failing')).toEqual(['https://review.example.org/c/openstack/cinder/+/5000']);
     expect(links('silent')).toEqual(['https://review.example.org/c/openstack/cinder/+/5000']);
     expect(links('claim-without-evidence')).toEqual([
-      'https://review.example.org/q/project%3Aopenstack%2Fcinder%20commentby%3Aacme-ci',
+      'https://review.example.org/q/project:openstack/cinder+commentby:acme-ci',
     ]);
   });
 

@@ -203,9 +203,3 @@ export function releaseSpan(claims: readonly string[], order: readonly string[])
   }
   return parts.join(', ');
 }
-
-/** The Gerrit search for a CI's comments on a project, opened in the browser. */
-export function gerritSearchUrl(gerritUrl: string, project: string, ciId: string): string {
-  const term = (s: string) => encodeURIComponent(s).replace(/%2F/gi, '/');
-  return `${gerritUrl.replace(/\/+$/, '')}/q/project:${term(project)}+commentby:${term(ciId)}`;
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiDrivers, apiProjects, apiReleases, apiVendors } from '../../../dashboard/src/lib/api.ts';
 import { buildClientIndex, decodeDriver } from '../../../dashboard/src/lib/client-index.ts';
 import { driversCsv } from '../../../dashboard/src/lib/csv.ts';
-import { buildModel, gerritSearchUrl, releaseSpan } from '../../../dashboard/src/lib/model.ts';
+import { buildModel, releaseSpan } from '../../../dashboard/src/lib/model.ts';
 import { normalizeRegistry, RegistryShapeError } from '../../../dashboard/src/lib/normalize.ts';
 import { fixtureRegistry, HOSTILE_EMAIL } from '../helpers/fixture.ts';
 
@@ -63,12 +63,6 @@ describe('buildModel', () => {
     expect(releaseSpan(['Kilo', 'Liberty', 'Mitaka', 'Ocata'], order)).toBe('Kilo–Mitaka, Ocata');
     expect(releaseSpan(['Kilo', 'Liberty'], order)).toBe('Kilo, Liberty');
     expect(releaseSpan([], order)).toBe('');
-  });
-
-  it('builds the Gerrit search URL', () => {
-    expect(gerritSearchUrl('https://review.opendev.org/', 'x/networking-foo', 'foo ci')).toBe(
-      'https://review.opendev.org/q/project:x/networking-foo+commentby:foo%20ci',
-    );
   });
 });
 
