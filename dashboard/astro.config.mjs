@@ -1,6 +1,6 @@
 // @ts-check
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -10,21 +10,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 process.env.DRIVERLOG_DATA ||= resolve(here, '..', 'default_data.json');
 
 const base = process.env.DRIVERLOG_BASE || '/';
-const backend = resolve(here, '..', 'backend') + '/';
-
-/**
- * The pages read the registry with the CLI's own reader (backend/), which finds files beside its sources
- * through `import.meta.url` (the schema's generated validator). Bundled into a page chunk, that URL would
- * name the chunk instead: keep each backend module's own URL, since the site is built where the sources are.
- */
-const backendFileUrls = {
-  name: 'driverlog-backend-file-urls',
-  transform(code, id) {
-    if (!id.startsWith(backend) || !code.includes('import.meta.url')) return null;
-    return { code: code.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(id).href)), map: null };
-  },
-};
-
 export default defineConfig({
   output: 'static',
   base: base.endsWith('/') ? base : `${base}/`,
@@ -40,6 +25,5 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
-    plugins: [backendFileUrls],
   },
 });
