@@ -10,6 +10,7 @@ export default tseslint.config(
       '.driverlog-demo/',
       'schema/types.ts',
       'schema/validator.generated.cjs',
+      'schema/runs-validator.generated.cjs',
     ],
   },
   js.configs.recommended,

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, mkdtempSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { runsFileOf, splitRuns } from '../backend/registry/runs-file.ts';
 import type { Driver, DriverUpstream, Feature, Registry, SupportValue } from '../backend/registry/types.ts';
 import { buildSite, repoRoot } from '../dashboard/build-site.ts';
 import { serveStatic } from '../dashboard/serve.ts';
@@ -252,7 +253,10 @@ async function measure(label: string, data: string, work: string, ours: boolean)
 const work = mkdtempSync(join(tmpdir(), 'driverlog-bench-dashboard-'));
 try {
   const generated = join(work, 'generated.json');
-  writeFileSync(generated, JSON.stringify(generatedRegistry(5000, Date.now())));
+  // Its runs go to the runs file beside it, as `update` keeps them.
+  const { stored, runs } = splitRuns(generatedRegistry(5000, Date.now()));
+  writeFileSync(generated, JSON.stringify(stored));
+  writeFileSync(runsFileOf(generated), JSON.stringify(runs));
   const figures = [
     ...(await measure('ours', ourData(), work, true)),
     ...(await measure('5000 drivers', generated, work, false)),

@@ -229,24 +229,6 @@ export interface VerificationRecord {
     review_url: string;
     timestamp: Timestamp;
   };
-  /**
-   * The newest counting comments (at most 10) for this driver and release, newest first.
-   *
-   * @maxItems 10
-   */
-  recent?: Run[];
-}
-/**
- * One counting CI comment.
- *
- * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
- * via the `definition` "run".
- */
-export interface Run {
-  timestamp: Timestamp;
-  change_number: number;
-  patch_set: number;
-  ci_result: boolean;
 }
 /**
  * Written by `driverlog sync`, never by hand: what the project's own support matrices say of this driver.
@@ -313,4 +295,53 @@ export interface ProjectScanState {
    * ISO 8601 UTC, whole seconds.
    */
   since?: string;
+}
+/**
+ * One counting CI comment.
+ *
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "run".
+ */
+export interface Run {
+  timestamp: Timestamp;
+  change_number: number;
+  patch_set: number;
+  ci_result: boolean;
+}
+/**
+ * The file beside the registry (default_data.runs.json beside default_data.json) that keeps each driver's newest CI runs per release. Written by `driverlog update`, never by hand. The runs live apart from the registry so the file vendors edit stays small and its diffs show claims, not CI traffic.
+ *
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "runsFile".
+ */
+export interface RunsFile {
+  /**
+   * Where editors find this schema.
+   */
+  $schema?: string;
+  /**
+   * One entry per driver with runs, in the registry's driver order.
+   */
+  drivers: DriverRuns[];
+}
+/**
+ * One driver's runs, by the driver's identity in the registry.
+ *
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "driverRuns".
+ */
+export interface DriverRuns {
+  project_id: string;
+  vendor: string;
+  name: string;
+  /**
+   * Per release id with a verification record: the newest counting comments (at most 10), newest first.
+   */
+  recent: {
+    /**
+     * @minItems 1
+     * @maxItems 10
+     */
+    [k: string]: Run[];
+  };
 }

@@ -1,13 +1,17 @@
-// Regenerates schema/types.ts and schema/validator.generated.cjs from the JSON Schema; with --check,
+// Regenerates schema/types.ts and the two validators (registry, runs file) from the JSON Schema; with --check,
 // exits 1 when either is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { renderTypes } from '../schema/render-types.ts';
-import { renderValidator } from '../schema/render-validator.ts';
+import { renderValidator, runsSchemaOf } from '../schema/render-validator.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../schema/driverlog.schema.json', import.meta.url), 'utf8'));
 const outputs: Array<[URL, string]> = [
   [new URL('../schema/types.ts', import.meta.url), await renderTypes(schema)],
   [new URL('../schema/validator.generated.cjs', import.meta.url), renderValidator(schema)],
+  [
+    new URL('../schema/runs-validator.generated.cjs', import.meta.url),
+    renderValidator(runsSchemaOf(schema), 'runs-validator.generated.cjs'),
+  ],
 ];
 const check = process.argv.includes('--check');
 let stale = false;

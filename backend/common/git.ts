@@ -121,33 +121,49 @@ export async function commitsChanging(
     }));
 }
 
-/** Throws when the text must not be committed (the registry's validator, injected). */
-export type GuardText = (text: string) => void;
+/** Throws when the text must not be committed to `file` (the registry's validator, injected). */
+export type GuardText = (text: string, file: string) => void;
 
 function repoOf(file: string): SimpleGit {
   return simpleGit({ baseDir: dirname(file) });
 }
 
-/** The commit message for the file's new text, given the committed one; throws to refuse the commit. */
-export type DescribeCommit = (headText: string, text: string) => string;
+/**
+ * The commit message for the file's new text, given the committed one, and whether its companions changed too;
+ * throws to refuse the commit.
+ */
+export type DescribeCommit = (headText: string, text: string, companionsChanged: boolean) => string;
 
-/** Commits the data file alone when git sees it modified; undefined when there is nothing to commit. */
+/**
+ * Commits the data file, and its `companions` in the same folder (the runs file), when git sees any of them
+ * modified or new; undefined when there is nothing to commit. Nothing else in the work tree is committed.
+ */
 export async function commitDataFile(
   file: string,
   describe: DescribeCommit,
   guard: GuardText,
+  companions: readonly string[] = [],
 ): Promise<{ sha: string; subject: string } | undefined> {
   const git = repoOf(file);
   const name = basename(file);
+  const names = [name, ...companions.map((companion) => basename(companion))];
   try {
-    const status = await git.status(['--', name]);
-    if (status.files.length === 0) return undefined;
+    const changed: string[] = [];
+    for (const each of names) {
+      // git status gives paths from the repository's root, not from the file's folder: ask file by file.
+      if ((await git.status(['--', each])).files.length > 0) changed.push(each);
+    }
+    if (changed.length === 0) return undefined;
     const text = readFileSync(file, 'utf8');
     // Never commit a file that fails validation, whoever wrote it.
-    guard(text);
-    const message = describe(await git.raw(['show', `HEAD:./${name}`]), text);
-    await git.add(['--', name]);
-    await git.commit(message, ['--', name]);
+    for (const each of changed) {
+      const path = resolve(dirname(file), each);
+      guard(each === name ? text : readFileSync(path, 'utf8'), path);
+    }
+    const companionsChanged = changed.some((each) => each !== name);
+    const message = describe(await git.raw(['show', `HEAD:./${name}`]), text, companionsChanged);
+    await git.add(['--', ...changed]);
+    await git.commit(message, ['--', ...changed]);
     const sha = (await git.revparse(['HEAD'])).trim();
     return { sha, subject: message.split('\n')[0] ?? '' };
   } catch (error) {
@@ -176,7 +192,11 @@ async function rebaseInProgress(git: SimpleGit, dir: string): Promise<boolean> {
  * Push; when the remote moved, rebase onto it once, re-check the file, push again. Never forces.
  * Returns the commit pushed (the rebase gives the local commit a new sha).
  */
-export async function pushWithRebase(file: string, guard: GuardText): Promise<string> {
+export async function pushWithRebase(
+  file: string,
+  guard: GuardText,
+  companions: readonly string[] = [],
+): Promise<string> {
   const git = repoOf(file);
   const head = async () => (await git.revparse(['HEAD'])).trim();
   try {
@@ -208,7 +228,9 @@ export async function pushWithRebase(file: string, guard: GuardText): Promise<st
       error,
     );
   }
-  guard(readFileSync(file, 'utf8'));
+  for (const each of [file, ...companions]) {
+    if (each === file || existsSync(each)) guard(readFileSync(each, 'utf8'), each);
+  }
   try {
     await git.push();
   } catch (error) {
@@ -223,10 +245,11 @@ export async function commitAndPush(
   describe: DescribeCommit,
   guard: GuardText,
   push: boolean,
+  companions: readonly string[] = [],
 ): Promise<{ sha: string; subject: string; pushed: boolean } | undefined> {
-  const commit = await commitDataFile(file, describe, guard);
+  const commit = await commitDataFile(file, describe, guard, companions);
   // Pushing even when nothing new was committed sends a commit an earlier run failed to push.
-  const pushed = push ? await pushWithRebase(file, guard) : undefined;
+  const pushed = push ? await pushWithRebase(file, guard, companions) : undefined;
   if (commit === undefined) return undefined;
   return { ...commit, sha: pushed ?? commit.sha, pushed: pushed !== undefined };
 }

@@ -13,10 +13,12 @@ interface Shape {
   values?: Shape;
 }
 
-let rootShape: Shape | undefined;
+const shapeCache = new Map<string, Shape>();
 
-function shapes(): Shape {
-  if (!rootShape) {
+/** The shape of the document the schema's definition `def` describes ('' for the registry itself). */
+function shapes(def = ''): Shape {
+  let root = shapeCache.get(def);
+  if (!root) {
     const schema = registrySchema();
     const defs = (schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
     const build = (node: Record<string, unknown> | undefined, depth: number): Shape => {
@@ -34,10 +36,11 @@ function shapes(): Shape {
       }
       return shape;
     };
-    rootShape = build(schema, 0);
-    rootShape.keys = ['$schema', ...rootShape.keys.filter((key) => key !== '$schema')];
+    root = build(def === '' ? schema : defs[def], 0);
+    root.keys = ['$schema', ...root.keys.filter((key) => key !== '$schema')];
+    shapeCache.set(def, root);
   }
-  return rootShape;
+  return root;
 }
 
 type Json = Record<string, unknown>;
@@ -117,28 +120,34 @@ export function canonicalize(value: unknown): unknown {
 }
 
 /**
- * The registry file's canonical text: 2-space indentation, LF line ends, a final newline; each run of a record's
- * `recent`, and each `[release, value]` step of a driver's upstream feature history, on one line, so a new run
- * or a changed feature is a one-line diff and the file stays small.
+ * The registry file's canonical text: 2-space indentation, LF line ends, a final newline; a driver's upstream
+ * `in_tree` list, and each feature's `[release, value]` history, on one line, so a new release or a changed
+ * feature is a one-line diff and the file stays small.
  */
 export function formatRegistry(value: unknown): string {
   return `${serialize(canonicalize(value), '', registryRoot)}\n`;
 }
 
-/** Where a child of a node sits, to find `drivers[i].verification[release].recent[k]`. */
+/**
+ * The runs file's text (see registry/runs-file.ts): as formatRegistry, with each run on one line. Drivers and
+ * releases keep the order they are given in, which splitting a canonical registry makes the registry's.
+ */
+export function formatRuns(value: unknown): string {
+  return `${serialize(orderKeys(value, shapes('runsFile')), '', runsRoot)}\n`;
+}
+
+/** Where a child of a node sits, to find `drivers[i].upstream.features[id]` or `drivers[i].recent[release][k]`. */
 type Place = (key: string) => Place | 'one-line' | undefined;
 
 // Each names a node and says where its children sit.
-const recentList: Place = () => 'one-line';
-const record: Place = (key) => (key === 'recent' ? recentList : undefined);
-const verificationMap: Place = () => record;
-const featureSteps: Place = () => 'one-line';
-const upstreamFeatures: Place = () => featureSteps;
-const driverUpstream: Place = (key) => (key === 'features' ? upstreamFeatures : undefined);
-const driver: Place = (key) =>
-  key === 'verification' ? verificationMap : key === 'upstream' ? driverUpstream : undefined;
-const driverList: Place = () => driver;
-const registryRoot: Place = (key) => (key === 'drivers' ? driverList : undefined);
+const oneLineEach: Place = () => 'one-line';
+const driverUpstream: Place = (key) =>
+  key === 'features' ? oneLineEach : key === 'in_tree' ? 'one-line' : undefined;
+const driver: Place = (key) => (key === 'upstream' ? driverUpstream : undefined);
+const registryRoot: Place = (key) => (key === 'drivers' ? () => driver : undefined);
+const runsByRelease: Place = () => oneLineEach;
+const driverRuns: Place = (key) => (key === 'recent' ? runsByRelease : undefined);
+const runsRoot: Place = (key) => (key === 'drivers' ? () => driverRuns : undefined);
 
 /** JSON.stringify(value, null, 2), except that values at a 'one-line' place are written on one line. */
 function serialize(value: unknown, indent: string, place: Place | undefined): string {

@@ -1,13 +1,15 @@
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DriverlogError, onFile } from '../common/errors.ts';
 import { parseJsonSource, type JsonSource } from '../json/source.ts';
 import { positionFinder } from '../json/position.ts';
 import type { LocatedProblem } from '../validate/problem.ts';
 import { formatText } from '../validate/problem-output.ts';
-import { validateSource } from '../validate/validate.ts';
-import type { Registry } from './types.ts';
+import { runsSchemaErrors } from '../validate/schema-validator.ts';
+import { validateRunsSource, validateSource } from '../validate/validate.ts';
+import { joinRuns, runsFileOf } from './runs-file.ts';
+import type { Registry, RunsFile, StoredRegistry } from './types.ts';
 
 /** A registry file as read: its text, the one parse of it, and every problem validation finds in it. */
 export interface OpenedRegistry {
@@ -18,10 +20,15 @@ export interface OpenedRegistry {
   text: string;
   /** The parse: value, and where every JSON pointer is (line:column), or the syntax error. */
   source: JsonSource;
-  /** The parsed value; undefined when the text is not JSON (or not UTF-8). It may still break the schema. */
+  /**
+   * The parsed value, each record with its runs from the runs file; undefined when the text is not JSON (or not
+   * UTF-8). It may still break the schema.
+   */
   value: Registry | undefined;
-  /** Every problem, errors and warnings, sorted by position. */
+  /** Every problem, errors and warnings: the registry's, then its runs file's, each sorted by position. */
   problems: LocatedProblem[];
+  /** The runs file beside the registry (registry/runs-file.ts), as read; undefined when there is none yet. */
+  runs?: { file: string; path: string; text: string };
 }
 
 /** The registry has errors, so a command that needs its data refuses to go on. */
@@ -45,8 +52,51 @@ export function openRegistry(file: string, options: { cwd?: string } = {}): Open
   const bytes = onFile(path, 'read', () => readFileSync(path));
   const text = bytes.toString('utf8');
   const source = isUtf8(bytes) ? parseJsonSource(text) : notUtf8(bytes);
-  const value = source.ok ? (source.value as Registry) : undefined;
-  return { file, path, text, source, value, problems: validateSource(source, file) };
+  const stored = source.ok ? (source.value as StoredRegistry) : undefined;
+  const problems = validateSource(source, file);
+  // Through a symlink, the runs file is the one beside the file it points to: the two move together.
+  const real = onFile(path, 'resolve', () => realpathSync(path));
+  const runsPath = runsFileOf(real);
+  const runsBytes = readIfPresent(runsPath);
+  if (runsBytes === undefined) return { file, path, text, source, value: stored, problems };
+  const runsName = real === path ? runsFileOf(file) : runsPath;
+  const runsText = runsBytes.toString('utf8');
+  const runsSource = isUtf8(runsBytes) ? parseJsonSource(runsText) : notUtf8(runsBytes);
+  // Joined only when both files have the schema's shape; otherwise their errors already refuse the data.
+  const shaped = (list: LocatedProblem[], ...checks: string[]) =>
+    !list.some((problem) => problem.severity === 'error' && checks.includes(problem.check));
+  const runs =
+    runsSource.ok && runsSchemaErrors(runsSource.value).length === 0
+      ? (runsSource.value as RunsFile)
+      : undefined;
+  const joined =
+    stored !== undefined && runs !== undefined && shaped(problems, 'json-syntax', 'schema')
+      ? joinRuns(stored, runs)
+      : undefined;
+  return {
+    file,
+    path,
+    text,
+    source,
+    value: joined?.registry ?? stored,
+    problems: [
+      ...problems,
+      ...validateRunsSource(runsSource, runsName, { unmatchedRuns: joined?.unmatched }),
+    ],
+    runs: { file: runsName, path: runsPath, text: runsText },
+  };
+}
+
+/** A file's bytes, or undefined when it does not exist; any other failure to read it is a FileError. */
+function readIfPresent(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return onFile(path, 'read', () => {
+      throw error;
+    });
+  }
 }
 
 /** The registry's value when it has no errors (warnings are the maintainers' call); InvalidRegistryError otherwise. */

@@ -1,10 +1,11 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, rmSync } from 'node:fs';
 import { writeFileAtomic } from '../common/atomic-write.ts';
 import { DriverlogError, FileError, onFile } from '../common/errors.ts';
 import { acquireLock, type FileLock, type LockOwner } from '../common/lock.ts';
-import { formatRegistry } from '../format/canonical.ts';
+import { parseJsonSource } from '../json/source.ts';
 import type { LocatedProblem } from '../validate/problem.ts';
-import { validateText } from '../validate/validate.ts';
+import { validateRunsSource, validateText } from '../validate/validate.ts';
+import { formatFiles, isRunsFile, runsFileOf } from './runs-file.ts';
 import type { Registry } from './types.ts';
 
 /** The text about to be written (or committed) fails validation: a bug, or an input that slipped past. */
@@ -47,7 +48,9 @@ export function refuseInvalidText(
   for (const problem of tolerated) {
     if (problem.severity === 'error') allowance.set(problem.check, (allowance.get(problem.check) ?? 0) + 1);
   }
-  const errors = validateText(text, file).filter((problem) => problem.severity === 'error');
+  const errors = (
+    isRunsFile(file) ? validateRunsSource(parseJsonSource(text), file) : validateText(text, file)
+  ).filter((problem) => problem.severity === 'error');
   const counts = new Map<string, number>();
   for (const error of errors) counts.set(error.check, (counts.get(error.check) ?? 0) + 1);
   const added = errors.filter((error) => (counts.get(error.check) ?? 0) > (allowance.get(error.check) ?? 0));
@@ -74,6 +77,8 @@ export function lockRegistry(path: string, options: { onStale?: (owner: LockOwne
 export interface SaveOptions {
   /** The text the registry was read with: if the file holds anything else now, nothing is written. */
   expectText: string;
+  /** The text its runs file was read with (OpenedRegistry's `runs.text`); undefined when there was none. */
+  expectRunsText: string | undefined;
   /** A lock from lockRegistry the caller already holds; otherwise the save takes and releases its own. */
   lock?: FileLock;
   /**
@@ -81,6 +86,11 @@ export interface SaveOptions {
    * Default: none, so a registry with any error is never written.
    */
   tolerate?: readonly LocatedProblem[];
+  /**
+   * Write the registry alone and leave the runs file as it was read: only `update` writes runs (`format` and
+   * `sync` change the registry's order or matrices, and must not drop runs `update` alone may drop).
+   */
+  keepRuns?: boolean;
 }
 
 export interface SavedRegistry {
@@ -88,46 +98,92 @@ export interface SavedRegistry {
   path: string;
   /** The canonical text now in the file. */
   text: string;
-  /** False when the file already held exactly this text. */
+  /** The runs file beside it and its text; undefined when there are no runs and never were. */
+  runs?: { path: string; text: string };
+  /** False when both files already held exactly this text. */
   written: boolean;
 }
 
 /**
- * Writes `next` in canonical form, atomically, under the lock, to the file `path` names (through symlinks).
- * Refuses output with validation errors, and a file changed since it was read as `expectText`. Any refusal or
- * failure leaves the file as it was.
+ * Writes `next` in canonical form, atomically, under the lock, to the file `path` names (through symlinks), and
+ * its records' runs to the runs file beside it (registry/runs-file.ts). Refuses output with validation errors,
+ * and either file changed since it was read (`expectText`, `expectRunsText`). Any refusal or failure leaves
+ * both files as they were.
  */
 export function saveRegistry(path: string, next: Registry, options: SaveOptions): SavedRegistry {
-  const text = formatRegistry(next);
+  const files = formatFiles(next);
+  const text = files.text;
   refuseInvalidText(text, path, options.tolerate);
   const target = registryTarget(path);
+  const runsPath = runsFileOf(target);
+  // No runs file is created until there are runs; one that exists is kept, empty or not.
+  const runsText = options.keepRuns
+    ? options.expectRunsText
+    : files.runs.drivers.length === 0 && options.expectRunsText === undefined
+      ? undefined
+      : files.runsText;
+  if (runsText !== undefined && !options.keepRuns) refuseInvalidText(runsText, runsPath);
   const lock = options.lock ?? lockRegistry(target);
   try {
-    const current = readCurrent(target, path);
-    if (current !== options.expectText) throw new ConcurrentEditError(path);
-    if (current === text) return { path: target, text, written: false };
-    writeFileAtomic(target, text);
-    return { path: target, text, written: true };
+    if (readCurrent(target, path) !== options.expectText) throw new ConcurrentEditError(path);
+    if (readCurrent(runsPath, runsPath, true) !== options.expectRunsText)
+      throw new ConcurrentEditError(runsPath);
+    const saved: Omit<SavedRegistry, 'written'> = {
+      path: target,
+      text,
+      ...(runsText === undefined ? {} : { runs: { path: runsPath, text: runsText } }),
+    };
+    const runsChanged = runsText !== options.expectRunsText;
+    if (text === options.expectText && !runsChanged) return { ...saved, written: false };
+    if (runsChanged) writeFileAtomic(runsPath, runsText!);
+    try {
+      if (text !== options.expectText) writeFileAtomic(target, text);
+    } catch (error) {
+      // The registry could not be written: put the runs file back, so the two still belong together.
+      if (runsChanged) restoreAfter(error, runsPath, options.expectRunsText);
+      throw error;
+    }
+    return { ...saved, written: true };
   } finally {
     if (options.lock === undefined) lock.release();
   }
 }
 
-function readCurrent(target: string, path: string): string {
+/** Puts the runs file back after `failure`; when that fails too, the error says both, and what is left to do. */
+function restoreAfter(failure: unknown, path: string, text: string | undefined): void {
+  try {
+    if (text === undefined) onFile(path, 'remove', () => rmSync(path, { force: true }));
+    else writeFileAtomic(path, text);
+  } catch (error) {
+    const reason = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
+    throw new DriverlogError(
+      `${reason(failure)}; and putting ${path} back failed too (${reason(error)}): it holds the new runs, so restore it (git checkout -- ${path}) before the next run`,
+      'RESTORE_FAILED',
+      'io',
+      { cause: failure },
+    );
+  }
+}
+
+function readCurrent(target: string, path: string, mayBeAbsent = false): string | undefined {
   try {
     return readFileSync(target, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ConcurrentEditError(path);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (mayBeAbsent) return undefined;
+      throw new ConcurrentEditError(path);
+    }
     throw new FileError(target, 'read', error);
   }
 }
 
 /**
- * The check a commit of the registry passes: the text must validate, unless it is exactly the text `saved` just
- * wrote, which was checked on its way in.
+ * The check a commit of the registry or its runs file passes: the text must validate, unless it is exactly the
+ * text `saved` just wrote there, which was checked on its way in.
  */
-export function commitGuard(file: string, saved?: SavedRegistry): (candidate: string) => void {
-  return (candidate) => {
-    if (candidate !== saved?.text) refuseInvalidText(candidate, file);
+export function commitGuard(saved?: SavedRegistry): (candidate: string, file: string) => void {
+  return (candidate, file) => {
+    const written = isRunsFile(file) ? saved?.runs?.text : saved?.text;
+    if (candidate !== written) refuseInvalidText(candidate, file);
   };
 }

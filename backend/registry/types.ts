@@ -1,17 +1,31 @@
 // The registry's types come from its JSON Schema (schema/types.ts is generated; `npm run gen:types`).
+import type * as Schema from '../../schema/types.ts';
+
 export type {
-  DriverLogRegistry as Registry,
   Project,
   ProjectUpstream,
   Feature,
   Release,
-  Driver,
   DriverUpstream,
   SupportValue,
   Maintainer,
   Ci,
-  VerificationRecord,
   Run,
+  RunsFile,
+  DriverRuns,
   ScanState,
   ProjectScanState,
 } from '../../schema/types.ts';
+
+/** The registry as the commands see it: each record with its runs, which the file keeps in the runs file. */
+export type Registry = Omit<Schema.DriverLogRegistry, 'drivers'> & { drivers: Driver[] };
+
+export type Driver = Omit<Schema.Driver, 'verification'> & {
+  verification?: Record<string, VerificationRecord>;
+};
+
+/** A verification record with `recent`, the newest counting runs for its driver and release (from the runs file). */
+export type VerificationRecord = Schema.VerificationRecord & { recent?: Schema.Run[] };
+
+/** The registry exactly as its file holds it: records without runs. */
+export type StoredRegistry = Schema.DriverLogRegistry;

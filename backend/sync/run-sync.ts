@@ -1,7 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.ts';
 import { commitDataFile } from '../common/git.ts';
-import { formatRegistry } from '../format/canonical.ts';
 import type { Project, ProjectUpstream, Registry } from '../registry/types.ts';
 import { diffProject, type ProjectChanges } from './changes.ts';
 import { syncCommitMessage } from './describe-changes.ts';
@@ -10,6 +9,7 @@ import { SyncInputError } from './errors.ts';
 import { mergeProject } from './merge.ts';
 import { readProject } from './read-project.ts';
 import { openRegistry, requireValidRegistry } from '../registry/open-registry.ts';
+import { formatFiles } from '../registry/runs-file.ts';
 import { commitGuard, saveRegistry } from '../registry/save-registry.ts';
 import { openRepo } from './repo.ts';
 import { projectReport, type SyncReport } from './report.ts';
@@ -68,7 +68,8 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     changes.push(diff);
     reports.push(projectReport(project.id, location, read, merged, diff));
   }
-  const wouldChange = formatRegistry(next) !== text;
+  // Sync changes no runs: its question is whether the registry's own text changes.
+  const wouldChange = formatFiles(next).text !== text;
   const report: SyncReport = {
     file: options.dataFile,
     check: options.check === true,
@@ -76,13 +77,16 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     written: false,
     projects: reports,
   };
-  const saved = !options.check && wouldChange ? saveRegistry(file, next, { expectText: text }) : undefined;
+  const saved =
+    !options.check && wouldChange
+      ? saveRegistry(file, next, { expectText: text, expectRunsText: opened.runs?.text, keepRuns: true })
+      : undefined;
   report.written = saved?.written === true;
   if (options.commit && !options.check) {
     const commit = await commitDataFile(
       file,
       () => withJobTrailer(syncCommitMessage(changes), 'sync'),
-      commitGuard(options.dataFile, saved),
+      commitGuard(saved),
     );
     if (commit) report.commit = commit;
   }

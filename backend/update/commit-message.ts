@@ -18,13 +18,16 @@ function describe(change: RecordChange): string {
   }
 }
 
-/** Subject names the one change when there is one, else counts; the body lists every change. */
-export function commitMessage(changes: RecordChange[]): string {
+/**
+ * Subject names the one change when there is one, else counts; the body lists every change. `runsChanged`: the
+ * runs file changed too (a run older than a record's newest changes only the runs).
+ */
+export function commitMessage(changes: RecordChange[], runsChanged = false): string {
   const flips = changes.filter((c) => c.kind === 'verified' || c.kind === 'failing');
   const verified = new Set(changes.filter((c) => c.kind === 'verified').map((c) => c.driver)).size;
   const failing = new Set(changes.filter((c) => c.kind === 'failing').map((c) => c.driver)).size;
   let subject: string;
-  if (changes.length === 0) subject = 'Update CI scan state';
+  if (changes.length === 0) subject = runsChanged ? 'Update recent CI runs' : 'Update CI scan state';
   else if (changes.length === 1) subject = describe(changes[0]!);
   else if (flips.length === 1) subject = `${describe(flips[0]!)}, and ${changes.length - 1} more updates`;
   else if (flips.length === 0) subject = `Update CI evidence: ${changes.length} records refreshed`;

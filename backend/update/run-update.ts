@@ -11,6 +11,7 @@ import { createGerritClient, type GerritClientOptions } from '../gerrit/client.t
 import { GerritError } from '../gerrit/errors.ts';
 import type { AccountInfo } from '../gerrit/types.ts';
 import { openRegistry, requireValidRegistry } from '../registry/open-registry.ts';
+import { runsFileOf } from '../registry/runs-file.ts';
 import { commitGuard, lockRegistry, registryTarget, saveRegistry } from '../registry/save-registry.ts';
 import { createReleaseMapper } from '../ci/release-map.ts';
 import { applyScan, type ScanOutcome } from './apply.ts';
@@ -156,7 +157,11 @@ async function locked(
     (scannedAny && !isDeepStrictEqual(registry.scan_state, next.registry.scan_state));
   // The lock keeps other updates out, not people: saveRegistry never overwrites an edit made during the scan.
   const saved = changed
-    ? saveRegistry(dataFile, next.registry, { expectText: opened.text, lock })
+    ? saveRegistry(dataFile, next.registry, {
+        expectText: opened.text,
+        expectRunsText: opened.runs?.text,
+        lock,
+      })
     : undefined;
   const written = saved?.written === true;
   const summary = summarize({
@@ -178,14 +183,11 @@ async function locked(
   let commitError: DriverlogError | undefined;
   if (options.commit || options.push) {
     try {
-      const describe = (headText: string, current: string) =>
-        withJobTrailer(commitMessage(evidenceSinceHead(dataFile, headText, current)), 'update');
-      const commit = await commitAndPush(
-        target,
-        describe,
-        commitGuard(dataFile, saved),
-        options.push === true,
-      );
+      const describe = (headText: string, current: string, runsChanged: boolean) =>
+        withJobTrailer(commitMessage(evidenceSinceHead(dataFile, headText, current), runsChanged), 'update');
+      const commit = await commitAndPush(target, describe, commitGuard(saved), options.push === true, [
+        runsFileOf(target),
+      ]);
       if (commit) summary.commit = commit;
     } catch (error) {
       if (!(error instanceof DriverlogError)) throw error;

@@ -1,16 +1,17 @@
 import { appendPointer } from '../json/pointer.ts';
-import { isRecord, listOf, stringAt } from './checks/shape.ts';
+import { driverLabel, isRecord, listOf, stringAt } from './checks/shape.ts';
 import type { Job } from './job-trailer.ts';
 import type { Problem } from './problem.ts';
 
-// The fields the jobs write: `update` the CI evidence (`verification`, with its `recent` runs) and the
-// scan position (`scan_state`), `sync` what the projects' support matrices say (`upstream`,
-// `features`). A pull request that edits them forges evidence ("passing, verified in 2099"), so
+// The fields the jobs write: `update` the CI evidence (`verification`, and each driver's `recent` runs in
+// the runs file) and the scan position (`scan_state`), `sync` what the projects' support matrices say
+// (`upstream`, `features`). A pull request that edits them forges evidence ("passing, verified in 2099"), so
 // `validate --changed-since` accepts, for each of them, only a value some trusted version holds: the
 // base branch's, the merge base's, or one a job's own commit wrote.
 
 export const MACHINE_FIELDS: Record<string, Job> = {
   verification: 'update',
+  recent: 'update',
   scan_state: 'update',
   upstream: 'sync',
   features: 'sync',
@@ -39,17 +40,14 @@ export function machineFields(data: unknown): Map<string, Instance> {
   };
   add('registry', data, '', 'scan_state');
   for (const project of listOf(data, 'projects') ?? []) {
-    add(
-      `project ${JSON.stringify(stringAt(project.value, 'id'))}`,
-      project.value,
-      project.pointer,
-      'features',
-    );
+    add(`project ${projectIdentity(project.value)}`, project.value, project.pointer, 'features');
   }
   for (const driver of listOf(data, 'drivers') ?? []) {
-    const key = JSON.stringify(['project_id', 'vendor', 'name'].map((k) => stringAt(driver.value, k)));
+    const key = driverIdentity(driver.value);
     add(`driver ${key}`, driver.value, driver.pointer, 'verification');
     add(`driver ${key}`, driver.value, driver.pointer, 'upstream');
+    // A runs file's entry (registry/runs-file.ts).
+    add(`driver ${key}`, driver.value, driver.pointer, 'recent');
   }
   return found;
 }
@@ -85,10 +83,21 @@ export function forgedMachineFields(
     const value = canonical(instance?.value);
     if (relevant.some((version) => canonical(version.fields.get(identity)?.value) === value)) continue;
     if (!instance) {
-      // Removed: its owner is still here (a removed driver takes its evidence with it, which is fine).
-      if (!ownerStillThere(identity, now, current)) continue;
+      // Removed: a removed driver or project takes its evidence with it, which is fine. Runs outlive a
+      // renamed or removed driver until `update` drops them: any other removal of them is by hand.
+      const owner = ownerOf(identity, current);
+      if (owner.pointer === undefined && field !== 'recent') continue;
       const held = relevant.map((version) => version.fields.get(identity)).find((found) => found)!;
-      problems.push(forged(held.pointer, `${field} was removed`, field, job, ref));
+      // Named, and placed at the owner where it still is: the pointer it had may now be another's.
+      problems.push(
+        forged(
+          owner.pointer === undefined ? held.pointer : appendPointer(owner.pointer, field),
+          `${field} was removed${owner.label}`,
+          field,
+          job,
+          ref,
+        ),
+      );
       continue;
     }
     // Named against the closest trusted value: the fewest differences say best what was done by hand.
@@ -124,23 +133,31 @@ function forged(pointer: string, what: string, field: string, job: Job, ref: str
   };
 }
 
-/** Whether the driver or project that held a removed field is still in the registry. */
-function ownerStillThere(identity: string, now: Map<string, Instance>, current: unknown): boolean {
-  if (identity.startsWith('registry ')) return isRecord(current);
+/**
+ * The driver or project (or the registry) that held a field, from the field's identity: how a message names
+ * it, and its place in `current` when it is still there.
+ */
+function ownerOf(identity: string, current: unknown): { label: string; pointer?: string } {
   const owner = identity.slice(0, identity.lastIndexOf(' '));
-  if ([...now.keys()].some((key) => key.startsWith(`${owner} `))) return true;
+  if (owner === 'registry') return { label: '', pointer: isRecord(current) ? '' : undefined };
   if (owner.startsWith('project ')) {
-    const id = JSON.parse(owner.slice('project '.length)) as string | undefined;
-    return (listOf(current, 'projects') ?? []).some((project) => stringAt(project.value, 'id') === id);
+    const id = owner.slice('project '.length);
+    const found = (listOf(current, 'projects') ?? []).find(
+      (project) => projectIdentity(project.value) === id,
+    );
+    const label = id === 'undefined' ? ' from a project without an id' : ` from project ${id}`;
+    return { label, pointer: found?.pointer };
   }
-  const [projectId, vendor, name] = JSON.parse(owner.slice('driver '.length)) as Array<string | undefined>;
-  return (listOf(current, 'drivers') ?? []).some(
-    (driver) =>
-      stringAt(driver.value, 'project_id') === projectId &&
-      stringAt(driver.value, 'vendor') === vendor &&
-      stringAt(driver.value, 'name') === name,
-  );
+  const key = owner.slice('driver '.length);
+  const found = (listOf(current, 'drivers') ?? []).find((driver) => driverIdentity(driver.value) === key);
+  const [projectId, vendor, name] = JSON.parse(key) as Array<string | null>;
+  return { label: ` from driver ${driverLabel({ vendor, name })} of ${projectId}`, pointer: found?.pointer };
 }
+
+// Identities that survive a move or a reorder (missing or odd values included, as on a file that fails the schema).
+const driverIdentity = (driver: unknown): string =>
+  JSON.stringify(['project_id', 'vendor', 'name'].map((key) => stringAt(driver, key)));
+const projectIdentity = (project: unknown): string => String(JSON.stringify(stringAt(project, 'id')));
 
 /** JSON with object keys sorted: `driverlog format` may reorder keys without changing a value. */
 export function canonical(value: unknown): string {

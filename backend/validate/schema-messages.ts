@@ -23,7 +23,15 @@ const PATTERN_HINTS: Record<string, string> = {
   '#/$defs/ci/properties/id/pattern': "the CI's Gerrit username, without spaces",
 };
 
-export function schemaProblems(errors: ErrorObject[]): Problem[] {
+// Properties an older registry held that now live elsewhere (keyed by the definition's title and the key):
+// a file from before the move, or a hand edit copying one, is told where they went.
+const MOVED_HINTS: Record<string, string> = {
+  'VerificationRecord recent':
+    'remove it: a record\u2019s recent runs live in the runs file beside the registry (default_data.runs.json), which `driverlog update` writes',
+};
+
+/** Ajv's errors as problems of `check` (the registry's `schema`, or a runs file's `runs-schema`). */
+export function schemaProblems(errors: ErrorObject[], check = 'schema'): Problem[] {
   const problems: Problem[] = [];
   const missing = new Map<string, string[]>();
   for (const error of errors) {
@@ -35,17 +43,18 @@ export function schemaProblems(errors: ErrorObject[]): Problem[] {
       list.push(String(error.params.missingProperty));
       continue;
     }
-    problems.push(describe(error));
+    problems.push({ ...describe(error), check });
   }
   for (const [pointer, names] of missing) {
     const quoted = names.map((name) => `"${name}"`).join(', ');
-    problems.push(
-      problem(
+    problems.push({
+      ...problem(
         pointer,
         `missing required ${names.length === 1 ? 'property' : 'properties'} ${quoted}`,
         `add ${quoted}`,
       ),
-    );
+      check,
+    });
   }
   return problems;
 }
@@ -60,6 +69,9 @@ function describe(error: ErrorObject): Problem {
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
+      const title = (error.parentSchema as { title?: string } | undefined)?.title;
+      const moved = MOVED_HINTS[`${title} ${key}`];
+      if (moved) return problem(appendPointer(pointer, key), `unknown property "${key}"`, moved);
       const allowed = Object.keys(
         (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
       );
@@ -107,6 +119,12 @@ function describe(error: ErrorObject): Problem {
         MAX_LENGTH_HINTS[/\/properties\/(\w+)\/maxLength$/.exec(error.schemaPath)?.[1] ?? ''] ?? 'shorten it',
       );
     }
+    case 'minItems':
+      return problem(
+        pointer,
+        params.limit === 1 ? 'must not be an empty list' : `must have at least ${params.limit} items`,
+        described ?? 'fill it in, or remove it',
+      );
     case 'maxItems':
       return problem(
         pointer,

@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 // Imported, not read from a path relative to this file: the CLI runs from a bundle that lives elsewhere.
 import schema from '../../schema/driverlog.schema.json' with { type: 'json' };
 import validate from '../../schema/validator.generated.cjs';
+import validateRuns from '../../schema/runs-validator.generated.cjs';
 
 // The validator is Ajv's standalone code for the schema, generated with the types (`npm run gen:types`;
 // a test checks it is current). Loading it costs a few milliseconds; loading Ajv and compiling the
@@ -19,4 +20,9 @@ function validator(): ValidateFunction {
 export function schemaErrors(data: unknown): ErrorObject[] {
   const validate = validator();
   return validate(data) ? [] : [...(validate.errors ?? [])];
+}
+
+/** Every way `data` breaks the runs file's shape (`$defs/runsFile`; empty when it conforms). */
+export function runsSchemaErrors(data: unknown): ErrorObject[] {
+  return validateRuns(data) ? [] : [...(validateRuns.errors ?? [])];
 }

@@ -1,4 +1,4 @@
-import { checks, type CheckContext } from './checks/index.ts';
+import { checks, runsChecks, type CheckContext } from './checks/index.ts';
 import { duplicateKey } from './checks/duplicate-key.ts';
 import { jsonSyntax } from './checks/json-syntax.ts';
 import { parseJsonSource, type JsonSource } from '../json/source.ts';
@@ -33,7 +33,33 @@ export function validateSource(
   );
 }
 
-const rank = new Map(checks.map((check, index) => [check.id, index]));
+/**
+ * Every problem of a runs file (registry/runs-file.ts) at FILE:LINE:COLUMN, sorted by position. `unmatchedRuns`
+ * are its runs that belong to no record of the registry beside it.
+ */
+export function validateRunsSource(
+  source: JsonSource,
+  file: string,
+  options: ValidateOptions & { unmatchedRuns?: CheckContext['unmatchedRuns'] } = {},
+): LocatedProblem[] {
+  const ctx: CheckContext = {
+    ...contextOf(source, options.now ?? Date.now()),
+    kind: 'runs',
+    unmatchedRuns: options.unmatchedRuns,
+  };
+  return locateProblems(
+    (source.ok ? runsChecks : [jsonSyntax]).flatMap((check) => check.run(ctx)),
+    file,
+    source,
+  );
+}
+
+const rank = new Map(
+  [...checks, ...runsChecks.filter((check) => !checks.includes(check))].map((check, index) => [
+    check.id,
+    index,
+  ]),
+);
 
 /** Problems placed at FILE:LINE:COLUMN of the parsed text, sorted by position, then by check. */
 export function locateProblems(

@@ -1,18 +1,19 @@
 import { DriverlogError } from '../../backend/common/errors.ts';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Io } from '../../backend/common/io.ts';
 import { buildSite } from '../../dashboard/build-site.ts';
 import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
 import { generateHistory, startGerritSimulator, type GerritSimulator } from '../gerrit-simulator/index.ts';
 import { openRegistry, requireValidRegistry } from '../../backend/registry/open-registry.ts';
+import { runsFileOf } from '../../backend/registry/runs-file.ts';
 import { describeOutcome, runUpdate } from '../../backend/update/run-update.ts';
 import type { UpdateSummary } from '../../backend/update/format-summary.ts';
 
 const DAY = 86_400_000;
 
 export interface DemoOptions {
-  /** The repository: its default_data.json is copied, never written. */
+  /** The repository: its default_data.json (and runs file) is copied, never written. */
   root: string;
   /** Where the working copy and the built site go. */
   workDir: string;
@@ -50,6 +51,10 @@ export async function runDemo(options: DemoOptions): Promise<Demo> {
   mkdirSync(workDir, { recursive: true });
   const dataFile = join(workDir, 'default_data.json');
   copyFileSync(join(options.root, 'default_data.json'), dataFile);
+  // The runs file goes with it; a previous demo's must not outlive the copy it belonged to.
+  const runs = runsFileOf(join(options.root, 'default_data.json'));
+  if (existsSync(runs)) copyFileSync(runs, runsFileOf(dataFile));
+  else rmSync(runsFileOf(dataFile), { force: true });
   const registry = requireValidRegistry(openRegistry(dataFile));
 
   let gerrit: GerritSimulator | undefined;

@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../backend/common/io.ts';
 import { main } from '../../backend/cli/main.ts';
+import { formatFiles } from '../../backend/registry/runs-file.ts';
+import type { Registry } from '../../backend/registry/types.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'driverlog-format-'));
@@ -149,5 +151,88 @@ describe('driverlog format', () => {
     expect(await main(['validate', 'mid-edit.json'], after.io)).toBe(1);
     expect(after.out.stdout).toContain('unknown-project');
     expect(after.out.stdout).not.toContain('  order  ');
+  });
+});
+
+describe('driverlog format with a runs file', () => {
+  /** The valid registry with runs for both drivers on Rocky, as the commands see it. */
+  const withRuns = (): Registry => {
+    const registry = validRegistry();
+    const rocky = registry.drivers[0]!.verification!.Rocky!;
+    registry.drivers[1]!.verification = { Rocky: { ...rocky, change_number: 600005 } };
+    rocky.recent = [
+      { timestamp: '2018-09-01T10:00:00Z', change_number: 600001, patch_set: 2, ci_result: true },
+      { timestamp: '2018-08-31T10:00:00Z', change_number: 600000, patch_set: 1, ci_result: false },
+    ];
+    registry.drivers[1]!.verification.Rocky!.recent = [
+      { timestamp: '2018-09-01T10:00:00Z', change_number: 600005, patch_set: 1, ci_result: true },
+    ];
+    return registry;
+  };
+  const canonical = formatFiles(withRuns());
+  /** The runs file as a person might save it: 4-space indentation, drivers in another order, keys reversed. */
+  const messyRuns = (): string => {
+    const runs = JSON.parse(canonical.runsText) as { drivers: Array<Record<string, unknown>> };
+    runs.drivers.reverse();
+    const reversed = runs.drivers.map((entry) => Object.fromEntries(Object.entries(entry).reverse()));
+    return JSON.stringify({ drivers: reversed }, null, 4);
+  };
+  const files = (name: string, registryText: string, runsText: string) => {
+    writeFileSync(join(dir, `${name}.json`), registryText);
+    writeFileSync(join(dir, `${name}.runs.json`), runsText);
+    const read = () => [
+      readFileSync(join(dir, `${name}.json`), 'utf8'),
+      readFileSync(join(dir, `${name}.runs.json`), 'utf8'),
+    ];
+    return { file: `${name}.json`, read };
+  };
+
+  it('writes the registry in canonical form and leaves the runs file to `driverlog update`', async () => {
+    const { file, read } = files('both', JSON.stringify(JSON.parse(canonical.text), null, 4), messyRuns());
+    const run = fakeIo();
+    expect(await main(['format', file], run.io)).toBe(0);
+    expect(run.out.stdout).toBe('both.json: formatted\n');
+    expect(read()).toEqual([canonical.text, messyRuns()]);
+    const again = fakeIo();
+    expect(await main(['format', file], again.io)).toBe(0);
+    expect(again.out.stdout).toBe('both.json: already canonical\n');
+  });
+
+  it('--check judges the registry text alone', async () => {
+    const runsOnly = files('runs-only', canonical.text, messyRuns());
+    const clean = fakeIo();
+    expect(await main(['format', '--check', runsOnly.file], clean.io)).toBe(0);
+    expect(clean.out.stdout).toBe('');
+    expect(runsOnly.read()).toEqual([canonical.text, messyRuns()]);
+
+    const registryOnly = files(
+      'registry-only',
+      canonical.text.replace('"Queens",\n', '"Queens" ,\n'),
+      canonical.runsText,
+    );
+    const dirty = fakeIo();
+    expect(await main(['format', '--check', registryOnly.file], dirty.io)).toBe(1);
+    expect(dirty.out.stdout).toMatch(/^registry-only\.json:\d+:\d+: not in canonical form: /);
+  });
+
+  it('formats a registry mid-edit and leaves its runs file as it was, runs and all', async () => {
+    const registry = JSON.parse(canonical.text) as Registry;
+    (registry.drivers[0] as { description: unknown }).description = 42;
+    const { file, read } = files('mid-edit-runs', JSON.stringify(registry, null, 4), messyRuns());
+    expect(await main(['format', file], fakeIo().io)).toBe(0);
+    expect(read()).toEqual([textOf(registry), messyRuns()]);
+  });
+
+  it('keeps runs that belong to no record: only `driverlog update` drops them', async () => {
+    const registry = withRuns();
+    registry.drivers[1]!.name = 'Acme hypervisor (renamed)';
+    const { file, read } = files('renamed', formatFiles(registry).text, canonical.runsText);
+    const run = fakeIo();
+    expect(await main(['format', file], run.io)).toBe(0);
+    expect(run.out.stdout).toBe('renamed.json: already canonical\n');
+    expect(read()[1]).toBe(canonical.runsText);
+    const validate = fakeIo();
+    expect(await main(['validate', file], validate.io)).toBe(0);
+    expect(validate.out.stdout).toContain('warning  runs-without-record');
   });
 });

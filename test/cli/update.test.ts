@@ -1,10 +1,20 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatRegistry } from '../../backend/format/canonical.ts';
 import type { UpdateSummary } from '../../backend/update/format-summary.ts';
 import { readOnlyFolder } from '../helpers/read-only-folder.ts';
-import { cli, onePass, readRegistry, registry, tempDir, writeRegistry } from '../helpers/update-fixtures.ts';
+import {
+  change,
+  cli,
+  fail,
+  message,
+  onePass,
+  readRegistry,
+  registry,
+  tempDir,
+  writeRegistry,
+} from '../helpers/update-fixtures.ts';
 import { useSimulator } from '../helpers/use-simulator.ts';
 
 // Neither permissions (root ignores them) nor a mount may be available: then that one case is skipped.
@@ -113,7 +123,7 @@ describe('driverlog update (command line)', () => {
     },
   );
 
-  it('updates the target of a symlinked data file, keeping the link', async () => {
+  it('updates the target of a symlinked data file, keeping the link, with the runs file beside the target', async () => {
     const sim = await gerrit.start(onePass());
     const dir = tempDir();
     const target = writeRegistry(dir, registry(), 'real.json');
@@ -127,7 +137,39 @@ describe('driverlog update (command line)', () => {
     expect(run.code).toBe(0);
     expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
     expect(readRegistry(target).drivers[0]?.verification?.Caracal?.ci_result).toBe(true);
-    expect(readdirSync(dir).sort()).toEqual(['link.json', 'real.json']);
+    // The runs go beside the file the link points to, never beside the link: the two files move together.
+    expect(readdirSync(dir).sort()).toEqual(['link.json', 'real.json', 'real.runs.json']);
+    expect(readFileSync(join(dir, 'real.runs.json'), 'utf8')).toContain('"change_number": 100');
+    expect(readFileSync(target, 'utf8')).not.toContain('"recent"');
+    // Read back through the link, the runs are the ones beside the target: a second run finds nothing new.
+    const again = await cli(
+      ['update', '--data', 'link.json', '--gerrit-url', sim.url, '--since', '2024-01-01'],
+      { cwd: dir },
+    );
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('link.json unchanged');
+  });
+
+  it('refuses a broken runs file, naming it at line:column, and writes neither file', async () => {
+    const sim = await gerrit.start(onePass());
+    const dir = tempDir();
+    const file = writeRegistry(dir, registry());
+    expect((await cli(['update', '--gerrit-url', sim.url, '--since', '2024-01-01'], { cwd: dir })).code).toBe(
+      0,
+    );
+    const runsFile = join(dir, 'default_data.runs.json');
+    const broken = readFileSync(runsFile, 'utf8').replace('"ci_result": true }', '"ci_result": true },');
+    writeFileSync(runsFile, broken);
+    const before = readFileSync(file, 'utf8');
+    sim.upsertChange(change(101, { messages: [message(10, '2024-05-02T10:00:00Z', 1, fail())] }));
+    const run = await cli(['update', '--gerrit-url', sim.url, '--since', '2024-01-01'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const at = broken.slice(0, broken.indexOf(']', broken.indexOf('"ci_result": true },'))).split('\n');
+    expect(run.stderr).toContain(`${runsFile}:${at.length}:${at.at(-1)!.length + 1}  error  json-syntax`);
+    expect(run.stderr).toContain("fix these first ('driverlog validate' shows them)");
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(readFileSync(runsFile, 'utf8')).toBe(broken);
   });
 
   it('documents every option', async () => {

@@ -1,9 +1,10 @@
 // A driver's page and its vendor's page in Chromium: the CI account, patterns, evidence per release,
 // the Gerrit search, and statuses re-evaluated on the day the page is read.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, noChromiumReason } from '../../dashboard/chromium.ts';
-import { fixtureSiteInBrowser, pageWithoutJs } from './helpers/fixture-site.ts';
+import { fixtureSite, fixtureSiteInBrowser, pageWithoutJs } from './helpers/fixture-site.ts';
 
 const DAY = 86_400_000;
 const text = async (page: Page, selector: string) =>
@@ -118,6 +119,10 @@ describe.skipIf(!hasChromium)(`driver and vendor pages (skipped when ${noChromiu
   });
 
   it('shows the recent runs as linked marks, in words for screen readers, with a summary', async () => {
+    // The registry the site was built from has no runs: they are in the runs file beside it only.
+    const built = await fixtureSite();
+    expect(readFileSync(`${built.dir}.json`, 'utf8')).not.toContain('"recent"');
+    expect(readFileSync(`${built.dir}.runs.json`, 'utf8')).toContain('"recent"');
     const page = await open('drivers/cinder-acme-acme-iscsi/');
     const marks = await page.$$eval('.run-strip li', (items) =>
       items.map((li) => ({

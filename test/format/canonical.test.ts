@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalize, formatRegistry } from '../../backend/format/canonical.ts';
+import { canonicalize, formatRegistry, formatRuns } from '../../backend/format/canonical.ts';
 import { validRegistry } from '../helpers/registry-fixture.ts';
 
 /** Every leaf value with how often it occurs: formatting may reorder, never add or drop. */
@@ -118,53 +118,7 @@ describe('formatRegistry', () => {
     expect(formatRegistry(proto)).toContain('"__proto__"');
   });
 
-  it('writes each run of recent on one line, and reads its own output back unchanged', () => {
-    const run = (n: number, ok: boolean) => ({
-      ci_result: ok,
-      patch_set: 2,
-      change_number: n,
-      timestamp: `2024-05-0${n}T10:00:00Z`,
-    });
-    const registry = validRegistry();
-    const driver = registry.drivers[0]!;
-    driver.verification = {
-      ...driver.verification,
-      Caracal: {
-        ci_result: true,
-        review_url: 'https://review.example.org/c/openstack/cinder/+/3',
-        change_number: 3,
-        patch_set: 2,
-        branch: 'stable/2024.1',
-        ci_id: 'acme-ci',
-        comment: 'acme : SUCCESS',
-        timestamp: '2024-05-03T10:00:00Z',
-        recent: [run(3, true), run(2, false), run(1, true)],
-      },
-    };
-    const text = formatRegistry(registry);
-    const lines = text.split('\n').filter((line) => line.includes('"change_number": 2,'));
-    expect(lines).toEqual([
-      '            { "timestamp": "2024-05-02T10:00:00Z", "change_number": 2, "patch_set": 2, "ci_result": false },',
-    ]);
-    expect(text).toMatch(/"recent": \[\n {12}\{ "timestamp": "2024-05-03T10:00:00Z", [^\n]* \},\n/);
-    expect(text).toMatch(/"ci_result": true \}\n {10}\]\n/);
-    expect(JSON.parse(text)).toEqual(canonicalize(registry));
-    expect(formatRegistry(JSON.parse(text))).toBe(text);
-    // Everything else keeps JSON.stringify's layout.
-    const { recent: _recent, ...withoutRuns } = driver.verification.Caracal!;
-    driver.verification.Caracal = withoutRuns;
-    expect(formatRegistry(registry)).toBe(JSON.stringify(canonicalize(registry), null, 2) + '\n');
-  });
-
-  it('keeps odd values in recent on their line without losing them', () => {
-    const odd = { drivers: [{ verification: { X: { recent: [{ a: [1, { b: null }], c: {} }, 7, []] } } }] };
-    const text = formatRegistry(odd);
-    expect(text).toContain('{ "a": [1, { "b": null }], "c": {} },');
-    expect(JSON.parse(text)).toEqual(odd);
-    expect(formatRegistry(JSON.parse(text))).toBe(text);
-  });
-
-  it('writes each step of an upstream feature history on one line', () => {
+  it("writes a driver's in_tree list and each feature's history on one line", () => {
     const registry = {
       drivers: [
         {
@@ -179,16 +133,118 @@ describe('formatRegistry', () => {
                 ['Rocky', 'missing'],
                 ['Stein', null],
               ],
+              replication: [['Rocky', 'complete']],
             },
           },
         },
       ],
     };
     const text = formatRegistry(registry);
-    expect(text).toMatch(/"qos": \[\n {12}\["Rocky", "missing"\],\n {12}\["Stein", null\]\n {10}\]/);
-    // in_tree stays a list of lines: only the steps are packed.
-    expect(text).toMatch(/"in_tree": \[\n {10}"Rocky",/);
+    expect(text).toContain('\n        "in_tree": ["Rocky", "Stein"],\n');
+    expect(text).toContain(
+      '\n        "features": {\n' +
+        '          "qos": [["Rocky", "missing"], ["Stein", null]],\n' +
+        '          "replication": [["Rocky", "complete"]]\n' +
+        '        }\n',
+    );
     expect(JSON.parse(text)).toEqual(registry);
     expect(formatRegistry(JSON.parse(text))).toBe(text);
+    // Everything else keeps JSON.stringify's layout.
+    delete (registry.drivers[0] as { upstream?: unknown }).upstream;
+    expect(formatRegistry(registry)).toBe(JSON.stringify(canonicalize(registry), null, 2) + '\n');
+  });
+
+  it('keeps odd values of in_tree and features on their line without losing them', () => {
+    const odd = {
+      drivers: [
+        { upstream: { in_tree: [{ a: [] }, null], features: { x: { y: [1, {}] }, z: 'text', e: [] } } },
+        { upstream: 'none' },
+      ],
+    };
+    const text = formatRegistry(odd);
+    expect(text).toContain('"in_tree": [{ "a": [] }, null],');
+    expect(text).toContain('"x": { "y": [1, {}] },');
+    expect(text).toContain('"z": "text",');
+    expect(text).toContain('"e": []\n');
+    expect(JSON.parse(text)).toEqual(odd);
+    expect(formatRegistry(JSON.parse(text))).toBe(text);
+  });
+});
+
+describe('formatRuns', () => {
+  const run = (n: number, ok: boolean) => ({
+    ci_result: ok,
+    patch_set: 2,
+    change_number: n,
+    timestamp: `2024-05-0${n}T10:00:00Z`,
+  });
+  const runs = () => ({
+    drivers: [
+      {
+        recent: { Caracal: [run(3, true), run(2, false), run(1, true)], Bobcat: [run(4, true)] },
+        name: 'Acme iSCSI driver',
+        vendor: 'Acme',
+        project_id: 'openstack/cinder',
+      },
+      { project_id: 'openstack/nova', vendor: 'Acme', name: 'Acme hypervisor', recent: {} },
+    ],
+    $schema: './schema/runs.schema.json',
+  });
+
+  it('writes each run on one line, in schema key order, and reads its own output back unchanged', () => {
+    const text = formatRuns(runs());
+    expect(text).toBe(
+      [
+        '{',
+        '  "$schema": "./schema/runs.schema.json",',
+        '  "drivers": [',
+        '    {',
+        '      "project_id": "openstack/cinder",',
+        '      "vendor": "Acme",',
+        '      "name": "Acme iSCSI driver",',
+        '      "recent": {',
+        // Releases keep the order they come in: the registry's, when saveRegistry splits a canonical one.
+        '        "Caracal": [',
+        '          { "timestamp": "2024-05-03T10:00:00Z", "change_number": 3, "patch_set": 2, "ci_result": true },',
+        '          { "timestamp": "2024-05-02T10:00:00Z", "change_number": 2, "patch_set": 2, "ci_result": false },',
+        '          { "timestamp": "2024-05-01T10:00:00Z", "change_number": 1, "patch_set": 2, "ci_result": true }',
+        '        ],',
+        '        "Bobcat": [',
+        '          { "timestamp": "2024-05-04T10:00:00Z", "change_number": 4, "patch_set": 2, "ci_result": true }',
+        '        ]',
+        '      }',
+        '    },',
+        '    {',
+        '      "project_id": "openstack/nova",',
+        '      "vendor": "Acme",',
+        '      "name": "Acme hypervisor",',
+        '      "recent": {}',
+        '    }',
+        '  ]',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(JSON.parse(text)).toEqual(runs());
+    expect(formatRuns(JSON.parse(text))).toBe(text);
+  });
+
+  it('keeps odd values on their line without losing them', () => {
+    const odd = {
+      drivers: [
+        { recent: { X: [{ a: [1, { b: null }], c: {} }, 7, []], Y: 'none' }, extra: [1, 2] },
+        { recent: [1] },
+        null,
+      ],
+      zzz: true,
+    };
+    const text = formatRuns(odd);
+    expect(text).toContain('\n          { "a": [1, { "b": null }], "c": {} },\n          7,\n          []\n');
+    expect(text).toContain('"Y": "none"');
+    expect(JSON.parse(text)).toEqual(odd);
+    expect(formatRuns(JSON.parse(text))).toBe(text);
+    expect(formatRuns([3, 1])).toBe('[\n  3,\n  1\n]\n');
+    const proto = JSON.parse('{"drivers": [], "__proto__": {"a": 1}}');
+    expect(JSON.parse(formatRuns(proto))).toEqual(proto);
   });
 });

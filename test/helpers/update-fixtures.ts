@@ -1,12 +1,12 @@
 // Small hand-made registries and Gerrit histories for the update tests: every rule gets a case
 // where it alone decides the outcome.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../backend/cli/main.ts';
-import { formatRegistry } from '../../backend/format/canonical.ts';
+import { formatFiles, joinRuns, runsFileOf } from '../../backend/registry/runs-file.ts';
 import type { Io } from '../../backend/common/io.ts';
-import type { Driver, Registry } from '../../backend/registry/types.ts';
+import type { Driver, Registry, RunsFile, StoredRegistry } from '../../backend/registry/types.ts';
 import type { UpdateSummary } from '../../backend/update/format-summary.ts';
 import { gerritDate } from '../../dev/gerrit-simulator/index.ts';
 import type { SimAccount, SimChange, SimMessage } from '../../dev/gerrit-simulator/index.ts';
@@ -130,14 +130,21 @@ export function tempDir(prefix = 'driverlog-update-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** Writes a registry as saveRegistry would: its records' runs go to the runs file beside it, when it has any. */
 export function writeRegistry(dir: string, value: Registry, name = 'default_data.json'): string {
   const file = join(dir, name);
-  writeFileSync(file, formatRegistry(value));
+  const files = formatFiles(value);
+  writeFileSync(file, files.text);
+  if (files.runs.drivers.length > 0) writeFileSync(runsFileOf(file), files.runsText);
   return file;
 }
 
+/** The registry as the commands see it: its records with their runs from the runs file beside it, if any. */
 export function readRegistry(file: string): Registry {
-  return JSON.parse(readFileSync(file, 'utf8')) as Registry;
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredRegistry;
+  const runsFile = runsFileOf(file);
+  const runs = existsSync(runsFile) ? (JSON.parse(readFileSync(runsFile, 'utf8')) as RunsFile) : undefined;
+  return joinRuns(stored, runs).registry;
 }
 
 export interface CliRun {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import {
   openRegistry,
   requireValidRegistry,
 } from '../../backend/registry/open-registry.ts';
+import { formatFiles } from '../../backend/registry/runs-file.ts';
+import type { Registry, Run } from '../../backend/registry/types.ts';
 import { validateText } from '../../backend/validate/validate.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 
@@ -85,5 +87,164 @@ describe('openRegistry', () => {
       `cannot read ${join(dir, 'absent.json')}: no such file`,
     );
     expect(() => openRegistry('.', { cwd: dir })).toThrow(/is a directory, not a file/);
+  });
+});
+
+/** `count` runs of the Rocky record, newest first, from `newest` a day apart. */
+function runs(count: number, newest = '2018-09-01T10:00:00Z'): Run[] {
+  return Array.from({ length: count }, (_, i) => ({
+    timestamp: new Date(Date.parse(newest) - i * 86_400_000).toISOString().replace('.000Z', 'Z'),
+    change_number: 600001 - i,
+    patch_set: 1,
+    ci_result: true,
+  }));
+}
+
+function withRuns(recent: Run[]): Registry {
+  const value = validRegistry();
+  value.drivers[0]!.verification!.Rocky!.recent = recent;
+  return value;
+}
+
+let folders = 0;
+/** A fresh folder with default_data.json (without runs) and default_data.runs.json holding `runsText`. */
+function withRunsFile(runsText: string | Buffer, registry: Registry = validRegistry()): string {
+  const folder = join(dir, `runs-${++folders}`);
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'default_data.json'), formatFiles(registry).text);
+  writeFileSync(join(folder, 'default_data.runs.json'), runsText);
+  return folder;
+}
+
+describe('openRegistry with a runs file', () => {
+  it('joins the runs into their records, and keeps the runs file as read', () => {
+    const { runsText } = formatFiles(withRuns(runs(2)));
+    const folder = withRunsFile(runsText);
+    const opened = openRegistry('default_data.json', { cwd: folder });
+    expect(opened.problems).toEqual([]);
+    expect(opened.value).toEqual(withRuns(runs(2)));
+    expect(opened.runs).toEqual({
+      file: 'default_data.runs.json',
+      path: join(folder, 'default_data.runs.json'),
+      text: runsText,
+    });
+    expect(requireValidRegistry(opened)).toEqual(withRuns(runs(2)));
+  });
+
+  it('reads a registry without a runs file as one without runs', () => {
+    const folder = join(dir, `runs-${++folders}`);
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'default_data.json'), formatFiles(validRegistry()).text);
+    const opened = openRegistry('default_data.json', { cwd: folder });
+    expect(opened.runs).toBeUndefined();
+    expect(opened.value).toEqual(validRegistry());
+  });
+
+  it.each([
+    [
+      'a syntax error',
+      (text: string) => text.replace(/("ci_result": true \})\n/, '$1,\n'),
+      (text: string) => text.indexOf(']', text.indexOf('"ci_result": true },\n')),
+      'json-syntax',
+      false,
+    ],
+    [
+      'more than 10 runs for a record',
+      (text: string) => text,
+      (text: string) => text.indexOf('"Rocky"'),
+      'runs-schema',
+      false,
+    ],
+    [
+      'a run dated in the future',
+      (text: string) => text.replace('"2018-08-31T10:00:00Z"', '"2999-08-31T10:00:00Z"'),
+      (text: string) => text.lastIndexOf('"timestamp"', text.indexOf('"2999-08-31T10:00:00Z"')),
+      'future-timestamp',
+      true,
+    ],
+  ])(
+    'reports %s in the runs file at its line and column, and refuses the data',
+    (_what, edit, at, check, joined) => {
+      const text = edit(formatFiles(withRuns(runs(check === 'runs-schema' ? 11 : 2))).runsText);
+      const folder = withRunsFile(text);
+      const opened = openRegistry('default_data.json', { cwd: folder });
+      const position = where(text, at(text));
+      expect(opened.problems).toHaveLength(1);
+      expect(opened.problems[0]).toMatchObject({
+        file: 'default_data.runs.json',
+        check,
+        severity: 'error',
+        ...position,
+      });
+      // Runs that break the file's shape are never joined; well-shaped ones are, and the error refuses them.
+      expect(opened.value).toEqual(
+        joined ? withRuns(JSON.parse(text).drivers[0].recent.Rocky) : validRegistry(),
+      );
+      expect(() => requireValidRegistry(opened)).toThrow(InvalidRegistryError);
+      expect(() => requireValidRegistry(opened)).toThrow(
+        `default_data.runs.json:${position.line}:${position.column}  error  ${check}`,
+      );
+    },
+  );
+
+  it('reports bytes that are not UTF-8 in the runs file at their line and column', () => {
+    const text = formatFiles(withRuns(runs(2))).runsText.replace(
+      '"Acme iSCSI driver"',
+      '"Acme iSCSI dr\u0000ver"',
+    );
+    const at = where(text, text.indexOf('\u0000'));
+    const bytes = Buffer.from(text, 'utf8');
+    bytes[bytes.indexOf(0)] = 0xe9;
+    const opened = openRegistry('default_data.json', { cwd: withRunsFile(bytes) });
+    expect(opened.problems).toEqual([
+      expect.objectContaining({
+        file: 'default_data.runs.json',
+        check: 'json-syntax',
+        ...at,
+        message: 'byte 0xE9 is not UTF-8: the file must be UTF-8 encoded',
+      }),
+    ]);
+    expect(() => requireValidRegistry(opened)).toThrow(`default_data.runs.json:${at.line}:${at.column}`);
+  });
+
+  it('warns of runs that belong to no record, where they are, and still gives the data', () => {
+    const text = formatFiles(withRuns(runs(2))).runsText.replace(
+      '"Acme iSCSI driver"',
+      '"Acme iSCSI (old name)"',
+    );
+    const opened = openRegistry('default_data.json', { cwd: withRunsFile(text) });
+    expect(opened.problems).toEqual([
+      expect.objectContaining({
+        file: 'default_data.runs.json',
+        check: 'runs-without-record',
+        severity: 'warning',
+        pointer: '/drivers/0/recent/Rocky',
+        ...where(text, text.indexOf('"Rocky"')),
+      }),
+    ]);
+    expect(requireValidRegistry(opened)).toEqual(validRegistry());
+  });
+
+  it('reads the runs file beside the target of a symlinked registry, named by its path', () => {
+    const folder = withRunsFile(formatFiles(withRuns(runs(2))).runsText);
+    const links = join(dir, `links-${++folders}`);
+    mkdirSync(links);
+    symlinkSync(join(folder, 'default_data.json'), join(links, 'default_data.json'));
+    // A runs file beside the link is not the registry's.
+    writeFileSync(join(links, 'default_data.runs.json'), '{ "not": "read" }');
+    const opened = openRegistry('default_data.json', { cwd: links });
+    expect(opened.problems).toEqual([]);
+    expect(opened.runs?.file).toBe(join(folder, 'default_data.runs.json'));
+    expect(opened.value).toEqual(withRuns(runs(2)));
+  });
+
+  it('says a runs file that cannot be read cannot be read', () => {
+    const folder = join(dir, `runs-${++folders}`);
+    mkdirSync(join(folder, 'default_data.runs.json'), { recursive: true });
+    writeFileSync(join(folder, 'default_data.json'), formatFiles(validRegistry()).text);
+    expect(() => openRegistry('default_data.json', { cwd: folder })).toThrow(FileError);
+    expect(() => openRegistry('default_data.json', { cwd: folder })).toThrow(
+      `cannot read ${join(folder, 'default_data.runs.json')}: is a directory, not a file`,
+    );
   });
 });

@@ -1,27 +1,32 @@
+import { execFileSync } from 'node:child_process';
 import {
+  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   readlinkSync,
   readdirSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WriteError } from '../../backend/common/atomic-write.ts';
 import { FileError } from '../../backend/common/errors.ts';
 import { LockHeldError } from '../../backend/common/lock.ts';
 import { formatRegistry } from '../../backend/format/canonical.ts';
 import { openRegistry } from '../../backend/registry/open-registry.ts';
+import { formatFiles } from '../../backend/registry/runs-file.ts';
 import {
   ConcurrentEditError,
   InvalidOutputError,
   lockRegistry,
   saveRegistry,
 } from '../../backend/registry/save-registry.ts';
-import type { Registry } from '../../backend/registry/types.ts';
+import type { Registry, Run } from '../../backend/registry/types.ts';
 import { readOnlyFolder } from '../helpers/read-only-folder.ts';
 import { validRegistry } from '../helpers/registry-fixture.ts';
 
@@ -42,14 +47,46 @@ function withName(name: string): Registry {
   return value;
 }
 
+/** `count` runs of the Rocky record, newest first, one a day from 2018-09-01 (the record's own day) back. */
+function runs(count: number, newest = '2018-09-01T10:00:00Z'): Run[] {
+  return Array.from({ length: count }, (_, i) => ({
+    timestamp: new Date(Date.parse(newest) - i * 86_400_000).toISOString().replace('.000Z', 'Z'),
+    change_number: 600001 - i,
+    patch_set: 1,
+    ci_result: i % 3 !== 2,
+  }));
+}
+
+/** The registry with `recent` on its one record (Acme iSCSI driver, Rocky). */
+function withRuns(recent: Run[], value: Registry = validRegistry()): Registry {
+  value.drivers[0]!.verification!.Rocky!.recent = recent;
+  return value;
+}
+
+/** A fresh folder holding the registry as data.json and, when it has runs, data.runs.json: as a save leaves them. */
+function savedFiles(value: Registry): { path: string; runsPath: string } {
+  const dir = join(root, String(++n));
+  mkdirSync(dir);
+  const path = join(dir, 'data.json');
+  const files = formatFiles(value);
+  writeFileSync(path, files.text);
+  if (files.runs.drivers.length > 0) writeFileSync(join(dir, 'data.runs.json'), files.runsText);
+  return { path, runsPath: join(dir, 'data.runs.json') };
+}
+
+const read = (path: string) => readFileSync(path, 'utf8');
+
 describe('saveRegistry', () => {
   it('writes the canonical text, and says when the file already held it', () => {
     const path = registryFile();
     const opened = openRegistry(path);
-    const saved = saveRegistry(path, opened.value!, { expectText: opened.text });
+    const saved = saveRegistry(path, opened.value!, {
+      expectText: opened.text,
+      expectRunsText: opened.runs?.text,
+    });
     expect(saved).toEqual({ path, text: formatRegistry(validRegistry()), written: true });
     expect(readFileSync(path, 'utf8')).toBe(saved.text);
-    const again = saveRegistry(path, opened.value!, { expectText: saved.text });
+    const again = saveRegistry(path, opened.value!, { expectText: saved.text, expectRunsText: undefined });
     expect(again.written).toBe(false);
     expect(readdirSync(join(path, '..'))).toEqual(['data.json']);
   });
@@ -59,8 +96,10 @@ describe('saveRegistry', () => {
     const before = readFileSync(path, 'utf8');
     const bad = withName('Acme hypervisor');
     bad.drivers[1]!.project_id = 'openstack/nowhere';
-    expect(() => saveRegistry(path, bad, { expectText: before })).toThrow(InvalidOutputError);
-    expect(() => saveRegistry(path, bad, { expectText: before })).toThrow(
+    expect(() => saveRegistry(path, bad, { expectText: before, expectRunsText: undefined })).toThrow(
+      InvalidOutputError,
+    );
+    expect(() => saveRegistry(path, bad, { expectText: before, expectRunsText: undefined })).toThrow(
       /unknown-project .*openstack\/nowhere/,
     );
     expect(readFileSync(path, 'utf8')).toBe(before);
@@ -72,13 +111,21 @@ describe('saveRegistry', () => {
     const path = registryFile(broken);
     const opened = openRegistry(path);
     expect(opened.problems.some((p) => p.check === 'unknown-project')).toBe(true);
-    const saved = saveRegistry(path, opened.value!, { expectText: opened.text, tolerate: opened.problems });
+    const saved = saveRegistry(path, opened.value!, {
+      expectText: opened.text,
+      expectRunsText: opened.runs?.text,
+      tolerate: opened.problems,
+    });
     expect(saved.written).toBe(true);
     const worse = structuredClone(opened.value!);
     worse.drivers.find((d) => d.project_id === 'openstack/cinder')!.project_id = 'openstack/elsewhere';
-    expect(() => saveRegistry(path, worse, { expectText: saved.text, tolerate: opened.problems })).toThrow(
-      InvalidOutputError,
-    );
+    expect(() =>
+      saveRegistry(path, worse, {
+        expectText: saved.text,
+        expectRunsText: undefined,
+        tolerate: opened.problems,
+      }),
+    ).toThrow(InvalidOutputError);
   });
 
   it('refuses when the file changed since it was read, keeping the other edit', () => {
@@ -86,9 +133,9 @@ describe('saveRegistry', () => {
     const opened = openRegistry(path);
     const edited = opened.text.replace('Acme hypervisor', 'Acme hypervisor 2');
     writeFileSync(path, edited);
-    expect(() => saveRegistry(path, withName('Acme HV'), { expectText: opened.text })).toThrow(
-      ConcurrentEditError,
-    );
+    expect(() =>
+      saveRegistry(path, withName('Acme HV'), { expectText: opened.text, expectRunsText: opened.runs?.text }),
+    ).toThrow(ConcurrentEditError);
     expect(readFileSync(path, 'utf8')).toBe(edited);
   });
 
@@ -97,7 +144,10 @@ describe('saveRegistry', () => {
     const link = join(root, `link-${n}.json`);
     symlinkSync(path, link);
     const opened = openRegistry(link);
-    const saved = saveRegistry(link, withName('Acme HV'), { expectText: opened.text });
+    const saved = saveRegistry(link, withName('Acme HV'), {
+      expectText: opened.text,
+      expectRunsText: opened.runs?.text,
+    });
     expect(saved.path).toBe(path);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readlinkSync(link)).toBe(path);
@@ -109,13 +159,20 @@ describe('saveRegistry', () => {
     const opened = openRegistry(path);
     const held = lockRegistry(path);
     try {
-      expect(() => saveRegistry(path, withName('Acme HV'), { expectText: opened.text })).toThrow(
-        LockHeldError,
-      );
+      expect(() =>
+        saveRegistry(path, withName('Acme HV'), {
+          expectText: opened.text,
+          expectRunsText: opened.runs?.text,
+        }),
+      ).toThrow(LockHeldError);
       // The holder itself writes under its own lock.
-      expect(saveRegistry(path, withName('Acme HV'), { expectText: opened.text, lock: held }).written).toBe(
-        true,
-      );
+      expect(
+        saveRegistry(path, withName('Acme HV'), {
+          expectText: opened.text,
+          expectRunsText: opened.runs?.text,
+          lock: held,
+        }).written,
+      ).toBe(true);
     } finally {
       held.release();
     }
@@ -129,11 +186,253 @@ describe.skipIf(readOnly === undefined)('saveRegistry in a read-only folder', ()
   it('says the lock file cannot be created and why, instead of crashing', () => {
     const path = join(readOnly!.dir, 'data.json');
     const opened = openRegistry(path);
-    const save = () => saveRegistry(path, withName('Acme HV'), { expectText: opened.text });
+    const save = () =>
+      saveRegistry(path, withName('Acme HV'), { expectText: opened.text, expectRunsText: opened.runs?.text });
     expect(save).toThrow(FileError);
     expect(save).toThrow(
       new RegExp(`cannot create the lock file ${path}\\.lock: (permission denied|read-only file system)`),
     );
     expect(readFileSync(path, 'utf8')).toBe(opened.text);
+  });
+});
+
+describe('saveRegistry and the runs file', () => {
+  it('creates no runs file while the registry has no runs', () => {
+    const path = registryFile();
+    const opened = openRegistry(path);
+    expect(opened.runs).toBeUndefined();
+    // An empty list is no runs.
+    const saved = saveRegistry(path, withRuns([]), {
+      expectText: opened.text,
+      expectRunsText: opened.runs?.text,
+    });
+    expect(saved.written).toBe(true);
+    expect(saved.runs).toBeUndefined();
+    expect(readdirSync(join(path, '..'))).toEqual(['data.json']);
+    expect(read(path)).toBe(formatRegistry(validRegistry()));
+  });
+
+  it('writes the runs to the runs file beside the registry, and keeps the registry free of them', () => {
+    const path = registryFile();
+    const runsPath = join(path, '..', 'data.runs.json');
+    const opened = openRegistry(path);
+    const next = withRuns(runs(3));
+    const saved = saveRegistry(path, next, { expectText: opened.text, expectRunsText: opened.runs?.text });
+    expect(saved).toEqual({
+      path,
+      text: formatRegistry(validRegistry()),
+      runs: { path: runsPath, text: formatFiles(next).runsText },
+      written: true,
+    });
+    expect(read(path)).toBe(saved.text);
+    expect(read(path)).not.toContain('"recent"');
+    expect(read(runsPath)).toBe(saved.runs!.text);
+    expect(JSON.parse(read(runsPath))).toEqual({
+      drivers: [
+        {
+          project_id: 'openstack/cinder',
+          vendor: 'Acme',
+          name: 'Acme iSCSI driver',
+          recent: { Rocky: runs(3) },
+        },
+      ],
+    });
+
+    // Read back, the record has its runs again; saved as read, neither file changes.
+    const reopened = openRegistry(path);
+    expect(reopened.problems).toEqual([]);
+    expect(reopened.runs).toEqual({ file: runsPath, path: runsPath, text: saved.runs!.text });
+    expect(reopened.value).toEqual(next);
+    const again = saveRegistry(path, reopened.value!, {
+      expectText: reopened.text,
+      expectRunsText: reopened.runs?.text,
+    });
+    expect(again.written).toBe(false);
+    expect(read(runsPath)).toBe(saved.runs!.text);
+  });
+
+  it('writes the runs file alone when only runs changed', () => {
+    const { path, runsPath } = savedFiles(withRuns(runs(2)));
+    const opened = openRegistry(path);
+    const next = withRuns(runs(3, '2018-09-02T10:00:00Z'));
+    next.drivers[0]!.verification!.Rocky!.recent!.splice(0, 1);
+    const saved = saveRegistry(path, next, { expectText: opened.text, expectRunsText: opened.runs?.text });
+    expect(saved.written).toBe(true);
+    expect(read(path)).toBe(opened.text);
+    expect(read(runsPath)).toBe(formatFiles(next).runsText);
+    expect(read(runsPath)).not.toBe(opened.runs!.text);
+  });
+
+  it('keeps a runs file whose last runs went, with no drivers', () => {
+    const { path, runsPath } = savedFiles(withRuns(runs(2)));
+    const opened = openRegistry(path);
+    const saved = saveRegistry(path, validRegistry(), {
+      expectText: opened.text,
+      expectRunsText: opened.runs?.text,
+    });
+    expect(saved.written).toBe(true);
+    expect(JSON.parse(read(runsPath))).toEqual({ drivers: [] });
+    expect(openRegistry(path).problems).toEqual([]);
+  });
+
+  it.each([
+    ['changed', (runsPath: string) => writeFileSync(runsPath, formatFiles(withRuns(runs(1))).runsText)],
+    ['removed', (runsPath: string) => rmSync(runsPath)],
+  ])(
+    'refuses, naming the runs file, when it was %s since it was read, and writes neither file',
+    (_how, edit) => {
+      const { path, runsPath } = savedFiles(withRuns(runs(2)));
+      const opened = openRegistry(path);
+      edit(runsPath);
+      const theirs = existsSync(runsPath) ? read(runsPath) : undefined;
+      const save = () =>
+        saveRegistry(path, withRuns(runs(3), withName('Acme HV')), {
+          expectText: opened.text,
+          expectRunsText: opened.runs?.text,
+        });
+      expect(save).toThrow(ConcurrentEditError);
+      expect(save).toThrow(`${runsPath} was changed by someone else during the run; nothing written`);
+      expect(read(path)).toBe(opened.text);
+      expect(existsSync(runsPath) ? read(runsPath) : undefined).toBe(theirs);
+    },
+  );
+
+  it('refuses, naming the runs file, when one appeared since a read that found none', () => {
+    const path = registryFile();
+    const runsPath = join(path, '..', 'data.runs.json');
+    const opened = openRegistry(path);
+    const theirs = formatFiles(withRuns(runs(1))).runsText;
+    writeFileSync(runsPath, theirs);
+    let error: unknown;
+    try {
+      saveRegistry(path, withRuns(runs(3)), { expectText: opened.text, expectRunsText: opened.runs?.text });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConcurrentEditError);
+    expect((error as ConcurrentEditError).file).toBe(runsPath);
+    expect(read(path)).toBe(opened.text);
+    expect(read(runsPath)).toBe(theirs);
+  });
+
+  it.each([
+    [
+      '11 runs for one record',
+      withRuns(runs(11)),
+      /data\.runs\.json: the new text would fail validation[^]*runs-schema {2}has 11 items; at most 10/,
+    ],
+    [
+      'a run dated in the future',
+      withRuns(runs(1, '2999-01-01T00:00:00Z')),
+      /data\.runs\.json: the new text would fail validation[^]*future-timestamp {2}timestamp "2999-01-01/,
+    ],
+  ])(
+    'refuses runs that fail validation (%s), naming the runs file, and writes nothing',
+    (_what, next, message) => {
+      const path = registryFile();
+      const opened = openRegistry(path);
+      const save = () =>
+        saveRegistry(path, next, { expectText: opened.text, expectRunsText: opened.runs?.text });
+      expect(save).toThrow(InvalidOutputError);
+      expect(save).toThrow(message);
+      expect(read(path)).toBe(opened.text);
+      expect(readdirSync(join(path, '..'))).toEqual(['data.json']);
+    },
+  );
+
+  it('writes the runs file beside the target of a symlinked registry, not beside the link', () => {
+    const { path, runsPath } = savedFiles(validRegistry());
+    const links = join(root, `links-${++n}`);
+    mkdirSync(links);
+    const link = join(links, 'data.json');
+    symlinkSync(path, link);
+    const opened = openRegistry(link);
+    const saved = saveRegistry(link, withRuns(runs(2)), {
+      expectText: opened.text,
+      expectRunsText: opened.runs?.text,
+    });
+    expect(saved.runs?.path).toBe(runsPath);
+    expect(read(runsPath)).toBe(formatFiles(withRuns(runs(2))).runsText);
+    expect(readdirSync(links)).toEqual(['data.json']);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+
+    // Opened through the link, the runs are the target's, named by their real path.
+    const reopened = openRegistry(link);
+    expect(reopened.runs).toMatchObject({ file: runsPath, path: runsPath });
+    expect(reopened.value).toEqual(withRuns(runs(2)));
+  });
+});
+
+/**
+ * A folder on a 32 KB file system, to fill up: a tmpfs, which only root may mount. Undefined where none can be
+ * mounted; that one case is then skipped.
+ */
+function smallDisk(): { dir: string; undo: () => void } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'driverlog-small-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=32k', 'tmpfs', dir], { stdio: 'ignore' });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    // mount ran and refused (no privilege in this container), or is not installed.
+    if ((error as { status?: number | null }).status !== undefined) return undefined;
+    throw error;
+  }
+  return {
+    dir,
+    undo: () => {
+      execFileSync('umount', [dir]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const disk = smallDisk();
+afterAll(() => disk?.undo());
+
+/** The registry with 300 more drivers: some 150 KB of text, which the small disk cannot hold. */
+function large(value: Registry): Registry {
+  for (let i = 0; i < 300; i++) {
+    value.drivers.push({
+      project_id: 'openstack/nova',
+      vendor: 'Acme',
+      name: `Acme hypervisor ${i}`,
+      description: 'A driver with a long description. '.repeat(12),
+      releases: ['Rocky'],
+    });
+  }
+  return value;
+}
+
+describe.skipIf(disk === undefined)('saveRegistry when the registry cannot be written (a full disk)', () => {
+  it.each([
+    ['puts the old runs file back', withRuns(runs(2))],
+    ['removes the runs file it created', validRegistry()],
+  ])('%s, so the two files still belong together', (_what, before) => {
+    const dir = join(disk!.dir, String(++n));
+    mkdirSync(dir);
+    try {
+      const path = join(dir, 'data.json');
+      const runsPath = join(dir, 'data.runs.json');
+      const files = formatFiles(before);
+      writeFileSync(path, files.text);
+      if (files.runs.drivers.length > 0) writeFileSync(runsPath, files.runsText);
+      const opened = openRegistry(path);
+      const save = () =>
+        saveRegistry(path, large(withRuns(runs(3))), {
+          expectText: opened.text,
+          expectRunsText: opened.runs?.text,
+        });
+      expect(save).toThrow(WriteError);
+      expect(save).toThrow(`could not write ${path}: no space left on the device`);
+      expect(read(path)).toBe(opened.text);
+      expect(existsSync(runsPath) ? read(runsPath) : undefined).toBe(opened.runs?.text);
+      // No temporary file and no lock left behind.
+      expect(readdirSync(dir).sort()).toEqual(
+        opened.runs === undefined ? ['data.json'] : ['data.json', 'data.runs.json'],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -47,4 +47,11 @@ describe('commitMessage', () => {
   it('says when only the scan state moved', () => {
     expect(commitMessage([])).toBe('Update CI scan state\n');
   });
+
+  it('says when only runs changed (a late run older than the record), and names records when they changed too', () => {
+    expect(commitMessage([], true)).toBe('Update recent CI runs\n');
+    expect(commitMessage([change('verified', 'iSCSI')], true)).toBe(
+      commitMessage([change('verified', 'iSCSI')]),
+    );
+  });
 });

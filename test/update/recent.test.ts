@@ -1,6 +1,8 @@
 // `recent`, over real HTTP against the simulator: the newest 10 counting comments per driver and release.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runsFileOf } from '../../backend/registry/runs-file.ts';
 import type { Registry, Run, VerificationRecord } from '../../backend/registry/types.ts';
 import {
   change,
@@ -90,20 +92,33 @@ describe('recent: the newest counting comments per driver and release', () => {
     ]);
   });
 
-  it('writes each run on one line, and a run with nothing new leaves the file byte-identical', async () => {
+  it('writes each run on one line of the runs file, and a run with nothing new leaves both files byte-identical', async () => {
     await gerrit.start(Array.from({ length: 4 }, (_, i) => daily(101 + i, 2 + i)));
     const dir = tempDir();
     const file = writeRegistry(dir, registry());
     await update(dir);
+    const runsFile = join(dir, 'default_data.runs.json');
     const text = readFileSync(file, 'utf8');
-    expect(text).toContain(
-      `{ "timestamp": "${day(5)}", "change_number": 104, "patch_set": 1, "ci_result": true },`,
+    const runsText = readFileSync(runsFile, 'utf8');
+    const runLines = runsText.split('\n').filter((line) => line.includes('"timestamp"'));
+    expect(runLines.map((line) => line.trim())).toEqual(
+      [5, 4, 3, 2].map(
+        (n, i) =>
+          `{ "timestamp": "${day(n)}", "change_number": ${99 + n}, "patch_set": 1, "ci_result": ${n % 2 === 1} }${i < 3 ? ',' : ''}`,
+      ),
     );
+    // The registry keeps the record, and no run at all.
+    expect(text).not.toContain('"recent"');
+    expect(text).not.toContain('"change_number": 103');
+    expect(caracal(file)).toMatchObject({ change_number: 104, recent: expect.any(Array) as unknown });
+
     const again = await update(dir);
     expect(again.written).toBe(false);
     expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(readFileSync(runsFile, 'utf8')).toBe(runsText);
     expect((await cli(['format', '--check', file], { cwd: dir })).code).toBe(0);
     const validate = await cli(['validate', file], { cwd: dir });
+    expect(validate.stdout).toContain('0 errors, 0 warnings');
     expect(validate.code).toBe(0);
   });
 
@@ -129,6 +144,7 @@ describe('recent: the newest counting comments per driver and release', () => {
     const onceFile = writeRegistry(once, registry());
     await update(once);
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(onceFile, 'utf8'));
+    expect(readFileSync(runsFileOf(file), 'utf8')).toBe(readFileSync(runsFileOf(onceFile), 'utf8'));
   });
 
   it('merges with the runs already in the file, also those outside the window: the newest 10 of the union', async () => {

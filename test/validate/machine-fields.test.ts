@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonical, forgedMachineFields } from '../../backend/validate/machine-fields.ts';
-import type { Registry } from '../../backend/registry/types.ts';
+import type { Registry, Run, RunsFile } from '../../backend/registry/types.ts';
 import { validRegistry } from '../helpers/registry-fixture.ts';
 
 const changed = (change: (r: Registry) => void): Registry => {
@@ -63,7 +63,9 @@ describe('forgedMachineFields', () => {
     expect(forged(current, [{ data: withUpstream }]).sort()).toEqual([
       [
         '/drivers/0/verification',
-        expect.stringMatching(/^verification was removed since origin\/main, but only `driverlog update`/),
+        expect.stringMatching(
+          /^verification was removed from driver "Acme \/ Acme iSCSI driver" of openstack\/cinder since origin\/main, but only `driverlog update`/,
+        ),
       ],
       [
         '/drivers/1/upstream/in_tree/0',
@@ -86,6 +88,21 @@ describe('forgedMachineFields', () => {
     expect(forged(reordered, [{ data: base }])).toEqual([]);
   });
 
+  it('names the owner of a removed field even when it breaks the schema', () => {
+    const feature = { id: 'qos', title: 'QoS', status: 'optional' };
+    const nameless = (features?: unknown[]) =>
+      changed((r) => {
+        delete (r.projects[0] as { id?: string }).id;
+        if (features) r.projects[0]!.features = features as never;
+      });
+    expect(forged(nameless(), [{ data: nameless([feature]) }])).toEqual([
+      [
+        '/projects/0/features',
+        expect.stringMatching(/^features was removed from a project without an id since/),
+      ],
+    ]);
+  });
+
   it("accepts any trusted version's value, and a job's only for its own fields", () => {
     const byJob = changed((r) => {
       r.drivers[0]!.verification!.Rocky!.ci_result = false;
@@ -106,17 +123,95 @@ describe('forgedMachineFields', () => {
   });
 
   it('says how many more changes there are past the first five', () => {
-    const current = changed((r) => {
-      r.drivers[0]!.verification!.Rocky!.recent = Array.from({ length: 8 }, (_, i) => ({
-        timestamp: '2018-09-01T10:00:00Z',
-        change_number: 600001 + i,
-        patch_set: 1,
-        ci_result: true,
-      }));
-    });
-    const messages = forged(current, [{ data: base }]).map(([, message]) => message);
-    expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/^verification\/Rocky\/recent was added/);
+    const runs = (ok: boolean) =>
+      runsFile(
+        Array.from({ length: 8 }, (_, i) => ({
+          timestamp: '2018-09-01T10:00:00Z',
+          change_number: 600001 + i,
+          patch_set: 1,
+          ci_result: ok,
+        })),
+      );
+    const messages = forgedMachineFields(runs(false), [{ data: runs(true) }], 'origin/main').map(
+      (p) => p.message,
+    );
+    expect(messages).toHaveLength(5);
+    expect(messages[4]).toMatch(
+      /^recent\/Rocky\/4\/ci_result was changed \(and 3 more changes to this recent\)/,
+    );
+  });
+});
+
+// A runs file (registry/runs-file.ts): each driver's `recent`, which only `driverlog update` writes.
+const run = (change: Partial<Run> = {}): Run => ({
+  timestamp: '2018-09-01T10:00:00Z',
+  change_number: 600001,
+  patch_set: 2,
+  ci_result: true,
+  ...change,
+});
+function runsFile(acmeRuns: Run[] = [run()]): RunsFile {
+  return {
+    drivers: [
+      {
+        project_id: 'openstack/cinder',
+        vendor: 'Acme',
+        name: 'Acme iSCSI driver',
+        recent: { Rocky: acmeRuns },
+      },
+      { project_id: 'openstack/nova', vendor: 'Acme', name: 'Acme hypervisor', recent: { Rocky: [run()] } },
+    ],
+  };
+}
+
+describe('forgedMachineFields on a runs file', () => {
+  const base = runsFile();
+  const forgedRuns = (
+    current: RunsFile,
+    trusted: Parameters<typeof forgedMachineFields>[1] = [{ data: base }],
+  ) =>
+    forgedMachineFields(current, trusted, 'origin/main').map((p) => [
+      p.pointer,
+      p.message.split(' since')[0],
+    ]);
+
+  it('refuses runs changed, added or dropped by hand, at their place', () => {
+    expect(forgedRuns(runsFile([run({ ci_result: false })]))).toEqual([
+      ['/drivers/0/recent/Rocky/0/ci_result', 'recent/Rocky/0/ci_result was changed'],
+    ]);
+    expect(forgedRuns(runsFile([run(), run({ change_number: 600000 })]))).toEqual([
+      ['/drivers/0/recent/Rocky/1', 'recent/Rocky/1 was added'],
+    ]);
+    const dropped = runsFile();
+    dropped.drivers[1]!.recent = { Stein: [run()] };
+    expect(forgedRuns(dropped)).toEqual([
+      ['/drivers/1/recent', 'recent was changed'],
+      ['/drivers/1/recent/Stein', 'recent/Stein was added'],
+    ]);
+  });
+
+  it('refuses an entry removed by hand, naming its driver, as when the whole file is deleted', () => {
+    const removed = runsFile();
+    removed.drivers.splice(0, 1);
+    expect(forgedRuns(removed)).toEqual([
+      ['/drivers/0/recent', 'recent was removed from driver "Acme / Acme iSCSI driver" of openstack/cinder'],
+    ]);
+    expect(forgedRuns({ drivers: [] }).map(([, message]) => message)).toEqual([
+      'recent was removed from driver "Acme / Acme iSCSI driver" of openstack/cinder',
+      'recent was removed from driver "Acme / Acme hypervisor" of openstack/nova',
+    ]);
+  });
+
+  it("accepts what an update commit wrote, and a sync commit's runs not", () => {
+    const byJob = runsFile([run({ change_number: 600009, timestamp: '2018-09-03T10:00:00Z' }), run()]);
+    byJob.drivers.splice(1, 1);
+    expect(forgedRuns(byJob, [{ data: base }, { data: byJob, job: 'update' }])).toEqual([]);
+    expect(forgedRuns(byJob, [{ data: base }, { data: byJob, job: 'sync' }])).toEqual([
+      ['/drivers/0/recent/Rocky/0/timestamp', 'recent/Rocky/0/timestamp was changed'],
+      ['/drivers/0/recent/Rocky/0/change_number', 'recent/Rocky/0/change_number was changed'],
+      ['/drivers/0/recent/Rocky/1', 'recent/Rocky/1 was added'],
+      ['/drivers/1/recent', 'recent was removed from driver "Acme / Acme hypervisor" of openstack/nova'],
+    ]);
   });
 });
 

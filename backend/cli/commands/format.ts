@@ -1,5 +1,5 @@
 import { EXIT_OK, EXIT_PROBLEMS, parseCommandArgs, UsageError, type Command } from '../command.ts';
-import { formatRegistry } from '../../format/canonical.ts';
+import { formatFiles } from '../../registry/runs-file.ts';
 import { firstDifference } from '../../format/first-difference.ts';
 import { openRegistry } from '../../registry/open-registry.ts';
 import { saveRegistry } from '../../registry/save-registry.ts';
@@ -17,11 +17,12 @@ Rewrites FILE (default: default_data.json) in canonical form: 2-space indentatio
 a final newline; keys in the schema's order; projects by id, releases by date, drivers by
 project_id, vendor and name; each driver's releases and verification in release order.
 Only order and whitespace change. Files with syntax errors or duplicate keys are left untouched.
-A symbolic link is followed: its target is rewritten.
+A symbolic link is followed: its target is rewritten. The runs file beside FILE
+(default_data.runs.json) is left as it is: only \`driverlog update\` writes it, always canonical.
 
 Options:
   --check      do not write; exit 1 and show the first difference (FILE:LINE:COLUMN) if FILE
-               is not canonical
+               is not canonical (the runs file, which \`driverlog update\` writes, is not judged)
   -h, --help   show this help
 
 Exit status: 0 formatted (or already canonical), 1 not canonical (--check) or not safe to
@@ -44,7 +45,7 @@ Example:
       return EXIT_PROBLEMS;
     }
     if (values.check) {
-      const difference = firstDifference(opened.text, formatRegistry(opened.value));
+      const difference = firstDifference(opened.text, formatFiles(opened.value).text);
       if (!difference) return EXIT_OK;
       io.stdout(
         `${file}:${difference.line}:${difference.column}: not in canonical form: expected ${JSON.stringify(difference.expected)}, found ${JSON.stringify(difference.actual)}\n` +
@@ -54,7 +55,9 @@ Example:
     }
     const saved = saveRegistry(opened.path, opened.value, {
       expectText: opened.text,
+      expectRunsText: opened.runs?.text,
       tolerate: opened.problems,
+      keepRuns: true,
     });
     io.stdout(`${file}: ${saved.written ? 'formatted' : 'already canonical'}\n`);
     return EXIT_OK;

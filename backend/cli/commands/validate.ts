@@ -10,7 +10,8 @@ import { FileError } from '../../common/errors.ts';
 import { changedLines, onChangedLines } from '../../validate/changed-lines.ts';
 import type { LocatedProblem } from '../../validate/problem.ts';
 import { openRegistry } from '../../registry/open-registry.ts';
-import type { JsonSource } from '../../json/source.ts';
+import { parseJsonSource, type JsonSource } from '../../json/source.ts';
+import { runsFileOf } from '../../registry/runs-file.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../validate/problem-output.ts';
 
 export const command: Command = {
@@ -21,14 +22,15 @@ export const command: Command = {
 Checks each registry FILE (default: default_data.json) for JSON syntax errors, duplicate keys,
 schema violations and semantic problems (unknown projects or releases, duplicates, order, CI
 patterns that do not compile, are too broad or look swapped, bad links), and prints every problem
-as FILE:LINE:COLUMN with a hint.
+as FILE:LINE:COLUMN with a hint. The runs file beside FILE (default_data.runs.json), which
+\`driverlog update\` writes, is checked with it.
 
 Options:
   -f, --format FORMAT  text (default), github (GitHub Actions annotations) or json
   --changed-since REF  show warnings only on lines changed since the git revision REF (every error is
                        still shown), e.g. origin/main in a pull request; and refuse changes since REF
-                       to the fields the jobs write (verification, scan_state, upstream, features)
-                       that no job's commit made
+                       to the fields the jobs write (verification, scan_state, upstream, features,
+                       and the runs file) that no job's commit made
   -h, --help           show this help
 
 Exit status: 0 valid (warnings allowed), 1 any error, 2 usage or I/O error.
@@ -59,15 +61,31 @@ Example:
     };
     const files = positionals.length > 0 ? positionals : ['default_data.json'];
     const problems: LocatedProblem[] = [];
+    // Each registry and the runs file read with it: warnings are filtered by the lines each one changed.
+    const diffed: string[] = [];
     let unreadable = false;
     let read = 0;
     for (const file of files) {
       try {
         const registry = openRegistry(file, { cwd: io.cwd });
-        // Only the jobs write evidence: changes to it since REF that no job's commit made are errors.
-        const forged = ref === undefined ? [] : await machineWritten(file, registry.source, ref);
+        diffed.push(file);
+        // Only the jobs write evidence: changes to it since REF that no job's commit made are errors. A runs
+        // file deleted by hand reads as one without runs.
+        const runsFile = registry.runs?.file ?? runsFileOf(file);
+        const runsSource = parseJsonSource(registry.runs?.text ?? '{ "drivers": [] }');
+        if (registry.runs) diffed.push(registry.runs.file);
+        const forged =
+          ref === undefined
+            ? []
+            : [
+                ...(await machineWritten(file, registry.source, ref)),
+                ...(await machineWritten(runsFile, runsSource, ref)),
+              ];
         problems.push(
-          ...[...registry.problems, ...forged].sort((a, b) => a.line - b.line || a.column - b.column),
+          ...[...registry.problems, ...forged].sort(
+            (a, b) =>
+              Number(a.file !== file) - Number(b.file !== file) || a.line - b.line || a.column - b.column,
+          ),
         );
         read++;
       } catch (error) {
@@ -80,7 +98,7 @@ Example:
     let shown = problems;
     if (ref !== undefined && git !== undefined) {
       const changed = new Map<string, Set<number>>();
-      for (const file of files) changed.set(file, changedLines(await git.diffSince(io.cwd, file, ref)));
+      for (const file of diffed) changed.set(file, changedLines(await git.diffSince(io.cwd, file, ref)));
       const { kept, hidden } = onChangedLines(problems, changed);
       shown = kept;
       if (hidden > 0) io.stderr(`${hidden} warnings on lines not changed since ${ref} are not shown\n`);

@@ -12,7 +12,7 @@ const identity = (text: string): string => withoutInvisible(text).replace(/\s+/g
 export const duplicateDriver: Check = {
   id: 'duplicate-driver',
   description: 'No two drivers share project_id, vendor and name.',
-  run: ({ data }) => {
+  run: ({ data, kind }) => {
     const first = new Map<string, number>();
     const problems: Problem[] = [];
     for (const driver of listOf(data, 'drivers') ?? []) {
@@ -27,7 +27,10 @@ export const duplicateDriver: Check = {
           severity: 'error',
           pointer: driver.pointer,
           message: `driver ${driverLabel(driver.value)} of ${parts[0]} is already listed as drivers[${earlier}]`,
-          hint: 'merge the two entries (releases, maintainers, ci) into one, or give them distinct names',
+          hint:
+            kind === 'runs'
+              ? 'remove one of the two: `driverlog update` writes this file with one entry per driver'
+              : 'merge the two entries (releases, maintainers, ci) into one, or give them distinct names',
         });
       }
     }

@@ -28,6 +28,15 @@ export const futureTimestamp: Check = {
       });
     };
     for (const driver of listOf(data, 'drivers') ?? []) {
+      // A runs file's driver: `recent` by release.
+      const recent = driver.value.recent;
+      if (isRecord(recent)) {
+        for (const [release, runs] of Object.entries(recent)) {
+          const pointer = appendPointer(`${driver.pointer}/recent`, release);
+          if (Array.isArray(runs))
+            runs.forEach((run, i) => check(run, appendPointer(pointer, i), 'timestamp'));
+        }
+      }
       const verification = driver.value.verification;
       if (!isRecord(verification)) continue;
       for (const [release, record] of Object.entries(verification)) {
@@ -35,8 +44,6 @@ export const futureTimestamp: Check = {
         if (!isRecord(record)) continue;
         check(record, pointer, 'timestamp');
         check(record.last_success, `${pointer}/last_success`, 'timestamp');
-        if (Array.isArray(record.recent))
-          record.recent.forEach((run, i) => check(run, appendPointer(`${pointer}/recent`, i), 'timestamp'));
       }
     }
     const scanned = isRecord(data) && isRecord(data.scan_state) ? data.scan_state.projects : undefined;

@@ -29,6 +29,9 @@ import { unknownSupportFeature } from './unknown-support-feature.ts';
 import { upstreamIdProject } from './upstream-id-project.ts';
 import { upstreamReleases } from './upstream-releases.ts';
 
+import { runsSchema } from './runs-schema.ts';
+import { runsWithoutRecord } from './runs-without-record.ts';
+
 export type { Check, CheckContext } from './check.ts';
 
 /** Every check `driverlog validate` runs, in reporting order for problems at the same place. */
@@ -62,4 +65,14 @@ export const checks: readonly Check[] = [
   vendorSpelling,
   invisibleCharacters,
   publishedEmail,
+];
+
+/** Every check of a runs file (registry/runs-file.ts): written by `update` alone, so only what a hand edit breaks. */
+export const runsChecks: readonly Check[] = [
+  jsonSyntax,
+  duplicateKey,
+  runsSchema,
+  duplicateDriver,
+  futureTimestamp,
+  runsWithoutRecord,
 ];

@@ -2,6 +2,7 @@ import { DriverlogError } from '../../../backend/common/errors.ts';
 import type {
   Ci,
   Driver,
+  DriverRuns,
   DriverUpstream,
   Feature,
   Maintainer,
@@ -9,6 +10,7 @@ import type {
   Registry,
   Release,
   Run,
+  RunsFile,
   SupportValue,
   VerificationRecord,
 } from '../../../backend/registry/types.ts';
@@ -152,23 +154,53 @@ function normalizeRecord(r: unknown): VerificationRecord | undefined {
     comment: str(r.comment) ?? '',
     timestamp: str(r.timestamp)!,
   };
-  if (Array.isArray(r.recent)) {
-    record.recent = r.recent.flatMap((run): Run[] => {
-      if (!isObj(run) || typeof run.ci_result !== 'boolean' || !str(run.timestamp)) return [];
-      if (Number.isNaN(Date.parse(str(run.timestamp)!))) return [];
-      return [
-        {
-          timestamp: str(run.timestamp)!,
-          change_number: typeof run.change_number === 'number' ? run.change_number : 0,
-          patch_set: typeof run.patch_set === 'number' ? run.patch_set : 0,
-          ci_result: run.ci_result,
-        },
-      ];
-    });
-  }
+  // A file from before the runs moved to the runs file keeps them here; the runs file's win (joinRuns).
+  if (Array.isArray(r.recent)) record.recent = normalizeRunList(r.recent);
   const ls = r.last_success;
   if (isObj(ls) && str(ls.timestamp) && !Number.isNaN(Date.parse(str(ls.timestamp)!))) {
     record.last_success = { review_url: str(ls.review_url) ?? '', timestamp: str(ls.timestamp)! };
   }
   return record;
+}
+
+/**
+ * The runs file beside the registry (backend/registry/runs-file.ts), keeping, like normalizeRegistry, what has
+ * the right shape: a driver entry without its identity, or a run without a result and a time, is dropped.
+ */
+export function normalizeRuns(raw: unknown, source: string): RunsFile {
+  if (!isObj(raw) || !Array.isArray(raw.drivers)) {
+    throw new RegistryShapeError(
+      `${source}: expected a JSON object with a "drivers" array (see schema/driverlog.schema.json, runsFile)`,
+    );
+  }
+  const drivers = raw.drivers.flatMap((d): DriverRuns[] => {
+    if (!isObj(d) || !isObj(d.recent)) return [];
+    const project_id = str(d.project_id);
+    const vendor = str(d.vendor);
+    const name = str(d.name);
+    if (!project_id || !vendor || !name) return [];
+    // fromEntries defines each release as an own key, so a release named "__proto__" stays data.
+    const recent = Object.fromEntries(
+      Object.entries(d.recent)
+        .map(([release, runs]) => [release, normalizeRunList(list(runs))] as const)
+        .filter(([, runs]) => runs.length > 0),
+    );
+    return [{ project_id, vendor, name, recent }];
+  });
+  return { drivers };
+}
+
+function normalizeRunList(runs: unknown[]): Run[] {
+  return runs.flatMap((run): Run[] => {
+    if (!isObj(run) || typeof run.ci_result !== 'boolean' || !str(run.timestamp)) return [];
+    if (Number.isNaN(Date.parse(str(run.timestamp)!))) return [];
+    return [
+      {
+        timestamp: str(run.timestamp)!,
+        change_number: typeof run.change_number === 'number' ? run.change_number : 0,
+        patch_set: typeof run.patch_set === 'number' ? run.patch_set : 0,
+        ci_result: run.ci_result,
+      },
+    ];
+  });
 }

@@ -1,9 +1,12 @@
 // Reads the registry once per build. Pages import `site()`; nothing else touches the disk.
 import { DriverlogError } from '../../../backend/common/errors.ts';
-import { openRegistry } from '../../../backend/registry/open-registry.ts';
+import { parseJsonSource } from '../../../backend/json/source.ts';
+import { openRegistry, type OpenedRegistry } from '../../../backend/registry/open-registry.ts';
+import { joinRuns } from '../../../backend/registry/runs-file.ts';
+import type { Registry } from '../../../backend/registry/types.ts';
 import { feedEvents, type FeedEvent } from '../lib/feed-events.ts';
 import { buildModel, type DriverView, type ProjectView, type SiteModel } from '../lib/model.ts';
-import { normalizeRegistry } from '../lib/normalize.ts';
+import { normalizeRegistry, normalizeRuns } from '../lib/normalize.ts';
 import { readSettings, type Settings } from './settings.ts';
 
 /** The registry file is not JSON (or not UTF-8): the message says where, as `driverlog validate` would. */
@@ -40,9 +43,28 @@ export function site(): Site {
     );
   }
   // Validation problems do not stop the build: normalizeRegistry keeps what has the right shape.
-  const model = buildModel(normalizeRegistry(opened.source.value, settings.dataPath));
+  const model = buildModel(withRuns(normalizeRegistry(opened.source.value, settings.dataPath), opened));
   cached = { settings, model, ...derived(model, settings) };
   return cached;
+}
+
+/**
+ * The registry with the runs from the runs file beside it. openRegistry joins them only into a registry without
+ * schema errors, since commands refuse any other; the site is built from whatever has the right shape, so it
+ * joins the runs the same way (joinRuns) into the normalized registry. A runs file that is not JSON fails the
+ * build where it breaks, as the registry does: a site silently without runs would look like silent CIs.
+ */
+function withRuns(registry: Registry, opened: OpenedRegistry): Registry {
+  if (opened.runs === undefined) return registry;
+  const broken = opened.problems.find((p) => p.file === opened.runs!.file && p.check === 'json-syntax');
+  if (broken !== undefined) {
+    throw new RegistryReadError(
+      `${broken.file}:${broken.line}:${broken.column}: not a runs file: ${broken.message}\n    hint: ${broken.hint}`,
+    );
+  }
+  const source = parseJsonSource(opened.runs.text);
+  const runs = normalizeRuns(source.ok ? source.value : undefined, opened.runs.file);
+  return joinRuns(registry, runs).registry;
 }
 
 /** Lookups several pages share, made once per build rather than once per page. */

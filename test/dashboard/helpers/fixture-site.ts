@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { splitRuns, runsFileOf } from '../../../backend/registry/runs-file.ts';
 import { launchChromium } from '../../../dashboard/chromium.ts';
 import { serveStatic, type StaticServer } from '../../../dashboard/serve.ts';
 import { fixtureRegistry } from './fixture.ts';
@@ -11,9 +12,18 @@ export function fixtureSite(): Promise<SiteBuild> {
   return builtSite({
     name: 'fixture',
     base: '/driverlog/',
-    // With a byte order mark, as some editors save: the site reads it as `validate` does.
-    data: (path) => writeFileSync(path, `\uFEFF${JSON.stringify(fixtureRegistry(Date.now()))}`),
+    data: writeFixtureFiles,
   });
+}
+
+/**
+ * The fixture as its two files: the registry (with a byte order mark, as some editors save: the site reads it as
+ * `validate` does) and, beside it, the runs file, the only place its recent runs are.
+ */
+function writeFixtureFiles(path: string): void {
+  const { stored, runs } = splitRuns(fixtureRegistry(Date.now()));
+  writeFileSync(path, `\uFEFF${JSON.stringify(stored)}`);
+  writeFileSync(runsFileOf(path), JSON.stringify(runs));
 }
 
 /** The fixture site built a second time from the same file: what must not change between builds. */

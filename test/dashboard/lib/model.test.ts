@@ -3,7 +3,11 @@ import { apiDrivers, apiProjects, apiReleases, apiVendors } from '../../../dashb
 import { buildClientIndex, decodeDriver } from '../../../dashboard/src/lib/client-index.ts';
 import { driversCsv } from '../../../dashboard/src/lib/csv.ts';
 import { buildModel, releaseSpan } from '../../../dashboard/src/lib/model.ts';
-import { normalizeRegistry, RegistryShapeError } from '../../../dashboard/src/lib/normalize.ts';
+import {
+  normalizeRegistry,
+  normalizeRuns,
+  RegistryShapeError,
+} from '../../../dashboard/src/lib/normalize.ts';
 import { fixtureRegistry, HOSTILE_EMAIL } from '../helpers/fixture.ts';
 
 const now = Date.UTC(2024, 4, 31);
@@ -39,6 +43,53 @@ describe('normalizeRegistry', () => {
       { project_id: 'p', vendor: 'V', name: 'N', maintainers: [{ name: 'M' }], releases: ['A'] },
     ]);
     expect(registry.projects).toEqual([{ id: 'p', name: 'p' }]);
+  });
+});
+
+describe('normalizeRuns', () => {
+  const run = { timestamp: '2025-03-01T10:00:00Z', change_number: 5, patch_set: 2, ci_result: true };
+
+  it('says where a file is not a runs file', () => {
+    expect(() => normalizeRuns({ recent: {} }, 'data/x.runs.json')).toThrow(RegistryShapeError);
+    expect(() => normalizeRuns([], 'data/x.runs.json')).toThrow(
+      /data\/x\.runs\.json: expected a JSON object with a "drivers" array/,
+    );
+  });
+
+  it('drops entries and runs of the wrong shape, and keeps a hostile release id as data', () => {
+    const runs = normalizeRuns(
+      {
+        drivers: [
+          {
+            project_id: 'p',
+            vendor: 'V',
+            name: 'N',
+            recent: {
+              Epoxy: [run, { ci_result: 'yes' }, null],
+              Zed: [{ ...run, timestamp: 'soon' }],
+              Ugly: 3,
+            },
+          },
+          { project_id: 'p', vendor: 'V', recent: { Epoxy: [run] } },
+          {
+            project_id: 'p',
+            vendor: 'V',
+            name: 'M',
+            recent: JSON.parse('{"__proto__": [{"timestamp": "2025-03-01T10:00:00Z", "ci_result": false}]}'),
+          },
+          7,
+        ],
+      },
+      'x.runs.json',
+    );
+    expect(runs.drivers).toHaveLength(2);
+    expect(runs.drivers[0]).toEqual({ project_id: 'p', vendor: 'V', name: 'N', recent: { Epoxy: [run] } });
+    const hostile = runs.drivers[1]!.recent;
+    expect(Object.getPrototypeOf(hostile)).toBe(Object.prototype);
+    expect(Object.hasOwn(hostile, '__proto__')).toBe(true);
+    expect(hostile['__proto__']).toEqual([
+      { timestamp: '2025-03-01T10:00:00Z', change_number: 0, patch_set: 0, ci_result: false },
+    ]);
   });
 });
 

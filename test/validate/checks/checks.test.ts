@@ -1,34 +1,64 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checks } from '../../../backend/validate/checks/index.ts';
+import { parseJsonSource } from '../../../backend/json/source.ts';
+import { joinRuns } from '../../../backend/registry/runs-file.ts';
+import { checks, runsChecks } from '../../../backend/validate/checks/index.ts';
 import type { LocatedProblem } from '../../../backend/validate/problem.ts';
-import type { Driver } from '../../../backend/registry/types.ts';
-import { validateText } from '../../../backend/validate/validate.ts';
+import type { Driver, RunsFile, StoredRegistry } from '../../../backend/registry/types.ts';
+import { runsSchemaErrors } from '../../../backend/validate/schema-validator.ts';
+import { validateRunsSource, validateText } from '../../../backend/validate/validate.ts';
 import { textOf, validRegistry } from '../../helpers/registry-fixture.ts';
-import { acme, ci, edit, type FailingCase } from './failing-case.ts';
+import { acme, ci, edit, editRuns, type FailingCase, type PassingRuns } from './failing-case.ts';
 
 const run = (registry: unknown): LocatedProblem[] => validateText(textOf(registry), 'data.json');
+
+/**
+ * A runs file's problems, beside `registry`, as `driverlog validate` finds them: its runs are matched with the
+ * registry's records only when the runs file has the schema's shape.
+ */
+const runRuns = (text: string, registry: unknown = validRegistry()): LocatedProblem[] => {
+  const source = parseJsonSource(text);
+  const unmatchedRuns =
+    source.ok && runsSchemaErrors(source.value).length === 0
+      ? joinRuns(registry as StoredRegistry, source.value as RunsFile).unmatched
+      : undefined;
+  return validateRunsSource(source, 'data.runs.json', { unmatchedRuns });
+};
+
+const problemsOf = ({ registry, text, runs, runsText }: FailingCase): LocatedProblem[] => {
+  if (runs || runsText) return runRuns(runsText ? runsText() : textOf(runs!()), registry?.());
+  return text ? validateText(text(), 'data.json') : run(registry!());
+};
 const only = (problems: LocatedProblem[], check: string) => problems.filter((p) => p.check === check);
 
 // Checks added later keep their cases beside this suite, one file per check (see failing-case.ts).
 const caseFiles = import.meta.glob<{
   failingCases?: FailingCase[];
   passingCases?: Array<[string, () => unknown]>;
+  passingRuns?: PassingRuns[];
 }>('./cases/*.ts', { eager: true });
 const moreFailing = Object.values(caseFiles).flatMap((file) => file.failingCases ?? []);
 const morePassing = Object.values(caseFiles).flatMap((file) => file.passingCases ?? []);
+const passingRuns = Object.values(caseFiles).flatMap((file) => file.passingRuns ?? []);
+
+// A registry's checks and a runs file's share modules (json-syntax, duplicate-driver, ...).
+const everyCheck = [...new Set([...checks, ...runsChecks])];
 
 describe('the check list', () => {
   it('names every module under backend/validate/checks, once, each with a distinct id', () => {
     const modules = readdirSync(new URL('../../../backend/validate/checks/', import.meta.url)).filter(
       (name) => !['check.ts', 'index.ts', 'shape.ts'].includes(name),
     );
-    expect(checks.map((check) => `${check.id}.ts`).sort()).toEqual(modules.sort());
-    for (const check of checks) expect(check.description).not.toBe('');
+    expect(everyCheck.map((check) => `${check.id}.ts`).sort()).toEqual(modules.sort());
+    for (const list of [checks, runsChecks]) {
+      expect(new Set(list.map((check) => check.id)).size).toBe(list.length);
+    }
+    for (const check of everyCheck) expect(check.description).not.toBe('');
   });
 
-  it('finds nothing wrong with a valid registry', () => {
+  it('finds nothing wrong with a valid registry, nor with its runs file', () => {
     expect(run(validRegistry())).toEqual([]);
+    expect(runRuns(textOf(editRuns()))).toEqual([]);
   });
 });
 
@@ -267,25 +297,31 @@ const failing: FailingCase[] = [
   },
 ];
 
+const isRunsCase = (c: FailingCase): boolean => c.runs !== undefined || c.runsText !== undefined;
+
 describe('every check', () => {
   it.each(checks.map((check) => check.id))('%s has a failing case', (id) => {
-    expect([...failing, ...moreFailing].some((c) => c.check === id)).toBe(true);
+    expect([...failing, ...moreFailing].some((c) => c.check === id && !isRunsCase(c))).toBe(true);
+  });
+
+  it.each(runsChecks.map((check) => check.id))('%s has a failing case in a runs file', (id) => {
+    expect(moreFailing.some((c) => c.check === id && isRunsCase(c))).toBe(true);
   });
 });
 
-describe.each([...failing, ...moreFailing])(
-  '$check: $pointer',
-  ({ check, severity = 'error', registry, text, pointer, message, hint }) => {
-    it('is reported with where and how to fix it', () => {
-      const problems = text ? validateText(text(), 'data.json') : run(registry!());
-      const found = only(problems, check).filter((problem) => problem.pointer === pointer);
-      expect(found, JSON.stringify(problems, null, 1)).toHaveLength(1);
-      expect(found[0]!.severity).toBe(severity);
-      expect(found[0]!.message).toMatch(message);
-      expect(found[0]!.hint).toMatch(hint ?? /\S/);
-    });
-  },
-);
+describe.each(
+  [...failing, ...moreFailing].map((c) => ({ ...c, file: isRunsCase(c) ? 'runs file' : 'registry' })),
+)('$check: $file $pointer', (failingCase) => {
+  const { check, severity = 'error', pointer, message, hint } = failingCase;
+  it('is reported with where and how to fix it', () => {
+    const problems = problemsOf(failingCase);
+    const found = only(problems, check).filter((problem) => problem.pointer === pointer);
+    expect(found, JSON.stringify(problems, null, 1)).toHaveLength(1);
+    expect(found[0]!.severity).toBe(severity);
+    expect(found[0]!.message).toMatch(message);
+    expect(found[0]!.hint).toMatch(hint ?? /\S/);
+  });
+});
 
 describe('cases that must pass', () => {
   const passing: Array<[string, () => unknown]> = [
@@ -321,6 +357,9 @@ describe('cases that must pass', () => {
   ];
   it.each([...passing, ...morePassing])('%s', (_, registry) => {
     expect(run(registry())).toEqual([]);
+  });
+  it.each(passingRuns)('runs file: $name', ({ registry, runs }) => {
+    expect(runRuns(textOf(runs()), registry?.())).toEqual([]);
   });
 });
 

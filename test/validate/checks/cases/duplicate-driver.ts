@@ -1,4 +1,4 @@
-import { edit, type FailingCase } from '../failing-case.ts';
+import { edit, editRuns, type FailingCase } from '../failing-case.ts';
 
 // The second "Acme hypervisor" of openstack/nova differs from drivers[1] only in what a reader cannot see.
 const twin = (name: string): FailingCase => ({
@@ -14,4 +14,12 @@ export const failingCases: FailingCase[] = [
   twin('Acme  hypervisor'),
   twin(' Acme hypervisor'),
   twin('Acme hyper\u200bvisor'),
+  {
+    // A bad merge of the runs file: the driver's entry twice.
+    check: 'duplicate-driver',
+    runs: () => editRuns((f) => f.drivers.push(structuredClone(f.drivers[0]!))),
+    pointer: '/drivers/1',
+    message: /is already listed as drivers\[0\]/,
+    hint: /^remove one of the two: `driverlog update` writes this file with one entry per driver$/,
+  },
 ];

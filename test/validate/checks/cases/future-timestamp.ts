@@ -1,4 +1,4 @@
-import { acme, edit, type FailingCase } from '../failing-case.ts';
+import { acme, edit, editRuns, run, type FailingCase } from '../failing-case.ts';
 
 // The suite validates at the real time; these dates are far enough ahead for that. The clock skew and
 // the exact boundary are tested with an injected time in future-timestamp.test.ts.
@@ -15,14 +15,11 @@ export const failingCases: FailingCase[] = [
   },
   {
     check: 'future-timestamp',
-    registry: () =>
-      edit((r) => {
-        acme(r).verification!.Rocky!.recent = [
-          { timestamp: '2099-01-01T00:00:00Z', change_number: 600002, patch_set: 1, ci_result: true },
-        ];
-      }),
-    pointer: '/drivers/0/verification/Rocky/recent/0/timestamp',
-    message: /later than now/,
+    runs: () =>
+      editRuns((f) => f.drivers[0]!.recent.Rocky!.unshift(run({ timestamp: '2099-01-01T00:00:00Z' }))),
+    pointer: '/drivers/0/recent/Rocky/0/timestamp',
+    message: /^timestamp "2099-01-01T00:00:00Z" is later than now/,
+    hint: /written by `driverlog update`/,
   },
   {
     // A frozen scan position: every later run would ask Gerrit for changes after 9999.

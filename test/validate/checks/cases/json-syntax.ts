@@ -8,4 +8,11 @@ export const failingCases: FailingCase[] = [
     message: /^unexpected ',': expected a value$/,
     hint: /a value is an object, array/,
   },
+  {
+    check: 'json-syntax',
+    runsText: () => '{\n  "drivers": [\n    { "project_id": "openstack/cinder",\n',
+    pointer: '',
+    message: /^unexpected end of input/,
+    hint: /the file looks truncated/,
+  },
 ];
