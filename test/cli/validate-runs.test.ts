@@ -6,10 +6,10 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../backend/cli/main.ts';
 import { formatRuns } from '../../backend/format/canonical.ts';
 import { formatFiles } from '../../backend/registry/runs-file.ts';
-import type { Registry, Run, RunsFile } from '../../backend/registry/types.ts';
+import type { Registry, RunsFile } from '../../backend/registry/types.ts';
 import { withJobTrailer } from '../../backend/validate/job-trailer.ts';
 import { fakeIo } from '../helpers/fake-io.ts';
-import { validRegistry } from '../helpers/registry-fixture.ts';
+import { aRun, validRegistry } from '../helpers/registry-fixture.ts';
 
 // `driverlog validate` checks the runs file (default_data.runs.json) with its registry, and with
 // --changed-since refuses runs a pull request wrote by hand, as it refuses hand-written verification.
@@ -24,13 +24,7 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-const run = (change: Partial<Run> = {}): Run => ({
-  timestamp: '2018-09-01T10:00:00Z',
-  change_number: 600001,
-  patch_set: 2,
-  ci_result: true,
-  ...change,
-});
+const run = aRun;
 
 /** The valid registry with evidence and runs for both drivers on Rocky. */
 function withRuns(): Registry {

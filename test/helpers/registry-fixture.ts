@@ -1,4 +1,4 @@
-import type { Registry } from '../../backend/registry/types.ts';
+import type { Registry, Run } from '../../backend/registry/types.ts';
 
 /** A small registry that passes every check; tests change one thing and expect one problem. */
 export function validRegistry(): Registry {
@@ -47,3 +47,12 @@ export function validRegistry(): Registry {
 export function textOf(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
+
+/** One run of the valid registry's driver on Rocky, with `change` applied. */
+export const aRun = (change: Partial<Run> = {}): Run => ({
+  timestamp: '2018-09-01T10:00:00Z',
+  change_number: 600001,
+  patch_set: 2,
+  ci_result: true,
+  ...change,
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonical, forgedMachineFields } from '../../backend/validate/machine-fields.ts';
 import type { Registry, Run, RunsFile } from '../../backend/registry/types.ts';
-import { validRegistry } from '../helpers/registry-fixture.ts';
+import { aRun, validRegistry } from '../helpers/registry-fixture.ts';
 
 const changed = (change: (r: Registry) => void): Registry => {
   const registry = validRegistry();
@@ -143,13 +143,7 @@ describe('forgedMachineFields', () => {
 });
 
 // A runs file (registry/runs-file.ts): each driver's `recent`, which only `driverlog update` writes.
-const run = (change: Partial<Run> = {}): Run => ({
-  timestamp: '2018-09-01T10:00:00Z',
-  change_number: 600001,
-  patch_set: 2,
-  ci_result: true,
-  ...change,
-});
+const run = aRun;
 function runsFile(acmeRuns: Run[] = [run()]): RunsFile {
   return {
     drivers: [
