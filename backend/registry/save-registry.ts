@@ -98,8 +98,8 @@ export interface SavedRegistry {
   path: string;
   /** The canonical text now in the file. */
   text: string;
-  /** The runs file beside it and its text; undefined when there are no runs and never were. */
-  runs?: { path: string; text: string };
+  /** The runs file beside it, its text, and whether it was written; undefined when there are no runs and never were. */
+  runs?: { path: string; text: string; written: boolean };
   /** False when both files already held exactly this text. */
   written: boolean;
 }
@@ -131,7 +131,9 @@ export function saveRegistry(path: string, next: Registry, options: SaveOptions)
     const saved: Omit<SavedRegistry, 'written'> = {
       path: target,
       text,
-      ...(runsText === undefined ? {} : { runs: { path: runsPath, text: runsText } }),
+      ...(runsText === undefined
+        ? {}
+        : { runs: { path: runsPath, text: runsText, written: runsText !== options.expectRunsText } }),
     };
     const runsChanged = runsText !== options.expectRunsText;
     if (text === options.expectText && !runsChanged) return { ...saved, written: false };

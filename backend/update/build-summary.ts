@@ -11,6 +11,8 @@ export interface SummaryInput {
   started: number;
   finished: number;
   written: boolean;
+  /** The runs file, when it was rewritten. */
+  runsFile?: string;
   plan: ScanPlan;
   outcomes: ScanOutcome[];
   changes: RecordChange[];
@@ -30,6 +32,7 @@ export function summarize(input: SummaryInput): UpdateSummary {
     started: new Date(input.started).toISOString(),
     duration_ms: input.finished - input.started,
     written: input.written,
+    ...(input.runsFile === undefined ? {} : { runs_file: input.runsFile }),
     drivers: countDrivers(input.changes, scanned),
     records: input.changes.map((change) => ({
       driver: change.driver,

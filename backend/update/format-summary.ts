@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { printable } from '../common/escape.ts';
 import { runWords } from '../ci/run-words.ts';
 import type { Run } from '../registry/types.ts';
@@ -20,8 +21,10 @@ export interface UpdateSummary {
   since: string;
   started: string;
   duration_ms: number;
-  /** Whether the data file was rewritten. */
+  /** Whether the data file or its runs file was rewritten. */
   written: boolean;
+  /** The runs file, when this run rewrote it (registry/runs-file.ts). */
+  runs_file?: string;
   drivers: { scanned: number; newly_verified: number; newly_failing: number; unchanged: number };
   records: Array<
     Pick<RecordChange, 'driver' | 'release' | 'kind'> & { review_url?: string; comment?: string; run?: Run }
@@ -100,7 +103,8 @@ export function formatSummary(summary: UpdateSummary): string {
   if (unlisted > 0)
     lines.push(`  … and ${plural(unlisted, 'more date')} after Gerrit's clock (--report FILE)`);
   for (const failed of summary.failed_projects) lines.push(`  FAILED: ${failed.project}: ${failed.error}`);
-  lines.push(summary.written ? `  ${summary.file} updated` : `  ${summary.file} unchanged`);
+  const runs = summary.runs_file === undefined ? '' : ` (and its runs file, ${basename(summary.runs_file)})`;
+  lines.push(summary.written ? `  ${summary.file} updated${runs}` : `  ${summary.file} unchanged`);
   if (summary.commit) {
     lines.push(
       `  committed ${summary.commit.sha.slice(0, 12)} "${summary.commit.subject}"${summary.commit.pushed ? ', pushed' : ''}`,

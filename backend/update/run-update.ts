@@ -171,6 +171,7 @@ async function locked(
     started,
     finished: now(),
     written,
+    ...(saved?.runs?.written ? { runsFile: runsFileOf(dataFile) } : {}),
     plan,
     outcomes,
     changes: next.changes,

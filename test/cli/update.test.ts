@@ -41,12 +41,14 @@ describe('driverlog update (command line)', () => {
       gerrit_url: sim.url,
       since: '2024-01-01T00:00:00Z',
       written: true,
+      runs_file: join(dir, 'data.runs.json'),
       drivers: { scanned: 1, newly_verified: 1, newly_failing: 0, unchanged: 0 },
       records: [{ driver: 'openstack/cinder:Acme:Acme iSCSI', release: 'Caracal', kind: 'verified' }],
       requests: 1,
       failed_projects: [],
     });
     expect(run.stdout).toContain('1 driver scanned: 1 with a release newly verified');
+    expect(run.stdout).toMatch(/data\.json updated \(and its runs file, data\.runs\.json\)\n/);
   });
 
   it('answers usage errors with exit 2 and how to fix them', async () => {

@@ -221,7 +221,7 @@ describe('saveRegistry and the runs file', () => {
     expect(saved).toEqual({
       path,
       text: formatRegistry(validRegistry()),
-      runs: { path: runsPath, text: formatFiles(next).runsText },
+      runs: { path: runsPath, text: formatFiles(next).runsText, written: true },
       written: true,
     });
     expect(read(path)).toBe(saved.text);
@@ -258,6 +258,7 @@ describe('saveRegistry and the runs file', () => {
     next.drivers[0]!.verification!.Rocky!.recent!.splice(0, 1);
     const saved = saveRegistry(path, next, { expectText: opened.text, expectRunsText: opened.runs?.text });
     expect(saved.written).toBe(true);
+    expect(saved.runs?.written).toBe(true);
     expect(read(path)).toBe(opened.text);
     expect(read(runsPath)).toBe(formatFiles(next).runsText);
     expect(read(runsPath)).not.toBe(opened.runs!.text);
