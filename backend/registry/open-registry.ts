@@ -29,6 +29,8 @@ export interface OpenedRegistry {
   problems: LocatedProblem[];
   /** The runs file beside the registry (registry/runs-file.ts), as read; undefined when there is none yet. */
   runs?: { file: string; path: string; text: string };
+  /** The runs file's name for messages, whether it exists or not (beside a symlink's target, by its path). */
+  runsFile: string;
 }
 
 /** The registry has errors, so a command that needs its data refuses to go on. */
@@ -57,9 +59,10 @@ export function openRegistry(file: string, options: { cwd?: string } = {}): Open
   // Through a symlink, the runs file is the one beside the file it points to: the two move together.
   const real = onFile(path, 'resolve', () => realpathSync(path));
   const runsPath = runsFileOf(real);
-  const runsBytes = readIfPresent(runsPath);
-  if (runsBytes === undefined) return { file, path, text, source, value: stored, problems };
   const runsName = real === path ? runsFileOf(file) : runsPath;
+  const runsBytes = readIfPresent(runsPath);
+  if (runsBytes === undefined)
+    return { file, path, text, source, value: stored, problems, runsFile: runsName };
   const runsText = runsBytes.toString('utf8');
   const runsSource = isUtf8(runsBytes) ? parseJsonSource(runsText) : notUtf8(runsBytes);
   // Joined only when both files have the schema's shape; otherwise their errors already refuse the data.
@@ -84,6 +87,7 @@ export function openRegistry(file: string, options: { cwd?: string } = {}): Open
       ...validateRunsSource(runsSource, runsName, { unmatchedRuns: joined?.unmatched }),
     ],
     runs: { file: runsName, path: runsPath, text: runsText },
+    runsFile: runsName,
   };
 }
 

@@ -15,6 +15,11 @@ export function runsFileOf(registryFile: string): string {
     : `${registryFile}.runs.json`;
 }
 
+/** The registry a runs file belongs to: `default_data.json` for `default_data.runs.json`. */
+export function registryFileOf(runsFile: string): string {
+  return `${runsFile.slice(0, -'.runs.json'.length)}.json`;
+}
+
 /** Whether a path names a runs file rather than a registry. */
 export function isRunsFile(file: string): boolean {
   return file.endsWith('.runs.json');
@@ -61,13 +66,13 @@ export function joinRuns(
 ): { registry: Registry; unmatched: UnmatchedRuns[] } {
   const byDriver = new Map<string, { entry: DriverRuns; index: number }>();
   (runs?.drivers ?? []).forEach((entry, index) => {
-    const key = driverKey(entry);
+    const key = identity(entry);
     // A repeated driver is a `duplicate-driver` error in the runs file; the first entry is the one read.
     if (!byDriver.has(key)) byDriver.set(key, { entry, index });
   });
   const used = new Set<string>();
   const drivers = stored.drivers.map((driver): Driver => {
-    const found = byDriver.get(driverKey(driver));
+    const found = byDriver.get(identity(driver));
     if (found === undefined || driver.verification === undefined) return driver;
     const verification: Record<string, VerificationRecord> = {};
     for (const [release, record] of Object.entries(driver.verification)) {
@@ -98,6 +103,26 @@ export function joinRuns(
 export function formatFiles(registry: Registry): { text: string; runsText: string; runs: RunsFile } {
   const { stored, runs } = splitRuns(canonicalize(registry) as Registry);
   return { text: formatRegistry(stored), runsText: formatRuns(runs), runs };
+}
+
+/** Exact, whatever the names hold (driverKey's ':' is unambiguous only in a registry without key-separator errors). */
+const identity = (driver: Pick<Driver, 'project_id' | 'vendor' | 'name'>): string =>
+  JSON.stringify([driver.project_id, driver.vendor, driver.name]);
+
+/**
+ * Whether a registry value (as parsed, any shape) keeps runs inside its records, as registries written before the
+ * runs file did.
+ */
+export function hasInlineRuns(value: unknown): boolean {
+  const drivers = (value as { drivers?: unknown } | null)?.drivers;
+  if (!Array.isArray(drivers)) return false;
+  return drivers.some((driver: { verification?: unknown } | null) => {
+    const verification = driver?.verification;
+    if (typeof verification !== 'object' || verification === null) return false;
+    return Object.values(verification).some(
+      (record: unknown) => typeof record === 'object' && record !== null && 'recent' in record,
+    );
+  });
 }
 
 /** The runs file's `$schema`, beside the registry's: editors find both schemas the same way. */

@@ -87,8 +87,9 @@ export interface SaveOptions {
    */
   tolerate?: readonly LocatedProblem[];
   /**
-   * Write the registry alone and leave the runs file as it was read: only `update` writes runs (`format` and
-   * `sync` change the registry's order or matrices, and must not drop runs `update` alone may drop).
+   * Leave an existing runs file as it was read: only `update` rewrites runs (`format` and `sync` change the
+   * registry's order or matrices, and must not drop runs `update` alone may drop). Without a runs file, the
+   * registry's runs (an older registry kept them in its records) go into a new one: nothing is dropped.
    */
   keepRuns?: boolean;
 }
@@ -115,14 +116,17 @@ export function saveRegistry(path: string, next: Registry, options: SaveOptions)
   const text = files.text;
   refuseInvalidText(text, path, options.tolerate);
   const target = registryTarget(path);
-  const runsPath = runsFileOf(target);
+  // A runs file that is a symlink is written through, as the registry is.
+  const runsFile = runsFileOf(target);
+  const runsPath = realIfPresent(runsFile);
   // No runs file is created until there are runs; one that exists is kept, empty or not.
-  const runsText = options.keepRuns
-    ? options.expectRunsText
-    : files.runs.drivers.length === 0 && options.expectRunsText === undefined
-      ? undefined
-      : files.runsText;
-  if (runsText !== undefined && !options.keepRuns) refuseInvalidText(runsText, runsPath);
+  const runsText =
+    options.keepRuns && options.expectRunsText !== undefined
+      ? options.expectRunsText
+      : files.runs.drivers.length === 0 && options.expectRunsText === undefined
+        ? undefined
+        : files.runsText;
+  if (runsText !== undefined && runsText !== options.expectRunsText) refuseInvalidText(runsText, runsFile);
   const lock = options.lock ?? lockRegistry(target);
   try {
     if (readCurrent(target, path) !== options.expectText) throw new ConcurrentEditError(path);
@@ -151,6 +155,16 @@ export function saveRegistry(path: string, next: Registry, options: SaveOptions)
   }
 }
 
+/** The file a path names through any symlinks; the path itself when it does not exist yet. */
+function realIfPresent(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return path;
+    throw new FileError(path, 'resolve', error);
+  }
+}
+
 /** Puts the runs file back after `failure`; when that fails too, the error says both, and what is left to do. */
 function restoreAfter(failure: unknown, path: string, text: string | undefined): void {
   try {
@@ -159,7 +173,9 @@ function restoreAfter(failure: unknown, path: string, text: string | undefined):
   } catch (error) {
     const reason = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
     throw new DriverlogError(
-      `${reason(failure)}; and putting ${path} back failed too (${reason(error)}): it holds the new runs, so restore it (git checkout -- ${path}) before the next run`,
+      `${reason(failure)}; and putting ${path} back failed too (${reason(error)}): it holds the new runs, so ${
+        text === undefined ? 'remove it' : `restore it (git checkout -- ${path})`
+      } before the next run`,
       'RESTORE_FAILED',
       'io',
       { cause: failure },

@@ -171,7 +171,7 @@ async function locked(
     started,
     finished: now(),
     written,
-    ...(saved?.runs?.written ? { runsFile: runsFileOf(dataFile) } : {}),
+    ...(saved?.runs?.written ? { runsFile: saved.runs.path } : {}),
     plan,
     outcomes,
     changes: next.changes,

@@ -27,7 +27,7 @@ const PATTERN_HINTS: Record<string, string> = {
 // a file from before the move, or a hand edit copying one, is told where they went.
 const MOVED_HINTS: Record<string, string> = {
   'VerificationRecord recent':
-    'remove it: a record\u2019s recent runs live in the runs file beside the registry (default_data.runs.json), which `driverlog update` writes',
+    'run `driverlog format` on the registry: it moves the runs into the runs file beside it (default_data.runs.json), where `driverlog update` keeps them',
 };
 
 /** Ajv's errors as problems of `check` (the registry's `schema`, or a runs file's `runs-schema`). */

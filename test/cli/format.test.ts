@@ -236,3 +236,66 @@ describe('driverlog format with a runs file', () => {
     expect(validate.out.stdout).toContain('warning  runs-without-record');
   });
 });
+
+describe('driverlog format and runs kept in records by an older driverlog', () => {
+  /** The valid registry with runs on its Rocky record, as the commands see it. */
+  const legacy = (): { runs: Registry } => {
+    const registry = validRegistry();
+    registry.drivers[0]!.verification!.Rocky!.recent = [
+      { timestamp: '2018-09-01T10:00:00Z', change_number: 600001, patch_set: 2, ci_result: true },
+      { timestamp: '2018-08-31T10:00:00Z', change_number: 600000, patch_set: 1, ci_result: false },
+    ];
+    return { runs: registry };
+  };
+  const legacyText = (): string => {
+    const { runs } = legacy();
+    const record = runs.drivers[0]!.verification!.Rocky!;
+    const recent = JSON.stringify(record.recent);
+    // The record as the older format wrote it: every field, `recent` included, inside the registry.
+    return textOf(validRegistry()).replace(
+      `"timestamp": "${record.timestamp}"`,
+      `"timestamp": "${record.timestamp}",\n"recent": ${recent}`,
+    );
+  };
+
+  it('is told by validate how to move them, and format moves them into a new runs file, dropping none', async () => {
+    const text = legacyText();
+    writeFileSync(join(dir, 'legacy.json'), text);
+    const validate = fakeIo();
+    expect(await main(['validate', 'legacy.json'], validate.io)).toBe(1);
+    expect(validate.out.stdout).toMatch(
+      /unknown property "recent"\n\s+hint: run `driverlog format` on the registry/,
+    );
+    const run = fakeIo();
+    expect(await main(['format', 'legacy.json'], run.io)).toBe(0);
+    const files = formatFiles(legacy().runs);
+    expect(readFileSync(join(dir, 'legacy.json'), 'utf8')).toBe(files.text);
+    expect(readFileSync(join(dir, 'legacy.runs.json'), 'utf8')).toBe(files.runsText);
+    expect(files.runsText).toContain('"change_number": 600000');
+    const after = fakeIo();
+    expect(await main(['validate', 'legacy.json'], after.io)).toBe(0);
+  });
+
+  it('refuses, changing nothing, when a runs file exists beside runs kept in records', async () => {
+    const text = legacyText();
+    writeFileSync(join(dir, 'both-runs.json'), text);
+    const runsText = formatFiles(legacy().runs).runsText.replace('600000', '600009');
+    writeFileSync(join(dir, 'both-runs.runs.json'), runsText);
+    const run = fakeIo();
+    expect(await main(['format', 'both-runs.json'], run.io)).toBe(1);
+    expect(run.out.stderr).toMatch(/its records hold `recent` runs and both-runs\.runs\.json exists too/);
+    expect(readFileSync(join(dir, 'both-runs.json'), 'utf8')).toBe(text);
+    expect(readFileSync(join(dir, 'both-runs.runs.json'), 'utf8')).toBe(runsText);
+  });
+
+  it('refuses to format a runs file named as FILE, naming its registry', async () => {
+    const runsText = formatFiles(legacy().runs).runsText;
+    writeFileSync(join(dir, 'named.runs.json'), runsText);
+    const run = fakeIo();
+    expect(await main(['format', 'named.runs.json'], run.io)).toBe(2);
+    expect(run.out.stderr).toMatch(
+      /named\.runs\.json is a runs file, which only `driverlog update` writes: format its registry, named\.json/,
+    );
+    expect(readFileSync(join(dir, 'named.runs.json'), 'utf8')).toBe(runsText);
+  });
+});

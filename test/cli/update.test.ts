@@ -137,6 +137,7 @@ describe('driverlog update (command line)', () => {
       },
     );
     expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/link\.json updated \(and its runs file, real\.runs\.json\)\n/);
     expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
     expect(readRegistry(target).drivers[0]?.verification?.Caracal?.ci_result).toBe(true);
     // The runs go beside the file the link points to, never beside the link: the two files move together.

@@ -70,6 +70,16 @@ describe('driverlog validate with a runs file', () => {
     expect(await validate(dir)).toMatchObject({ code: 0, stdout: '0 errors, 0 warnings in 1 file\n' });
   });
 
+  it('refuses a runs file named as FILE, naming its registry', async () => {
+    const dir = tempDir('driverlog-validate-runs-');
+    write(dir, withRuns());
+    const result = await validate(dir, 'default_data.runs.json');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /default_data\.runs\.json is a runs file: name its registry, default_data\.json, which is validated with its runs file/,
+    );
+  });
+
   it("reports a runs file's problem at its line and column in the runs file", async () => {
     const dir = tempDir('driverlog-validate-runs-');
     const registry = withRuns();

@@ -437,3 +437,45 @@ describe.skipIf(disk === undefined)('saveRegistry when the registry cannot be wr
     }
   });
 });
+
+describe('saveRegistry with keepRuns (format, sync)', () => {
+  it('leaves an existing runs file as it was read, whatever the records hold', () => {
+    const { path, runsPath } = savedFiles(withRuns(runs(2)));
+    const opened = openRegistry(path);
+    const saved = saveRegistry(path, withRuns(runs(3, '2018-09-05T10:00:00Z')), {
+      expectText: opened.text,
+      expectRunsText: opened.runs?.text,
+      keepRuns: true,
+    });
+    expect(saved.runs).toEqual({ path: runsPath, text: opened.runs!.text, written: false });
+    expect(read(runsPath)).toBe(opened.runs!.text);
+  });
+
+  it('puts runs into a new runs file when there is none, so none are dropped', () => {
+    const path = registryFile();
+    const opened = openRegistry(path);
+    const next = withRuns(runs(2));
+    const saved = saveRegistry(path, next, {
+      expectText: opened.text,
+      expectRunsText: undefined,
+      keepRuns: true,
+    });
+    expect(saved.runs?.written).toBe(true);
+    expect(read(join(path, '..', 'data.runs.json'))).toBe(formatFiles(next).runsText);
+  });
+});
+
+describe('saveRegistry and a symlinked runs file', () => {
+  it('writes through the link, as it does for the registry', () => {
+    const { path, runsPath } = savedFiles(withRuns(runs(2)));
+    const elsewhere = join(path, '..', 'kept-elsewhere.json');
+    writeFileSync(elsewhere, read(runsPath));
+    rmSync(runsPath);
+    symlinkSync('kept-elsewhere.json', runsPath);
+    const opened = openRegistry(path);
+    const next = withRuns(runs(3, '2018-09-05T10:00:00Z'));
+    saveRegistry(path, next, { expectText: opened.text, expectRunsText: opened.runs?.text });
+    expect(lstatSync(runsPath).isSymbolicLink()).toBe(true);
+    expect(read(elsewhere)).toBe(formatFiles(next).runsText);
+  });
+});

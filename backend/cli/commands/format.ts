@@ -1,5 +1,5 @@
 import { EXIT_OK, EXIT_PROBLEMS, parseCommandArgs, UsageError, type Command } from '../command.ts';
-import { formatFiles } from '../../registry/runs-file.ts';
+import { formatFiles, hasInlineRuns, isRunsFile, registryFileOf } from '../../registry/runs-file.ts';
 import { firstDifference } from '../../format/first-difference.ts';
 import { openRegistry } from '../../registry/open-registry.ts';
 import { saveRegistry } from '../../registry/save-registry.ts';
@@ -35,6 +35,11 @@ Example:
     const { values, positionals } = parseCommandArgs(args, { check: { type: 'boolean', default: false } });
     if (positionals.length > 1) throw new UsageError('format takes one FILE');
     const file = positionals[0] ?? 'default_data.json';
+    if (isRunsFile(file)) {
+      throw new UsageError(
+        `${file} is a runs file, which only \`driverlog update\` writes: format its registry, ${registryFileOf(file)}`,
+      );
+    }
     const opened = openRegistry(file, { cwd: io.cwd });
     const structural = opened.problems.filter((problem) => STRUCTURAL.has(problem.check));
     if (opened.value === undefined || structural.length > 0) {
@@ -50,6 +55,15 @@ Example:
       io.stdout(
         `${file}:${difference.line}:${difference.column}: not in canonical form: expected ${JSON.stringify(difference.expected)}, found ${JSON.stringify(difference.actual)}\n` +
           `    hint: run \`driverlog format ${file}\`\n`,
+      );
+      return EXIT_PROBLEMS;
+    }
+    // A registry from before the runs file keeps runs in its records: format moves them into a new runs file,
+    // but cannot tell which of two sets of runs is right when a runs file exists too.
+    if (opened.runs !== undefined && hasInlineRuns(opened.source.ok ? opened.source.value : undefined)) {
+      io.stderr(
+        `driverlog format: ${file} left unchanged: its records hold \`recent\` runs and ${opened.runs.file} exists too\n` +
+          `    hint: keep one of the two: delete ${opened.runs.file} to move the records' runs into a new one, or delete the records' \`recent\` lists to keep the runs file's\n`,
       );
       return EXIT_PROBLEMS;
     }

@@ -11,7 +11,7 @@ import { changedLines, onChangedLines } from '../../validate/changed-lines.ts';
 import type { LocatedProblem } from '../../validate/problem.ts';
 import { openRegistry } from '../../registry/open-registry.ts';
 import { parseJsonSource, type JsonSource } from '../../json/source.ts';
-import { runsFileOf } from '../../registry/runs-file.ts';
+import { isRunsFile, registryFileOf } from '../../registry/runs-file.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../validate/problem-output.ts';
 
 export const command: Command = {
@@ -60,6 +60,12 @@ Example:
       });
     };
     const files = positionals.length > 0 ? positionals : ['default_data.json'];
+    const runsFile = files.find(isRunsFile);
+    if (runsFile !== undefined) {
+      throw new UsageError(
+        `${runsFile} is a runs file: name its registry, ${registryFileOf(runsFile)}, which is validated with its runs file`,
+      );
+    }
     const problems: LocatedProblem[] = [];
     // Each registry and the runs file read with it: warnings are filtered by the lines each one changed.
     const diffed: string[] = [];
@@ -71,7 +77,7 @@ Example:
         diffed.push(file);
         // Only the jobs write evidence: changes to it since REF that no job's commit made are errors. A runs
         // file deleted by hand reads as one without runs.
-        const runsFile = registry.runs?.file ?? runsFileOf(file);
+        const runsFile = registry.runsFile;
         const runsSource = parseJsonSource(registry.runs?.text ?? '{ "drivers": [] }');
         if (registry.runs) diffed.push(registry.runs.file);
         const forged =

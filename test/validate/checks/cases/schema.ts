@@ -29,6 +29,6 @@ export const failingCases: FailingCase[] = [
     registry: () => edit((r) => (acme(r).verification!.Rocky!.recent = [run()])),
     pointer: '/drivers/0/verification/Rocky/recent',
     message: /^unknown property "recent"$/,
-    hint: /^remove it: a record’s recent runs live in the runs file beside the registry \(default_data\.runs\.json\), which `driverlog update` writes$/,
+    hint: /^run `driverlog format` on the registry: it moves the runs into the runs file beside it \(default_data\.runs\.json\), where `driverlog update` keeps them$/,
   },
 ];
