@@ -31,6 +31,8 @@ export interface OpenedRegistry {
   runs?: { file: string; path: string; text: string };
   /** The runs file's name for messages, whether it exists or not (beside a symlink's target, by its path). */
   runsFile: string;
+  /** The file `path` names, through any symlinks: what git knows it by. */
+  realPath: string;
 }
 
 /** The registry has errors, so a command that needs its data refuses to go on. */
@@ -62,7 +64,7 @@ export function openRegistry(file: string, options: { cwd?: string } = {}): Open
   const runsName = real === path ? runsFileOf(file) : runsPath;
   const runsBytes = readIfPresent(runsPath);
   if (runsBytes === undefined)
-    return { file, path, text, source, value: stored, problems, runsFile: runsName };
+    return { file, path, text, source, value: stored, problems, runsFile: runsName, realPath: real };
   const runsText = runsBytes.toString('utf8');
   const runsSource = isUtf8(runsBytes) ? parseJsonSource(runsText) : notUtf8(runsBytes);
   // Joined only when both files have the schema's shape; otherwise their errors already refuse the data.
@@ -88,6 +90,7 @@ export function openRegistry(file: string, options: { cwd?: string } = {}): Open
     ],
     runs: { file: runsName, path: runsPath, text: runsText },
     runsFile: runsName,
+    realPath: real,
   };
 }
 

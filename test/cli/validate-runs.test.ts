@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -161,6 +161,20 @@ describe('driverlog validate --changed-since with a runs file', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       `${RUNS}:${placeOf(join(dir, RUNS), '600000', '"ci_result"')}  error  machine-written  /drivers/0/recent/Rocky/1/ci_result: recent/Rocky/1/ci_result was changed since main, but only \`driverlog update\` writes recent, and no commit of it did this\n`,
+    );
+  });
+
+  it('reads the history of the file a symlinked registry points to, not of the link', async () => {
+    symlinkSync('default_data.json', join(dir, 'link.json'));
+    const clean = await validate(dir, '--changed-since', 'main', 'link.json');
+    expect(clean.stdout).not.toContain('machine-written');
+    expect(clean.code).toBe(0);
+    editRuns((runs) => (runs.drivers[0]!.recent.Rocky![1]!.ci_result = true));
+    git('commit', '-q', '-am', 'Acme: a better record');
+    const forged = await validate(dir, '--changed-since', 'main', 'link.json');
+    expect(forged.code).toBe(1);
+    expect(forged.stdout).toMatch(
+      /machine-written {2}\/drivers\/0\/recent\/Rocky\/1\/ci_result: recent\/Rocky\/1\/ci_result was changed since main/,
     );
   });
 

@@ -11,7 +11,7 @@ import { changedLines, onChangedLines } from '../../validate/changed-lines.ts';
 import type { LocatedProblem } from '../../validate/problem.ts';
 import { openRegistry } from '../../registry/open-registry.ts';
 import { parseJsonSource, type JsonSource } from '../../json/source.ts';
-import { isRunsFile, registryFileOf } from '../../registry/runs-file.ts';
+import { isRunsFile, registryFileOf, runsFileOf } from '../../registry/runs-file.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../validate/problem-output.ts';
 
 export const command: Command = {
@@ -51,12 +51,13 @@ Example:
     // Loaded only when asked for: git is not needed to validate, and validate runs on every commit.
     const git = ref === undefined ? undefined : await import('../../common/git.ts');
     if (ref !== undefined) git?.checkRevision('--changed-since', ref);
-    const machineWritten = async (file: string, source: JsonSource, since: string) => {
+    // `file` names the problems; git reads `path`, the file itself (through a symlink, not the link's text).
+    const machineWritten = async (file: string, path: string, source: JsonSource, since: string) => {
       const { machineWrittenProblems } = await import('../../validate/machine-written.ts');
       return machineWrittenProblems(file, source, since, {
-        textAt: (revision) => git!.showFileAt(io.cwd, file, revision),
-        mergeBase: () => git!.mergeBaseWithHead(io.cwd, file, since),
-        commitsSince: (base) => git!.commitsChanging(io.cwd, file, base),
+        textAt: (revision) => git!.showFileAt(io.cwd, path, revision),
+        mergeBase: () => git!.mergeBaseWithHead(io.cwd, path, since),
+        commitsSince: (base) => git!.commitsChanging(io.cwd, path, base),
       });
     };
     const files = positionals.length > 0 ? positionals : ['default_data.json'];
@@ -67,25 +68,27 @@ Example:
       );
     }
     const problems: LocatedProblem[] = [];
-    // Each registry and the runs file read with it: warnings are filtered by the lines each one changed.
-    const diffed: string[] = [];
+    // Each registry and the runs file read with it (name → the file git diffs): warnings are filtered by the
+    // lines each one changed.
+    const diffed = new Map<string, string>();
     let unreadable = false;
     let read = 0;
     for (const file of files) {
       try {
         const registry = openRegistry(file, { cwd: io.cwd });
-        diffed.push(file);
+        const real = registry.realPath;
+        diffed.set(file, real);
         // Only the jobs write evidence: changes to it since REF that no job's commit made are errors. A runs
         // file deleted by hand reads as one without runs.
         const runsFile = registry.runsFile;
         const runsSource = parseJsonSource(registry.runs?.text ?? '{ "drivers": [] }');
-        if (registry.runs) diffed.push(registry.runs.file);
+        if (registry.runs) diffed.set(registry.runs.file, registry.runs.path);
         const forged =
           ref === undefined
             ? []
             : [
-                ...(await machineWritten(file, registry.source, ref)),
-                ...(await machineWritten(runsFile, runsSource, ref)),
+                ...(await machineWritten(file, real, registry.source, ref)),
+                ...(await machineWritten(runsFile, runsFileOf(real), runsSource, ref)),
               ];
         problems.push(
           ...[...registry.problems, ...forged].sort(
@@ -104,7 +107,9 @@ Example:
     let shown = problems;
     if (ref !== undefined && git !== undefined) {
       const changed = new Map<string, Set<number>>();
-      for (const file of diffed) changed.set(file, changedLines(await git.diffSince(io.cwd, file, ref)));
+      for (const [file, path] of diffed) {
+        changed.set(file, changedLines(await git.diffSince(io.cwd, path, ref)));
+      }
       const { kept, hidden } = onChangedLines(problems, changed);
       shown = kept;
       if (hidden > 0) io.stderr(`${hidden} warnings on lines not changed since ${ref} are not shown\n`);
