@@ -5,16 +5,15 @@
 // query per driver with CI per branch: active releases' stable branches and master). Then 50 new
 // changes and an incremental run: requests per project. Last, how long `update` takes to give up on a
 // Gerrit where nothing answers. The simulator runs in a child process, so the dataset's memory is not
-// counted as the update's. And issue 11's size target, answered for our own registry at full load: every
-// driver with CI reporting 10 runs on each of five releases, the registry and its runs file measured apart.
+// counted as the update's. After the full scan, the sizes of the registry and of its runs file.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatRegistry } from '../backend/format/canonical.ts';
-import { formatFiles, runsFileOf } from '../backend/registry/runs-file.ts';
-import type { Driver, Registry, Release, Run, VerificationRecord } from '../backend/registry/types.ts';
+import { runsFileOf } from '../backend/registry/runs-file.ts';
+import type { Driver, Registry, Release, RunsFile } from '../backend/registry/types.ts';
 import {
   generateHistory,
   startGerritSimulator,
@@ -154,15 +153,11 @@ async function main(): Promise<void> {
   );
   const registryKb = Buffer.byteLength(written) / 1024;
   const runsKb = Buffer.byteLength(runsWritten) / 1024;
-  const runs = (JSON.parse(runsWritten) as RunsFileText).drivers
+  const runs = (JSON.parse(runsWritten) as RunsFile).drivers
     .flatMap((d) => Object.values(d.recent))
     .reduce((n, list) => n + list.length, 0);
   console.log(
     `after the full scan: registry ${registryKb.toFixed(0)} KB, ${records.length} records (${(registryKb / records.length).toFixed(2)} KB each); runs file ${runsKb.toFixed(0)} KB, ${runs} recent runs`,
-  );
-  const fullLoad = fullLoadSizes();
-  console.log(
-    `our registry at full load (${fullLoad.drivers} drivers with CI × ${fullLoad.releases.length} releases: ${fullLoad.releases.join(', ')}; 10 runs each): registry ${fullLoad.registryKb.toFixed(0)} KB, runs file ${fullLoad.runsKb.toFixed(0)} KB`,
   );
 
   await ask(child, 'add', 'added');
@@ -213,19 +208,6 @@ async function main(): Promise<void> {
     { name: 'update: registry size after a full scan', value: registryKb, unit: 'KB', target: '' },
     { name: 'update: runs file size after a full scan', value: runsKb, unit: 'KB', target: '' },
     {
-      name: 'registry, ours with every CI driver reporting 10 runs on five releases',
-      value: fullLoad.registryKb,
-      unit: 'KB',
-      // Issue 11: "well under 1 MB".
-      target: '< 1024 KB',
-    },
-    {
-      name: 'runs file, ours with every CI driver reporting 10 runs on five releases',
-      value: fullLoad.runsKb,
-      unit: 'KB',
-      target: '',
-    },
-    {
       name: 'update: incremental, most requests per project',
       value: Math.max(...perProject),
       unit: 'requests',
@@ -238,84 +220,6 @@ async function main(): Promise<void> {
       target: '< 5 s',
     },
   ]);
-}
-
-/** The runs file as the bench reads it back. */
-interface RunsFileText {
-  drivers: Array<{ recent: Record<string, Run[]> }>;
-}
-
-/**
- * The repository's default_data.json as it would be with every driver that has CI reporting on the five newest
- * releases of the file's `releases` list, each record with 10 runs, in the two files `saveRegistry` writes. The
- * records' comment and review URL are as long as real ones: a Zuul-style result line with its log URL, ~118
- * characters (the CI lines of a review the original DriverLog recorded from Gerrit are 84 to 131), and a change URL
- * on review.opendev.org. Results, change numbers and times vary as they would.
- */
-function fullLoadSizes(): { drivers: number; releases: string[]; registryKb: number; runsKb: number } {
-  const ours = JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', 'default_data.json'), 'utf8').replace(/^\uFEFF/, ''),
-  ) as Registry;
-  const releases = (ours.releases ?? []).slice(-5);
-  let seed = 11;
-  const rand = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
-  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
-
-  const runsOf = (): Run[] => {
-    let at = END - rand(20) * DAY;
-    let change = 900_000 + rand(60_000);
-    return Array.from({ length: 10 }, () => {
-      const run = {
-        timestamp: iso(at),
-        change_number: change,
-        patch_set: 1 + rand(12),
-        ci_result: rand(6) > 0,
-      };
-      at -= (1 + rand(72)) * 3_600_000;
-      change -= 1 + rand(400);
-      return run;
-    });
-  };
-  const recordOf = (driver: Driver, release: Release): VerificationRecord => {
-    const recent = runsOf();
-    const newest = recent[0]!;
-    const passed = recent.find((r) => r.ci_result);
-    const url = (change: number) => `https://review.opendev.org/c/${driver.project_id}/+/${change}`;
-    const job = `${driver.vendor}-${driver.name}`
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .slice(0, 20);
-    const logs = `https://ci-logs.example.com/${newest.change_number % 100}/${newest.change_number}/${newest.patch_set}/check/${job}/${rand(0xfffffff).toString(16).padStart(7, '0')}`;
-    const took = `${1 + rand(2)}h ${String(rand(60)).padStart(2, '0')}m ${String(rand(60)).padStart(2, '0')}s`;
-    return {
-      ci_result: newest.ci_result,
-      review_url: url(newest.change_number),
-      change_number: newest.change_number,
-      patch_set: newest.patch_set,
-      branch:
-        release === releases.at(-1) ? 'master' : (release.branch ?? `stable/${release.id.toLowerCase()}`),
-      ci_id: driver.ci!.id,
-      comment: `${job} ${logs} : ${newest.ci_result ? 'SUCCESS' : 'FAILURE'} in ${took}`,
-      timestamp: newest.timestamp,
-      ...(newest.ci_result || passed === undefined
-        ? {}
-        : { last_success: { review_url: url(passed.change_number), timestamp: passed.timestamp } }),
-      recent,
-    };
-  };
-
-  const drivers = ours.drivers.map((driver): Driver =>
-    driver.ci === undefined
-      ? driver
-      : { ...driver, verification: Object.fromEntries(releases.map((r) => [r.id, recordOf(driver, r)])) },
-  );
-  const { text, runsText } = formatFiles({ ...ours, drivers });
-  return {
-    drivers: drivers.filter((d) => d.ci !== undefined).length,
-    releases: releases.map((r) => r.id),
-    registryKb: Buffer.byteLength(text) / 1024,
-    runsKb: Buffer.byteLength(runsText) / 1024,
-  };
 }
 
 /**

@@ -28,7 +28,7 @@ export interface OpenedRegistry {
   /** Every problem, errors and warnings: the registry's, then its runs file's, each sorted by position. */
   problems: LocatedProblem[];
   /** The runs file beside the registry (registry/runs-file.ts), as read; undefined when there is none yet. */
-  runs?: { file: string; path: string; text: string };
+  runs?: { file: string; path: string; text: string; source: JsonSource };
   /** The runs file's name for messages, whether it exists or not (beside a symlink's target, by its path). */
   runsFile: string;
   /** The file `path` names, through any symlinks: what git knows it by. */
@@ -88,7 +88,7 @@ export function openRegistry(file: string, options: { cwd?: string } = {}): Open
       ...problems,
       ...validateRunsSource(runsSource, runsName, { unmatchedRuns: joined?.unmatched }),
     ],
-    runs: { file: runsName, path: runsPath, text: runsText },
+    runs: { file: runsName, path: runsPath, text: runsText, source: runsSource },
     runsFile: runsName,
     realPath: real,
   };

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.ts';
-import { commitDataFile } from '../common/git.ts';
+import { commitDataFile } from '../common/git-commit.ts';
 import type { Project, ProjectUpstream, Registry } from '../registry/types.ts';
 import { diffProject, type ProjectChanges } from './changes.ts';
 import { syncCommitMessage } from './describe-changes.ts';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { writeFileAtomic } from '../common/atomic-write.ts';
 import { DriverlogError } from '../common/errors.ts';
-import { commitAndPush } from '../common/git.ts';
+import { commitAndPush } from '../common/git-commit.ts';
 import type { Io } from '../common/io.ts';
 import type { FileLock } from '../common/lock.ts';
 import { pool } from '../common/pool.ts';

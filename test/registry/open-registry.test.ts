@@ -123,10 +123,11 @@ describe('openRegistry with a runs file', () => {
     const opened = openRegistry('default_data.json', { cwd: folder });
     expect(opened.problems).toEqual([]);
     expect(opened.value).toEqual(withRuns(runs(2)));
-    expect(opened.runs).toEqual({
+    expect(opened.runs).toMatchObject({
       file: 'default_data.runs.json',
       path: join(folder, 'default_data.runs.json'),
       text: runsText,
+      source: { ok: true, value: JSON.parse(runsText) },
     });
     expect(requireValidRegistry(opened)).toEqual(withRuns(runs(2)));
   });

@@ -241,7 +241,12 @@ describe('saveRegistry and the runs file', () => {
     // Read back, the record has its runs again; saved as read, neither file changes.
     const reopened = openRegistry(path);
     expect(reopened.problems).toEqual([]);
-    expect(reopened.runs).toEqual({ file: runsPath, path: runsPath, text: saved.runs!.text });
+    expect(reopened.runs).toMatchObject({
+      file: runsPath,
+      path: runsPath,
+      text: saved.runs!.text,
+      source: { ok: true, value: JSON.parse(saved.runs!.text) },
+    });
     expect(reopened.value).toEqual(next);
     const again = saveRegistry(path, reopened.value!, {
       expectText: reopened.text,

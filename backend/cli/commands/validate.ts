@@ -81,7 +81,7 @@ Example:
         // Only the jobs write evidence: changes to it since REF that no job's commit made are errors. A runs
         // file deleted by hand reads as one without runs.
         const runsFile = registry.runsFile;
-        const runsSource = parseJsonSource(registry.runs?.text ?? '{ "drivers": [] }');
+        const runsSource = registry.runs?.source ?? parseJsonSource('{ "drivers": [] }');
         if (registry.runs) diffed.set(registry.runs.file, registry.runs.path);
         const forged =
           ref === undefined

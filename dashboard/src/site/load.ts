@@ -1,6 +1,5 @@
 // Reads the registry once per build. Pages import `site()`; nothing else touches the disk.
 import { DriverlogError } from '../../../backend/common/errors.ts';
-import { parseJsonSource } from '../../../backend/json/source.ts';
 import { openRegistry, type OpenedRegistry } from '../../../backend/registry/open-registry.ts';
 import { joinRuns } from '../../../backend/registry/runs-file.ts';
 import type { Registry } from '../../../backend/registry/types.ts';
@@ -62,7 +61,7 @@ function withRuns(registry: Registry, opened: OpenedRegistry): Registry {
       `${broken.file}:${broken.line}:${broken.column}: not a runs file: ${broken.message}\n    hint: ${broken.hint}`,
     );
   }
-  const source = parseJsonSource(opened.runs.text);
+  const { source } = opened.runs;
   const runs = normalizeRuns(source.ok ? source.value : undefined, opened.runs.file);
   return joinRuns(registry, runs).registry;
 }
