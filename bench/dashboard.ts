@@ -76,7 +76,8 @@ function generatedRegistry(count: number, now: number): Registry {
       };
     }
     if (rand(3) > 0) {
-      driver.ci = { id: `ci-${rand(300)}`, success_pattern: 'SUCCESS', failure_pattern: 'FAILURE' };
+      const ci = { id: `ci-${rand(300)}`, success_pattern: 'SUCCESS', failure_pattern: 'FAILURE' };
+      driver.ci = ci;
       driver.verification = Object.fromEntries(
         claimed.slice(-2).map((release) => {
           const ok = rand(4) > 0;
@@ -95,7 +96,7 @@ function generatedRegistry(count: number, now: number): Registry {
               change_number: i + 1,
               patch_set: 1,
               branch: 'master',
-              ci_id: driver.ci!.id,
+              ci_id: ci.id,
               comment: ok ? 'SUCCESS' : 'FAILURE',
               timestamp,
               ...(recent.length > 0 ? { recent } : {}),

@@ -57,7 +57,7 @@ function recordOf(driver: Driver, release: Release): VerificationRecord {
     change_number: newest.change_number,
     patch_set: newest.patch_set,
     branch: release === releases.at(-1) ? 'master' : (release.branch ?? `stable/${release.id.toLowerCase()}`),
-    ci_id: driver.ci!.id,
+    ci_id: driver.ci!.id!,
     comment: `${job} ${logs} : ${newest.ci_result ? 'SUCCESS' : 'FAILURE'} in ${took}`,
     timestamp: newest.timestamp,
     ...(newest.ci_result || passed === undefined

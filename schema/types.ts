@@ -2,6 +2,11 @@
 
 /**
  * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "repoPath".
+ */
+export type RepoPath = string;
+/**
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
  * via the `definition` "releaseId".
  */
 export type ReleaseId = string;
@@ -36,6 +41,10 @@ export interface DriverLogRegistry {
    */
   projects: Project[];
   /**
+   * The companies behind the drivers, one entry per company, sorted by id. Written by people. A driver's `vendor` names a vendor's `name`; `aliases` are the other names the company has gone by (a driver using one is flagged).
+   */
+  vendors?: Vendor[];
+  /**
    * Release series, oldest first.
    */
   releases?: Release[];
@@ -58,6 +67,10 @@ export interface Project {
    * Human name, e.g. Cinder (Block Storage).
    */
   name: string;
+  /**
+   * The day OpenStack retired the project (governance reference/legacy.yaml), YYYY-MM-DD. Releases after it have no claims and no CI, and `update` does not scan it.
+   */
+  retired_on?: string;
   upstream?: ProjectUpstream;
   /**
    * Written by `driverlog sync`, never by hand: the operations of the newest support matrix, in file order.
@@ -65,34 +78,57 @@ export interface Project {
   features?: Feature[];
 }
 /**
- * Where the project publishes its own driver support matrix. Written by people; `driverlog sync` reads it.
+ * Where the project publishes its own driver facts: support matrices, driver classes, entry points. Written by people; `driverlog sync` reads it (and writes `statuses` alone).
  *
  * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
  * via the `definition` "projectUpstream".
  */
 export interface ProjectUpstream {
   /**
-   * Git repository of the project (http(s) URL).
+   * Git repository of the project: an https:// URL (a local path is given on the command line with --git, never here).
    */
   git: string;
   /**
-   * Path of the matrix file inside the repository.
+   * Path of the matrix file inside the repository, or several paths; feature ids that two files share are prefixed with the file's stem.
    */
-  support_matrix: string;
+  support_matrix?: RepoPath | RepoPath[];
   /**
-   * How the matrix is written: `ini` (sphinx-feature-classification, the default) or `manila-rst` (manila's grid tables).
+   * Which reader reads the project's files: `ini` (sphinx-feature-classification, the default), `manila-rst` (manila's grid tables), `designate-ini` (designate's backend matrix), `glance-rst` (glance_store's driver list-table) or `ironic-entry-points` (ironic's hardware types).
    */
-  format?: 'ini' | 'manila-rst';
+  format?: 'ini' | 'manila-rst' | 'designate-ini' | 'glance-rst' | 'ironic-entry-points';
   /**
    * The feature whose "missing" means the project does not support the driver.
    */
   support_feature?: string;
+  /**
+   * Where the project's driver classes live: `sync` parses every .py file under `paths` and records each class decorated with `marker` (its CI_WIKI_NAME, SUPPORTED and VERSION).
+   */
+  code?: {
+    /**
+     * @minItems 1
+     */
+    paths: RepoPath[];
+    /**
+     * The decorator that registers a driver class, as written, e.g. interface.volumedriver.
+     */
+    marker: string;
+  };
+  /**
+   * Written by `driverlog sync`, never by hand: the project's own words for a driver's status, in the project's order, with whether each means the project supports the driver.
+   */
+  statuses?: UpstreamStatus[];
   /**
    * Release id → git ref, where the default ref rules find nothing.
    */
   refs?: {
     [k: string]: string;
   };
+}
+export interface UpstreamStatus {
+  id: string;
+  title?: string;
+  notes?: string;
+  supported: boolean;
 }
 /**
  * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
@@ -108,6 +144,32 @@ export interface Feature {
   notes?: string;
   cli?: string;
   api?: string;
+  /**
+   * The matrix file the feature comes from, for a project with several.
+   */
+  matrix?: string;
+}
+/**
+ * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
+ * via the `definition` "vendor".
+ */
+export interface Vendor {
+  /**
+   * Stable identifier, used in the dashboard's URLs, e.g. dell.
+   */
+  id: string;
+  /**
+   * The company's current name, as drivers' `vendor` spells it.
+   */
+  name: string;
+  /**
+   * Other names of the same company (former names, acquired companies, other spellings).
+   */
+  aliases?: string[];
+  /**
+   * The company's web site (https).
+   */
+  url?: string;
 }
 /**
  * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
@@ -168,6 +230,14 @@ export interface Driver {
    * Which [driver.X] of the project's support matrix this driver is (X).
    */
   upstream_id?: string;
+  /**
+   * The project's driver classes that are this driver, as module.Class paths (e.g. cinder.volume.drivers.rbd.RBDDriver). Written by people or proposed by `sync --add-new`; each belongs to one driver of its project.
+   */
+  upstream_classes?: string[];
+  /**
+   * The official OpenStack deliverable that ships this driver outside the project's tree (openstack/releases deliverables/<series>/<name>.yaml), e.g. networking-generic-switch.
+   */
+  upstream_deliverable?: string;
   upstream?: DriverUpstream;
 }
 /**
@@ -184,24 +254,34 @@ export interface Maintainer {
   launchpad_id?: string;
 }
 /**
- * The Gerrit account that reports the driver's CI results, and how to read its comments.
+ * The CI that reports the driver's results: its Gerrit account (by username, or found from its ThirdPartySystems wiki name), and how to read its comments: its own Zuul jobs, or two patterns. At least one of id and wiki_name.
  *
  * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
  * via the `definition` "ci".
  */
 export interface Ci {
   /**
-   * Gerrit username of the CI account.
+   * Gerrit username of the CI account; optional when wiki_name is given.
    */
-  id: string;
+  id?: string;
+  /**
+   * The CI's ThirdPartySystems wiki page name (cinder's CI_WIKI_NAME); the account whose full name is this with _ read as a space is the CI's.
+   */
+  wiki_name?: string;
+  /**
+   * RE2 patterns, each matching a whole Zuul job name: the driver's own jobs in a shared CI's report. Without them every job line of the report counts.
+   *
+   * @minItems 1
+   */
+  jobs?: string[];
   /**
    * RE2 regular expression searched in each line of the CI's comment; a match means the driver passed.
    */
-  success_pattern: string;
+  success_pattern?: string;
   /**
    * RE2 regular expression searched in each line of the CI's comment; a match means the driver failed.
    */
-  failure_pattern: string;
+  failure_pattern?: string;
 }
 /**
  * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
@@ -229,24 +309,39 @@ export interface VerificationRecord {
     review_url: string;
     timestamp: Timestamp;
   };
+  /**
+   * Which rule judged the comment: the ci block's patterns, the jobs of a Zuul report, or a Verified vote.
+   */
+  judged_by?: 'patterns' | 'zuul' | 'vote';
+  /**
+   * For a Zuul report: the deciding jobs of the driver, in report order.
+   *
+   * @maxItems 10
+   */
+  jobs?: JobResult[];
+}
+export interface JobResult {
+  name: string;
+  result: string;
+  url?: string;
 }
 /**
- * Written by `driverlog sync`, never by hand: what the project's own support matrices say of this driver.
+ * Written by `driverlog sync`, never by hand: what the project publishes of this driver, in its support matrices, its driver classes, its status words and its releases.
  *
  * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
  * via the `definition` "driverUpstream".
  */
 export interface DriverUpstream {
-  title: string;
+  title?: string;
   link?: string;
   /**
    * Release ids whose matrix lists the driver, in release order.
    */
-  in_tree: ReleaseId[];
+  in_tree?: ReleaseId[];
   /**
    * Per feature id, [release id, value] from that release on, oldest first; null where the matrix states nothing.
    */
-  features: {
+  features?: {
     [k: string]: [ReleaseId, SupportValue | null][];
   };
   /**
@@ -255,6 +350,40 @@ export interface DriverUpstream {
   notes?: {
     [k: string]: string;
   };
+  /**
+   * `out-of-tree` for a driver shipped by OpenStack as a deliverable of its own; then `in_tree` means "shipped with the release".
+   */
+  kind?: 'out-of-tree';
+  deliverable?: {
+    name: string;
+    /**
+     * Per release, the deliverable's version shipped with it.
+     */
+    versions: [ReleaseId, string][];
+  };
+  /**
+   * Release ids whose tree holds any of the driver's `upstream_classes`, in release order.
+   */
+  code_in_tree?: ReleaseId[];
+  /**
+   * From that release on, the sorted distinct CI_WIKI_NAMEs of the linked classes ([] when none is set), oldest first.
+   */
+  ci_wiki_name?: [ReleaseId, string[]][];
+  /**
+   * From that release on, false when every linked class has SUPPORTED = False, oldest first.
+   */
+  code_supported?: [ReleaseId, boolean][];
+  /**
+   * From that release on, the project's own status word for the driver (see the project's upstream.statuses), oldest first.
+   */
+  status?: [ReleaseId, string][];
+  /**
+   * Who the project lists as the driver's maintainers (names and IRC nicks; e-mail addresses are never written).
+   */
+  maintainers?: {
+    name?: string;
+    irc?: string;
+  }[];
 }
 /**
  * Written by `driverlog update`: how far each Gerrit project has been scanned, so the next run asks only for what is new.
@@ -281,6 +410,12 @@ export interface ScanState {
    * CI ids Gerrit did not know at the last run, sorted; each run looks them up again.
    */
   unknown_ci_accounts?: string[];
+  /**
+   * Per driver (project_id:vendor:name) whose ci block gives a wiki_name and no id: the Gerrit account found from it, kept so later runs do not ask again (until the block changes or 30 days pass).
+   */
+  ci_accounts?: {
+    [k: string]: CiAccount;
+  };
 }
 /**
  * This interface was referenced by `DriverLogRegistry`'s JSON-Schema
@@ -295,6 +430,22 @@ export interface ProjectScanState {
    * ISO 8601 UTC, whole seconds.
    */
   since?: string;
+  /**
+   * ISO 8601 UTC, whole seconds.
+   */
+  scanned?: string;
+}
+export interface CiAccount {
+  wiki_name: string;
+  /**
+   * The one account found; absent when none or several were.
+   */
+  username?: string;
+  /**
+   * When several accounts have that name: their usernames, sorted.
+   */
+  candidates?: string[];
+  looked_up: Timestamp;
 }
 /**
  * One counting CI comment.

@@ -58,7 +58,9 @@ function driverFindings(driver: Driver, ctx: DriverContext): Finding[] {
   const who = { project_id: driver.project_id, vendor: driver.vendor, name: driver.name };
   const ci = driver.ci;
   const search =
-    ci && ctx.gerritUrl ? { search_url: commentSearchUrl(ctx.gerritUrl, gerritProject(driver), ci.id) } : {};
+    ci && ctx.gerritUrl
+      ? { search_url: commentSearchUrl(ctx.gerritUrl, gerritProject(driver), ci.id ?? ci.wiki_name ?? '') }
+      : {};
   const findings: Finding[] = [];
   const records = driver.verification ?? {};
 
@@ -80,7 +82,7 @@ function driverFindings(driver: Driver, ctx: DriverContext): Finding[] {
       ...(newestRecord ? { review_url: newestRecord.review_url } : search),
     });
   }
-  if (ci !== undefined && ctx.unknown.has(ci.id)) {
+  if (ci?.id !== undefined && ctx.unknown.has(ci.id)) {
     findings.push({ kind: 'account-not-found', ...who, ci_id: ci.id });
   }
 

@@ -3,7 +3,7 @@ import { verdictLines, type CommentVerdict, type CompiledCi } from '../ci/match-
 import { toIsoSeconds } from '../common/time.ts';
 import { changeUrl } from '../gerrit/change-url.ts';
 import type { ChangeInfo, ChangeMessageInfo } from '../gerrit/types.ts';
-import type { Ci } from '../registry/types.ts';
+import type { PatternCi } from '../registry/types.ts';
 import { closestLines, type ClosestLine } from './closest-lines.ts';
 
 export interface CommentReport {
@@ -26,7 +26,7 @@ export interface CommentReport {
 
 export interface ExplainContext extends Omit<JudgeContext, 'allReasons'> {
   gerritUrl: string;
-  ci: Ci;
+  ci: PatternCi;
   compiled: CompiledCi;
 }
 

@@ -2,7 +2,7 @@ import { createGerritClient, type GerritClient, type GerritClientOptions } from 
 import { GerritError } from '../gerrit/errors.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';
 import type { ChangeInfo, ChangeMessageInfo } from '../gerrit/types.ts';
-import type { Ci, Release } from '../registry/types.ts';
+import type { PatternCi, Release } from '../registry/types.ts';
 import { compileCi } from '../ci/match-comment.ts';
 import { createReleaseMapper } from '../ci/release-map.ts';
 import { explainComment, type CommentReport } from './explain-comment.ts';
@@ -10,7 +10,7 @@ import { explainComment, type CommentReport } from './explain-comment.ts';
 export interface CheckCiOptions {
   gerritUrl: string;
   project: string;
-  ci: Ci;
+  ci: PatternCi;
   releases: Release[];
   /** The scan window's start (ms), as update's --since: older comments do not count. */
   since: number;

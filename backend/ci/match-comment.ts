@@ -1,7 +1,7 @@
 import type { RE2JS } from 're2js';
 import { DriverlogError } from '../common/errors.ts';
 import { compilePattern, searchLine } from './pattern.ts';
-import type { Ci } from '../registry/types.ts';
+import type { PatternCi } from '../registry/types.ts';
 
 /** A driver's CI patterns, compiled once per run (RE2: linear time over untrusted comment text). */
 export interface CompiledCi {
@@ -30,7 +30,7 @@ export class CiPatternError extends DriverlogError {
   }
 }
 
-export function compileCi(ci: Ci): CompiledCi {
+export function compileCi(ci: PatternCi): CompiledCi {
   const success = compilePattern(ci.success_pattern);
   if (!success.ok) throw new CiPatternError('success_pattern', success.reason);
   const failure = compilePattern(ci.failure_pattern);

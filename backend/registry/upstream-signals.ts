@@ -5,12 +5,12 @@ type WithUpstream = Pick<Driver, 'upstream'>;
 
 /** Whether the project's own support matrix of release `releaseId` lists the driver. */
 export function inTree(driver: WithUpstream, releaseId: string): boolean {
-  return driver.upstream?.in_tree.includes(releaseId) ?? false;
+  return driver.upstream?.in_tree?.includes(releaseId) ?? false;
 }
 
 /** The newest release whose matrix lists the driver, or undefined if none ever did. */
 export function newestInTreeRelease(driver: WithUpstream): string | undefined {
-  return driver.upstream?.in_tree.at(-1);
+  return driver.upstream?.in_tree?.at(-1);
 }
 
 /**
@@ -28,7 +28,7 @@ export function featureValue(
   // Pairs are written only where the value changes between in-tree releases, oldest first, so the
   // release's value is the last pair at or before it.
   let value: SupportValue | null = null;
-  for (const [release, pairValue] of driver.upstream?.features[featureId] ?? []) {
+  for (const [release, pairValue] of driver.upstream?.features?.[featureId] ?? []) {
     if (releaseIndex(releases, release) > at) break;
     value = pairValue;
   }

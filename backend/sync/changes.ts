@@ -99,7 +99,7 @@ function dataReleases(drivers: Driver[], registry: Registry): string[] {
 /** The facts one driver's upstream states: each value change, and each entry into and exit from the tree. */
 function eventsOf(driver: string, upstream: DriverUpstream, data: string[]): SyncEvent[] {
   const events: SyncEvent[] = [];
-  for (const [feature, pairs] of Object.entries(upstream.features)) {
+  for (const [feature, pairs] of Object.entries(upstream.features ?? {})) {
     pairs.forEach(([release, to], i) => {
       if (i === 0) return;
       const from = pairs[i - 1]![1];

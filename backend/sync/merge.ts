@@ -52,15 +52,16 @@ export function mergeProject(
   for (const id of matrixDriverIds(index)) {
     if (linked.has(id)) continue;
     const upstream = driverUpstream(id, index, features)!;
-    const entry = { upstream_id: id, title: upstream.title, in_tree: upstream.in_tree };
+    const title = upstream.title ?? id;
+    const entry = { upstream_id: id, title, in_tree: upstream.in_tree ?? [] };
     if (!options.addNew) {
       result.notInRegistry.push(entry);
       continue;
     }
     const driver: Driver = {
       project_id: projectId,
-      vendor: guessVendor(id, upstream.title, vendors),
-      name: upstream.title.length > NAME_MAX ? `${upstream.title.slice(0, NAME_MAX - 1)}…` : upstream.title,
+      vendor: guessVendor(id, title, vendors),
+      name: title.length > NAME_MAX ? `${title.slice(0, NAME_MAX - 1)}…` : title,
       upstream_id: id,
       upstream,
     };

@@ -21,9 +21,8 @@ export interface ProjectRead {
   head: string;
 }
 
-const READERS: Record<
-  NonNullable<ProjectUpstream['format']>,
-  (text: string, source: MatrixSource) => Matrix
+const READERS: Partial<
+  Record<NonNullable<ProjectUpstream['format']>, (text: string, source: MatrixSource) => Matrix>
 > = {
   ini: readIniMatrix,
   'manila-rst': readManilaRst,
@@ -36,7 +35,14 @@ export async function readProject(
   repo: UpstreamRepo,
 ): Promise<ProjectRead> {
   const { upstream } = project;
-  const read = READERS[upstream.format ?? 'ini'];
+  const format = upstream.format ?? 'ini';
+  const read = READERS[format];
+  const matrixPath = upstream.support_matrix;
+  if (read === undefined || typeof matrixPath !== 'string')
+    throw new SyncInputError(
+      `${project.id}: this version of sync reads one support_matrix file in the ini or manila-rst format`,
+      'give upstream.support_matrix as one path, with format ini or manila-rst',
+    );
   const repoRefs = await repo.refs();
   const head = (await repo.commitOf(repoRefs.defaultBranch)) ?? '';
   const result: ProjectRead = { releases: [], matrices: [], warnings: [], head };
@@ -55,22 +61,22 @@ export async function readProject(
         `correct it, or remove it to let the ref rules choose`,
       );
     }
-    const text = await repo.readFile(commit, upstream.support_matrix);
+    const text = await repo.readFile(commit, matrixPath);
     if (text === undefined) {
       result.releases.push({
         release,
         ref,
         rule: resolved.rule,
         commit,
-        none: `${ref} has no ${upstream.support_matrix}`,
+        none: `${ref} has no ${matrixPath}`,
       });
       continue;
     }
-    const matrix = read(text, { ref, path: upstream.support_matrix });
+    const matrix = read(text, { ref, path: matrixPath });
     result.warnings.push(...matrix.warnings);
     if (matrix.drivers.length === 0) {
       // Nova's matrices before Rocky list drivers in a [targets] section sphinx-feature-classification never read.
-      const none = `${ref}'s ${upstream.support_matrix} declares no driver (an older format?)`;
+      const none = `${ref}'s ${matrixPath} declares no driver (an older format?)`;
       result.releases.push({ release, ref, rule: resolved.rule, commit, none });
       continue;
     }

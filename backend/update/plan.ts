@@ -1,5 +1,5 @@
 import { driverKey, gerritProject } from '../registry/driver-key.ts';
-import type { Registry, ScanState } from '../registry/types.ts';
+import { isPatternCi, type Registry, type ScanState } from '../registry/types.ts';
 import { ciFingerprint, releasesFingerprint } from './fingerprint.ts';
 import { CiPatternError, compileCi, type CompiledCi } from '../ci/match-comment.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';
@@ -53,9 +53,17 @@ export function planScan(registry: Registry, gerritUrl: string, since: number): 
       if (state?.ci_fingerprints?.[key] !== undefined) ciRemoved.push(index);
       return;
     }
+    const block = driver.ci;
+    if (!isPatternCi(block)) {
+      problems.push({
+        key,
+        message: 'its ci block has no id and patterns, which this version of update reads',
+      });
+      return;
+    }
     let ci: CompiledCi;
     try {
-      ci = compileCi(driver.ci);
+      ci = compileCi(block);
     } catch (error) {
       if (!(error instanceof CiPatternError)) throw error;
       problems.push({ key, message: error.message });
@@ -69,7 +77,7 @@ export function planScan(registry: Registry, gerritUrl: string, since: number): 
       ci,
       fingerprint,
       ciChanged: previous !== undefined && previous !== fingerprint,
-      lookupAccount: previous !== fingerprint || unknown.has(driver.ci.id),
+      lookupAccount: previous !== fingerprint || unknown.has(block.id),
     };
     const project = gerritProject(driver);
     byProject.set(project, [...(byProject.get(project) ?? []), planned]);

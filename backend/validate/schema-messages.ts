@@ -37,7 +37,8 @@ export function schemaProblems(errors: ErrorObject[], check = 'schema'): Problem
   for (const error of errors) {
     // Errors inside propertyNames repeat the propertyNames error that follows them.
     if ((error as { propertyName?: string }).propertyName !== undefined) continue;
-    if (error.keyword === 'required') {
+    // dependentRequired (the ci block's two patterns come as a pair) reads as a plain missing property.
+    if (error.keyword === 'required' || error.keyword === 'dependentRequired') {
       const list = missing.get(error.instancePath) ?? [];
       if (list.length === 0) missing.set(error.instancePath, list);
       list.push(String(error.params.missingProperty));

@@ -1,6 +1,6 @@
 import { compilePattern, searchLine } from '../../backend/ci/pattern.ts';
 import { gerritProject } from '../../backend/registry/driver-key.ts';
-import type { Registry } from '../../backend/registry/types.ts';
+import { isPatternCi, type Registry } from '../../backend/registry/types.ts';
 import { lineMaker, type LineMaker } from './ci-message-lines.ts';
 import type { SimAccount } from './types.ts';
 
@@ -64,7 +64,7 @@ export function buildCast(registry: Registry, inactiveCis: readonly string[] = [
   for (const project of registry.projects) projects.set(project.id, new Map());
   for (const driver of registry.drivers) {
     const ci = driver.ci;
-    if (!ci) continue;
+    if (!isPatternCi(ci)) continue;
     let accountId = ciAccounts.get(ci.id);
     if (accountId === undefined) {
       accountId = 1000100 + ciAccounts.size;

@@ -1,5 +1,5 @@
 import { compilePattern, searchLine } from '../../backend/ci/pattern.ts';
-import type { Ci } from '../../backend/registry/types.ts';
+import type { PatternCi } from '../../backend/registry/types.ts';
 import { invertPattern, URL_SLOT } from './pattern-invert.ts';
 import type { Prng } from './prng.ts';
 
@@ -25,7 +25,7 @@ export interface LineMaker {
 }
 
 /** A maker of result lines that the driver's own success_pattern / failure_pattern match. */
-export function lineMaker(ci: Ci): LineMaker {
+export function lineMaker(ci: PatternCi): LineMaker {
   const success = shape(ci.success_pattern, ci.id, true);
   const failure = shape(ci.failure_pattern, ci.id, false);
   const make = (pass: boolean, context: LineContext): CiLine => {

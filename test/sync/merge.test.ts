@@ -94,12 +94,12 @@ describe('mergeProject', () => {
     const zeta = driver(result.registry.drivers, 'zeta');
     // Added, removed and added again: one pair, since the value is the same when it comes back.
     expect(zeta.upstream!.in_tree).toEqual(['Rocky', 'Train', 'Ussuri']);
-    expect(zeta.upstream!.features.qos).toEqual([['Rocky', 'complete']]);
-    expect(zeta.upstream!.features.multiattach).toEqual([
+    expect(zeta.upstream!.features!.qos).toEqual([['Rocky', 'complete']]);
+    expect(zeta.upstream!.features!.multiattach).toEqual([
       ['Rocky', null],
       ['Train', 'missing'],
     ]);
-    expect(driver(result.registry.drivers, 'ghost').upstream!.features.supported).toEqual([
+    expect(driver(result.registry.drivers, 'ghost').upstream!.features!.supported).toEqual([
       ['Rocky', 'complete'],
       ['Stein', 'missing'],
     ]);

@@ -6,7 +6,8 @@ import { gerritLimitOptionSpec, gerritLimitsFrom, gerritLimitsHelp } from '../..
 import { closest } from '../../validate/closest.ts';
 import { driverKey, gerritProject } from '../../registry/driver-key.ts';
 import { InvalidRegistryError, openRegistry } from '../../registry/open-registry.ts';
-import type { Ci, Registry } from '../../registry/types.ts';
+import { isPatternCi, type Ci, type Registry } from '../../registry/types.ts';
+import { DriverlogError } from '../../common/errors.ts';
 import { credentialsFrom, gerritUrlFrom } from '../update-options.ts';
 
 const FORMATS = ['text', 'json'] as const;
@@ -75,10 +76,17 @@ Example:
       values.driver !== undefined
         ? fromRegistry(values.driver, readRegistry(dataFile, io.cwd, true)!, dataFile)
         : fromOptions(values, readRegistry(dataFile, io.cwd, values.data !== undefined));
+    const ci = target.ci;
+    if (!isPatternCi(ci))
+      throw new DriverlogError(
+        `${values.driver ?? 'the ci block'}: check-ci reads a ci block with an id and both patterns`,
+        'CI_BLOCK',
+        'usage',
+      );
     const result = await checkCi({
       gerritUrl,
       project: target.project,
-      ci: target.ci,
+      ci,
       releases: target.registry?.releases ?? [],
       since,
       limit,
@@ -88,8 +96,8 @@ Example:
     });
     io.stdout(
       format === 'json'
-        ? formatCheckCiJson(result, target.ci.id, target.project, since)
-        : formatCheckCi(result, target.ci.id, target.project),
+        ? formatCheckCiJson(result, ci.id, target.project, since)
+        : formatCheckCi(result, ci.id, target.project),
     );
     return result.kind === 'comments' && result.comments.some((c) => c.counts) ? 0 : 1;
   },

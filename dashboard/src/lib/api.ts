@@ -25,7 +25,7 @@ export interface ApiDriver {
   wiki: string;
   repo?: string;
   maintainers: Array<{ name: string; irc?: string; launchpad_id?: string }>;
-  ci?: { id: string; success_pattern: string; failure_pattern: string };
+  ci?: { id?: string; success_pattern?: string; failure_pattern?: string };
   releases: Record<string, ApiReleaseEntry>;
   releases_info: Array<{ release_id: string; name: string; wiki: string }>;
   /** Addition: the driver's page, relative to the site root. */
@@ -81,7 +81,11 @@ export function apiDriver(d: DriverView, model: SiteModel): ApiDriver {
   };
   if (d.repo) out.repo = d.repo;
   if (d.ci)
-    out.ci = { id: d.ci.id, success_pattern: d.ci.successPattern, failure_pattern: d.ci.failurePattern };
+    out.ci = {
+      ...(d.ci.id !== undefined ? { id: d.ci.id } : {}),
+      ...(d.ci.successPattern !== undefined ? { success_pattern: d.ci.successPattern } : {}),
+      ...(d.ci.failurePattern !== undefined ? { failure_pattern: d.ci.failurePattern } : {}),
+    };
   return out;
 }
 

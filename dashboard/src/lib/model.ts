@@ -58,7 +58,7 @@ export interface DriverView {
   maintainers: MaintainerView[];
   /** Claimed release ids in release order. */
   claims: string[];
-  ci?: { id: string; successPattern: string; failurePattern: string };
+  ci?: { id?: string; wikiName?: string; jobs?: string[]; successPattern?: string; failurePattern?: string };
   repo?: string;
   gerritProject: string;
   status: StatusInput;
@@ -174,7 +174,13 @@ function driverView(
       launchpadId: m.launchpad_id,
     })),
     claims,
-    ci: d.ci && { id: d.ci.id, successPattern: d.ci.success_pattern, failurePattern: d.ci.failure_pattern },
+    ci: d.ci && {
+      id: d.ci.id,
+      wikiName: d.ci.wiki_name,
+      jobs: d.ci.jobs,
+      successPattern: d.ci.success_pattern,
+      failurePattern: d.ci.failure_pattern,
+    },
     repo: d.repo,
     gerritProject: gerritProject(d),
     status: { hasCi: d.ci !== undefined, claims, evidence },

@@ -80,12 +80,13 @@ const SUPPORT_VALUES = new Set<unknown>(['complete', 'partial', 'missing', 'unkn
 
 function normalizeUpstream(u: unknown): DriverUpstream | undefined {
   if (!isObj(u) || !Array.isArray(u.in_tree)) return undefined;
-  const upstream: DriverUpstream = { title: str(u.title) ?? '', in_tree: strings(u.in_tree), features: {} };
+  const features: NonNullable<DriverUpstream['features']> = {};
+  const upstream: DriverUpstream = { title: str(u.title) ?? '', in_tree: strings(u.in_tree), features };
   const link = str(u.link);
   if (link) upstream.link = link;
   if (isObj(u.features)) {
     for (const [feature, pairs] of Object.entries(u.features)) {
-      upstream.features[feature] = list(pairs).flatMap((pair): Array<[string, SupportValue | null]> => {
+      features[feature] = list(pairs).flatMap((pair): Array<[string, SupportValue | null]> => {
         if (!Array.isArray(pair) || typeof pair[0] !== 'string') return [];
         const value =
           pair[1] === null || SUPPORT_VALUES.has(pair[1]) ? (pair[1] as SupportValue | null) : null;

@@ -102,6 +102,6 @@ export function cellValue(
  * "missing from Rocky, complete from Victoria". Empty when the matrices never mention it.
  */
 export function featureHistory(driver: Pick<DriverView, 'upstream'>, feature: string): string {
-  const pairs = driver.upstream?.features[feature] ?? [];
+  const pairs = driver.upstream?.features?.[feature] ?? [];
   return pairs.map(([release, value]) => `${CELL_WORDS[value ?? 'not-stated']} from ${release}`).join(', ');
 }

@@ -173,7 +173,7 @@ function matchShare(
       const lines = message.message.split('\n');
       for (const driver of drivers) {
         comments++;
-        const patterns = [driver.ci!.success_pattern, driver.ci!.failure_pattern].map(compilePattern);
+        const patterns = [driver.ci!.success_pattern!, driver.ci!.failure_pattern!].map(compilePattern);
         if (lines.some((line) => patterns.some((p) => p.ok && searchLine(p.regex, line)))) {
           hits++;
           matched.add(`${driver.project_id}:${driver.vendor}:${driver.name}`);
