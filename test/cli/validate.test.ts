@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../backend/common/io.ts';
 import { main } from '../../backend/cli/main.ts';
+import { formatRegistry } from '../../backend/format/canonical.ts';
+import type { Registry } from '../../backend/registry/types.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'driverlog-validate-'));
@@ -180,6 +182,55 @@ describe('driverlog validate --changed-since', () => {
     expect(shown.filter((p) => p.severity === 'warning').map((p) => p.check)).toEqual(['broad-pattern']);
     expect(shown.some((p) => p.check === 'unknown-project')).toBe(true);
     expect(changed.out.stderr).toMatch(/\d+ warnings on lines not changed since HEAD are not shown/);
+  });
+
+  it("refuses a vendor's former name where a change writes it, and only warns where an old entry keeps it", async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'driverlog-alias-'));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.org');
+    git('config', 'user.name', 'test');
+    const file = join(repo, 'default_data.json');
+    const write = (change: (r: Registry) => void = () => {}) => {
+      const registry = validRegistry();
+      registry.vendors = [{ id: 'acme', name: 'Acme', aliases: ['Zenith'] }];
+      // An old entry still filed under the company's former name.
+      registry.drivers[1]!.vendor = 'Zenith';
+      change(registry);
+      writeFileSync(file, formatRegistry(registry));
+    };
+    write();
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    const validate = async () => {
+      const run = fakeIo(repo);
+      const code = await main(['validate', '--format', 'json', '--changed-since', 'HEAD'], run.io);
+      const shown = JSON.parse(run.out.stdout) as Array<{ check: string; severity: string; pointer: string }>;
+      return { code, aliases: shown.filter((p) => p.check === 'vendor-alias') };
+    };
+
+    // Without --changed-since, the old entry's former name is a warning.
+    const plain = fakeIo(repo);
+    expect(await main(['validate'], plain.io)).toBe(0);
+    expect(plain.out.stdout).toMatch(
+      /warning {2}vendor-alias {2}\/drivers\/1\/vendor: "Zenith" is an alias of "Acme"/,
+    );
+
+    // A change elsewhere in that entry leaves the line alone: nothing to say about it.
+    write((r) => (r.drivers[1]!.releases = ['Queens', 'Rocky']));
+    expect(await validate()).toEqual({ code: 0, aliases: [] });
+
+    // A change that writes the former name, on an existing driver or a new one, is refused.
+    write((r) => (r.drivers[0]!.vendor = 'Zenith'));
+    expect(await validate()).toEqual({
+      code: 1,
+      aliases: [expect.objectContaining({ severity: 'error', pointer: '/drivers/0/vendor' })],
+    });
+    write((r) => r.drivers.push({ project_id: 'openstack/nova', vendor: 'Zenith', name: 'Zenith compute' }));
+    expect(await validate()).toEqual({
+      code: 1,
+      aliases: [expect.objectContaining({ severity: 'error', pointer: '/drivers/2/vendor' })],
+    });
   });
 
   it('says when the revision cannot be compared, with exit 2', async () => {
