@@ -151,12 +151,18 @@ describe('driverlog validate (a real process)', () => {
 });
 
 describe('driverlog validate --changed-since', () => {
-  it('shows the warnings of a change, not those older entries carry, and every error', async () => {
-    const repo = mkdtempSync(join(tmpdir(), 'driverlog-changed-'));
+  /** A new git repository with a committer, and a way to run git in it. */
+  const gitRepo = (prefix: string) => {
+    const repo = mkdtempSync(join(tmpdir(), prefix));
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
     git('init', '-q');
     git('config', 'user.email', 'test@example.org');
     git('config', 'user.name', 'test');
+    return { repo, git };
+  };
+
+  it('shows the warnings of a change, not those older entries carry, and every error', async () => {
+    const { repo, git } = gitRepo('driverlog-changed-');
     const registry = JSON.parse(readFileSync(new URL('../../default_data.json', import.meta.url), 'utf8'));
     writeFileSync(join(repo, 'default_data.json'), `${JSON.stringify(registry, null, 2)}\n`);
     git('add', '.');
@@ -186,11 +192,7 @@ describe('driverlog validate --changed-since', () => {
   });
 
   it("refuses a vendor's former name where a change writes it, and only warns where an old entry keeps it", async () => {
-    const repo = mkdtempSync(join(tmpdir(), 'driverlog-alias-'));
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
-    git('init', '-q');
-    git('config', 'user.email', 'test@example.org');
-    git('config', 'user.name', 'test');
+    const { repo, git } = gitRepo('driverlog-alias-');
     const file = join(repo, 'default_data.json');
     const write = (change: (r: Registry) => void = () => {}) => {
       const registry = validRegistry();
