@@ -1,5 +1,6 @@
 import { DAY_MS, toIsoSeconds } from '../common/time.ts';
 import { gerritProject } from '../registry/driver-key.ts';
+import { isRetired } from '../registry/retirement.ts';
 import type { Driver, Project, Registry } from '../registry/types.ts';
 import { inTree, supportedByProject } from '../registry/upstream-signals.ts';
 import { AUDIT_KINDS, type AuditKind, type AuditReport, type Finding } from './finding.ts';
@@ -21,7 +22,9 @@ export function auditRegistry(registry: Registry, options: AuditOptions): AuditR
   const projects = new Map((registry.projects ?? []).map((project) => [project.id, project]));
   const gerritUrl = registry.scan_state?.gerrit_url;
   const unknown = new Set(registry.scan_state?.unknown_ci_accounts ?? []);
-  const findings = registry.drivers.flatMap((driver) =>
+  // A retired project has no CI and no releases to act on: its drivers are history, not findings.
+  const current = registry.drivers.filter((driver) => !isRetired(projects.get(driver.project_id)));
+  const findings = current.flatMap((driver) =>
     driverFindings(driver, {
       ...options,
       scope,

@@ -1,4 +1,4 @@
-import { compareDrivers, compareProjects, compareReleases } from './key-order.ts';
+import { compareDrivers, compareProjects, compareReleases, compareVendors } from './key-order.ts';
 import { registrySchema } from '../validate/schema-validator.ts';
 
 // The canonical form of a registry, as `driverlog format` writes it and the batch job saves it.
@@ -82,6 +82,7 @@ export function canonicalize(value: unknown): unknown {
   if (!isRecord(registry)) return registry;
   const result: Json = registry;
   if (Array.isArray(result.projects)) result.projects = sorted(result.projects, compareProjects);
+  if (Array.isArray(result.vendors)) result.vendors = sorted(result.vendors, compareVendors);
   if (Array.isArray(result.releases)) result.releases = sorted(result.releases, compareReleases);
   const releaseIds = Array.isArray(result.releases)
     ? result.releases.map((release) => (isRecord(release) ? release.id : undefined))
@@ -121,8 +122,8 @@ export function canonicalize(value: unknown): unknown {
 
 /**
  * The registry file's canonical text: 2-space indentation, LF line ends, a final newline; a driver's upstream
- * `in_tree` list, and each feature's `[release, value]` history, on one line, so a new release or a changed
- * feature is a one-line diff and the file stays small.
+ * `in_tree` list, each feature's `[release, value]` history, and a vendor's `aliases`, on one line, so a new
+ * release, a changed feature or a new alias is a one-line diff and the file stays small.
  */
 export function formatRegistry(value: unknown): string {
   return `${serialize(canonicalize(value), '', registryRoot)}\n`;
@@ -144,7 +145,9 @@ const oneLineEach: Place = () => 'one-line';
 const driverUpstream: Place = (key) =>
   key === 'features' ? oneLineEach : key === 'in_tree' ? 'one-line' : undefined;
 const driver: Place = (key) => (key === 'upstream' ? driverUpstream : undefined);
-const registryRoot: Place = (key) => (key === 'drivers' ? () => driver : undefined);
+const vendor: Place = (key) => (key === 'aliases' ? 'one-line' : undefined);
+const registryRoot: Place = (key) =>
+  key === 'drivers' ? () => driver : key === 'vendors' ? () => vendor : undefined;
 const runsByRelease: Place = () => oneLineEach;
 const driverRuns: Place = (key) => (key === 'recent' ? runsByRelease : undefined);
 const runsRoot: Place = (key) => (key === 'drivers' ? () => driverRuns : undefined);

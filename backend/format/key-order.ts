@@ -21,6 +21,10 @@ export function compareProjects(a: unknown, b: unknown): number {
   return compareText(field(a, 'id'), field(b, 'id'));
 }
 
+export function compareVendors(a: unknown, b: unknown): number {
+  return compareText(field(a, 'id'), field(b, 'id'));
+}
+
 export function compareDrivers(a: unknown, b: unknown): number {
   return (
     compareText(field(a, 'project_id'), field(b, 'project_id')) ||

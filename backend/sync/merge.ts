@@ -1,4 +1,5 @@
 import { driverKey } from '../registry/driver-key.ts';
+import { vendorResolver } from '../registry/resolve-vendor.ts';
 import type { Driver, Registry } from '../registry/types.ts';
 import { driverUpstream, indexMatrices, matrixDriverIds, type ReleaseMatrix } from './driver-upstream.ts';
 import { guessVendor } from './vendor-guess.ts';
@@ -47,7 +48,11 @@ export function mergeProject(
     return rest;
   });
 
-  const vendors = [...new Set(registry.drivers.map((driver) => driver.vendor))];
+  const listed = (registry.vendors ?? []).map((vendor) => vendor.name);
+  const vendors = [...new Set([...listed, ...registry.drivers.map((driver) => driver.vendor)])];
+  // A guess that is a company's former name is filed under its current one.
+  const resolve = vendorResolver(registry.vendors);
+  const vendorOf = (guess: string): string => resolve(guess)?.vendor.name ?? guess;
   const taken = new Set(drivers.map(driverKey));
   for (const id of matrixDriverIds(index)) {
     if (linked.has(id)) continue;
@@ -60,7 +65,7 @@ export function mergeProject(
     }
     const driver: Driver = {
       project_id: projectId,
-      vendor: guessVendor(id, title, vendors),
+      vendor: vendorOf(guessVendor(id, title, vendors)),
       name: title.length > NAME_MAX ? `${title.slice(0, NAME_MAX - 1)}…` : title,
       upstream_id: id,
       upstream,

@@ -58,6 +58,7 @@ export function summarize(input: SummaryInput): UpdateSummary {
       'error' in o ? [{ project: o.plan.project, error: o.error.message }] : [],
     ),
     driver_problems: input.plan.problems.map((p) => ({ driver: p.key, message: p.message })),
+    ...(input.plan.retired.length > 0 ? { retired_projects: input.plan.retired } : {}),
     projects: input.outcomes.map((o) => ({
       project: o.plan.project,
       mode: o.plan.full ? 'full' : 'incremental',

@@ -34,6 +34,8 @@ export interface UpdateSummary {
   unknown_accounts: Array<{ driver: string; ci_id: string; message: string }>;
   failed_projects: Array<{ project: string; error: string }>;
   driver_problems: Array<{ driver: string; message: string }>;
+  /** Retired projects (`retired_on`) not scanned, with how many of their drivers have a ci block. */
+  retired_projects?: Array<{ project: string; retired_on: string; drivers: number }>;
   projects: ProjectSummary[];
   requests: number;
   bytes: number;
@@ -93,6 +95,10 @@ export function formatSummary(summary: UpdateSummary): string {
     );
   for (const unknown of summary.unknown_accounts)
     lines.push(`  warning: ${unknown.driver}: ${unknown.message}`);
+  for (const retired of summary.retired_projects ?? [])
+    lines.push(
+      `  not scanned: ${retired.project}, retired on ${retired.retired_on} (${plural(retired.drivers, 'driver')} with a ci block)`,
+    );
   for (const problem of summary.driver_problems)
     lines.push(`  skipped: ${problem.driver}: ${problem.message}`);
   for (const skipped of summary.skipped_changes ?? [])

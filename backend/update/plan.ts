@@ -3,6 +3,7 @@ import { isPatternCi, type Registry, type ScanState } from '../registry/types.ts
 import { ciFingerprint, releasesFingerprint } from './fingerprint.ts';
 import { CiPatternError, compileCi, type CompiledCi } from '../ci/match-comment.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';
+import { isRetired } from '../registry/retirement.ts';
 
 export interface PlannedDriver {
   /** Index in registry.drivers. */
@@ -34,6 +35,8 @@ export interface ScanPlan {
   /** Drivers whose ci block is gone although records were made with one: their records go too. */
   ciRemoved: number[];
   releasesFingerprint: string;
+  /** Retired projects whose drivers have ci blocks: not scanned, as they have no CI any more. */
+  retired: Array<{ project: string; retired_on: string; drivers: number }>;
 }
 
 export function planScan(registry: Registry, gerritUrl: string, since: number): ScanPlan {
@@ -46,11 +49,17 @@ export function planScan(registry: Registry, gerritUrl: string, since: number): 
   const byProject = new Map<string, PlannedDriver[]>();
   const problems: ScanPlan['problems'] = [];
   const ciRemoved: number[] = [];
+  const retiredOn = new Map(registry.projects.filter(isRetired).map((p) => [p.id, p.retired_on!]));
+  const retired = new Map<string, number>();
 
   registry.drivers.forEach((driver, index) => {
     const key = driverKey(driver);
     if (driver.ci === undefined) {
       if (state?.ci_fingerprints?.[key] !== undefined) ciRemoved.push(index);
+      return;
+    }
+    if (retiredOn.has(driver.project_id)) {
+      retired.set(driver.project_id, (retired.get(driver.project_id) ?? 0) + 1);
       return;
     }
     const block = driver.ci;
@@ -104,5 +113,15 @@ export function planScan(registry: Registry, gerritUrl: string, since: number): 
     const after = full || saved === undefined ? since : Math.max(since, parseGerritTimestamp(saved.updated));
     return { project, drivers, full, after, reason };
   });
-  return { projects, problems, ciRemoved, releasesFingerprint: releases };
+  return {
+    projects,
+    problems,
+    ciRemoved,
+    releasesFingerprint: releases,
+    retired: [...retired].sort().map(([project, drivers]) => ({
+      project,
+      retired_on: retiredOn.get(project)!,
+      drivers,
+    })),
+  };
 }

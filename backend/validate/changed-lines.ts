@@ -16,14 +16,18 @@ export function changedLines(diff: string): Set<number> {
 /**
  * Keeps every error (a change can break lines it did not touch, e.g. by removing a project others
  * use) and only the warnings on changed lines: a vendor's pull request should show its own warnings,
- * not the ones older entries already carry.
+ * not the ones older entries already carry. A warning marked `errorWhenChanged` is an error on a changed
+ * line: old entries may keep what a change must not write (a vendor's former name).
  */
 export function onChangedLines(
   problems: readonly LocatedProblem[],
   changed: ReadonlyMap<string, ReadonlySet<number>>,
 ): { kept: LocatedProblem[]; hidden: number } {
-  const kept = problems.filter(
-    (problem) => problem.severity === 'error' || changed.get(problem.file)?.has(problem.line) === true,
-  );
+  const kept: LocatedProblem[] = [];
+  for (const problem of problems) {
+    const onChange = changed.get(problem.file)?.has(problem.line) === true;
+    if (problem.severity === 'error') kept.push(problem);
+    else if (onChange) kept.push(problem.errorWhenChanged ? { ...problem, severity: 'error' } : problem);
+  }
   return { kept, hidden: problems.length - kept.length };
 }

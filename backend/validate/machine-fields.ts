@@ -1,5 +1,6 @@
 import { appendPointer } from '../json/pointer.ts';
-import { driverLabel, isRecord, listOf, stringAt } from './checks/shape.ts';
+import { companyKey, vendorResolver, type VendorResolver } from '../registry/resolve-vendor.ts';
+import { driverLabel, isRecord, listOf, stringAt, vendorsResolver } from './checks/shape.ts';
 import type { Job } from './job-trailer.ts';
 import type { Problem } from './problem.ts';
 
@@ -24,30 +25,43 @@ interface Instance {
   /** Where it is in this version of the file. */
   pointer: string;
   value: unknown;
+  /** Its owner as a message names it: " from driver "Acme / Acme iSCSI" of openstack/cinder". */
+  owner: string;
 }
 
-/** The machine-written fields a registry value holds, by a stable identity (not by position). */
-export function machineFields(data: unknown): Map<string, Instance> {
+/**
+ * The machine-written fields a registry value holds, by a stable identity (not by position). A driver's
+ * vendor is its company (`resolve`, the vendors list of the version checked): moving a driver from a former
+ * name of its company to the current one keeps its evidence.
+ */
+export function machineFields(
+  data: unknown,
+  resolve: VendorResolver = vendorResolver(undefined),
+): Map<string, Instance> {
   const found = new Map<string, Instance>();
-  const add = (owner: string, container: unknown, pointer: string, field: string): void => {
+  const add = (identity: string, owner: string, container: unknown, pointer: string, field: string): void => {
     if (!isRecord(container) || container[field] === undefined) return;
-    found.set(`${owner} ${field}`, {
+    found.set(`${identity} ${field}`, {
       field,
       job: MACHINE_FIELDS[field]!,
       pointer: appendPointer(pointer, field),
       value: container[field],
+      owner,
     });
   };
-  add('registry', data, '', 'scan_state');
+  add('registry', '', data, '', 'scan_state');
   for (const project of listOf(data, 'projects') ?? []) {
-    add(`project ${projectIdentity(project.value)}`, project.value, project.pointer, 'features');
+    const id = projectIdentity(project.value);
+    const owner = id === 'undefined' ? ' from a project without an id' : ` from project ${id}`;
+    add(`project ${id}`, owner, project.value, project.pointer, 'features');
   }
   for (const driver of listOf(data, 'drivers') ?? []) {
-    const key = driverIdentity(driver.value);
-    add(`driver ${key}`, driver.value, driver.pointer, 'verification');
-    add(`driver ${key}`, driver.value, driver.pointer, 'upstream');
+    const key = `driver ${driverIdentity(driver.value, resolve)}`;
+    const owner = ` from driver ${driverLabel(driver.value)} of ${stringAt(driver.value, 'project_id')}`;
+    add(key, owner, driver.value, driver.pointer, 'verification');
+    add(key, owner, driver.value, driver.pointer, 'upstream');
     // A runs file's entry (registry/runs-file.ts).
-    add(`driver ${key}`, driver.value, driver.pointer, 'recent');
+    add(key, owner, driver.value, driver.pointer, 'recent');
   }
   return found;
 }
@@ -71,8 +85,13 @@ export function forgedMachineFields(
   trusted: readonly TrustedVersion[],
   ref: string,
 ): Problem[] {
-  const versions = trusted.map((version) => ({ job: version.job, fields: machineFields(version.data) }));
-  const now = machineFields(current);
+  // Every version's vendors are read with today's list: it says which former names are the same company.
+  const resolve = vendorsResolver(current);
+  const versions = trusted.map((version) => ({
+    job: version.job,
+    fields: machineFields(version.data, resolve),
+  }));
+  const now = machineFields(current, resolve);
   const identities = new Set([...now.keys(), ...versions.flatMap((version) => [...version.fields.keys()])]);
   const problems: Problem[] = [];
   for (const identity of identities) {
@@ -85,14 +104,14 @@ export function forgedMachineFields(
     if (!instance) {
       // Removed: a removed driver or project takes its evidence with it, which is fine. Runs outlive a
       // renamed or removed driver until `update` drops them: any other removal of them is by hand.
-      const owner = ownerOf(identity, current);
-      if (owner.pointer === undefined && field !== 'recent') continue;
+      const owner = ownerOf(identity, current, resolve);
+      if (owner === undefined && field !== 'recent') continue;
       const held = relevant.map((version) => version.fields.get(identity)).find((found) => found)!;
       // Named, and placed at the owner where it still is: the pointer it had may now be another's.
       problems.push(
         forged(
-          owner.pointer === undefined ? held.pointer : appendPointer(owner.pointer, field),
-          `${field} was removed${owner.label}`,
+          owner === undefined ? held.pointer : appendPointer(owner, field),
+          `${field} was removed${held.owner}`,
           field,
           job,
           ref,
@@ -133,30 +152,29 @@ function forged(pointer: string, what: string, field: string, job: Job, ref: str
   };
 }
 
-/**
- * The driver or project (or the registry) that held a field, from the field's identity: how a message names
- * it, and its place in `current` when it is still there.
- */
-function ownerOf(identity: string, current: unknown): { label: string; pointer?: string } {
+/** Where the driver or project (or the registry) that held a field is in `current`, when it is still there. */
+function ownerOf(identity: string, current: unknown, resolve: VendorResolver): string | undefined {
   const owner = identity.slice(0, identity.lastIndexOf(' '));
-  if (owner === 'registry') return { label: '', pointer: isRecord(current) ? '' : undefined };
+  if (owner === 'registry') return isRecord(current) ? '' : undefined;
   if (owner.startsWith('project ')) {
     const id = owner.slice('project '.length);
-    const found = (listOf(current, 'projects') ?? []).find(
-      (project) => projectIdentity(project.value) === id,
-    );
-    const label = id === 'undefined' ? ' from a project without an id' : ` from project ${id}`;
-    return { label, pointer: found?.pointer };
+    return (listOf(current, 'projects') ?? []).find((project) => projectIdentity(project.value) === id)
+      ?.pointer;
   }
   const key = owner.slice('driver '.length);
-  const found = (listOf(current, 'drivers') ?? []).find((driver) => driverIdentity(driver.value) === key);
-  const [projectId, vendor, name] = JSON.parse(key) as Array<string | null>;
-  return { label: ` from driver ${driverLabel({ vendor, name })} of ${projectId}`, pointer: found?.pointer };
+  return (listOf(current, 'drivers') ?? []).find((driver) => driverIdentity(driver.value, resolve) === key)
+    ?.pointer;
 }
 
 // Identities that survive a move or a reorder (missing or odd values included, as on a file that fails the schema).
-const driverIdentity = (driver: unknown): string =>
-  JSON.stringify(['project_id', 'vendor', 'name'].map((key) => stringAt(driver, key)));
+const driverIdentity = (driver: unknown, resolve: VendorResolver): string => {
+  const vendor = stringAt(driver, 'vendor');
+  return JSON.stringify([
+    stringAt(driver, 'project_id'),
+    vendor === undefined ? undefined : companyKey(resolve, vendor),
+    stringAt(driver, 'name'),
+  ]);
+};
 const projectIdentity = (project: unknown): string => String(JSON.stringify(stringAt(project, 'id')));
 
 /** JSON with object keys sorted: `driverlog format` may reorder keys without changing a value. */

@@ -14,6 +14,11 @@ export interface Problem {
   hint: string;
   /** Set when the check knows better than the pointer where the problem is (syntax errors, repeated keys). */
   position?: Position;
+  /**
+   * A warning that is an error on a line a change wrote (`validate --changed-since`, changed-lines.ts): what old
+   * entries may still carry, a change must not add.
+   */
+  errorWhenChanged?: true;
 }
 
 /** A problem placed in a file, ready to print. */
@@ -26,4 +31,5 @@ export interface LocatedProblem {
   pointer: string;
   message: string;
   hint: string;
+  errorWhenChanged?: true;
 }

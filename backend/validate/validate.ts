@@ -118,5 +118,6 @@ function locate(problem: Problem, file: string, source: JsonSource): LocatedProb
     pointer: problem.pointer,
     message: problem.message,
     hint: problem.hint,
+    ...(problem.errorWhenChanged ? { errorWhenChanged: true as const } : {}),
   };
 }

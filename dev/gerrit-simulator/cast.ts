@@ -1,5 +1,6 @@
 import { compilePattern, searchLine } from '../../backend/ci/pattern.ts';
 import { gerritProject } from '../../backend/registry/driver-key.ts';
+import { isRetired } from '../../backend/registry/retirement.ts';
 import { isPatternCi, type Registry } from '../../backend/registry/types.ts';
 import { lineMaker, type LineMaker } from './ci-message-lines.ts';
 import type { SimAccount } from './types.ts';
@@ -61,10 +62,12 @@ export function buildCast(registry: Registry, inactiveCis: readonly string[] = [
   });
   const ciAccounts = new Map<string, number>();
   const projects = new Map<string, Map<string, CiGroup>>();
-  for (const project of registry.projects) projects.set(project.id, new Map());
+  // A retired project has no new changes and no CI: no history at all for it or its drivers.
+  const retired = new Set(registry.projects.filter(isRetired).map((project) => project.id));
+  for (const project of registry.projects) if (!retired.has(project.id)) projects.set(project.id, new Map());
   for (const driver of registry.drivers) {
     const ci = driver.ci;
-    if (!isPatternCi(ci)) continue;
+    if (!isPatternCi(ci) || retired.has(driver.project_id)) continue;
     let accountId = ciAccounts.get(ci.id);
     if (accountId === undefined) {
       accountId = 1000100 + ciAccounts.size;

@@ -43,6 +43,13 @@ describe('silent', () => {
     expect(ofKind(lastRun(29), 'silent')).toEqual([]);
   });
 
+  it('is never a driver of a retired project, which has no CI any more', () => {
+    const retired = lastRun(31);
+    retired.projects[0]!.retired_on = '2024-01-01';
+    expect(retired.projects[0]!.id).toBe('openstack/cinder');
+    expect(audit(retired).findings).toEqual([]);
+  });
+
   it('follows --silent-days', () => {
     expect(audit(lastRun(29), 28).findings.map((f) => f.kind)).toContain('silent');
   });

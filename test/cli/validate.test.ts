@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../backend/common/io.ts';
 import { main } from '../../backend/cli/main.ts';
+import { formatRegistry } from '../../backend/format/canonical.ts';
+import type { Registry } from '../../backend/registry/types.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'driverlog-validate-'));
@@ -149,12 +151,18 @@ describe('driverlog validate (a real process)', () => {
 });
 
 describe('driverlog validate --changed-since', () => {
-  it('shows the warnings of a change, not those older entries carry, and every error', async () => {
-    const repo = mkdtempSync(join(tmpdir(), 'driverlog-changed-'));
+  /** A new git repository with a committer, and a way to run git in it. */
+  const gitRepo = (prefix: string) => {
+    const repo = mkdtempSync(join(tmpdir(), prefix));
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
     git('init', '-q');
     git('config', 'user.email', 'test@example.org');
     git('config', 'user.name', 'test');
+    return { repo, git };
+  };
+
+  it('shows the warnings of a change, not those older entries carry, and every error', async () => {
+    const { repo, git } = gitRepo('driverlog-changed-');
     const registry = JSON.parse(readFileSync(new URL('../../default_data.json', import.meta.url), 'utf8'));
     writeFileSync(join(repo, 'default_data.json'), `${JSON.stringify(registry, null, 2)}\n`);
     git('add', '.');
@@ -162,7 +170,8 @@ describe('driverlog validate --changed-since', () => {
     // A new driver at the end with a too-broad pattern, and a broken project reference.
     registry.drivers.push({
       project_id: 'openstack/zzz',
-      vendor: 'Zeta',
+      // A company the vendors list has: the only warning is the pattern's.
+      vendor: 'Ceph',
       name: 'Zeta driver',
       ci: { id: 'zeta-ci', success_pattern: 'SUCCESS', failure_pattern: 'zeta-job \\S+ : FAILURE' },
     });
@@ -180,6 +189,51 @@ describe('driverlog validate --changed-since', () => {
     expect(shown.filter((p) => p.severity === 'warning').map((p) => p.check)).toEqual(['broad-pattern']);
     expect(shown.some((p) => p.check === 'unknown-project')).toBe(true);
     expect(changed.out.stderr).toMatch(/\d+ warnings on lines not changed since HEAD are not shown/);
+  });
+
+  it("refuses a vendor's former name where a change writes it, and only warns where an old entry keeps it", async () => {
+    const { repo, git } = gitRepo('driverlog-alias-');
+    const file = join(repo, 'default_data.json');
+    const write = (change: (r: Registry) => void = () => {}) => {
+      const registry = validRegistry();
+      registry.vendors = [{ id: 'acme', name: 'Acme', aliases: ['Zenith'] }];
+      // An old entry still filed under the company's former name.
+      registry.drivers[1]!.vendor = 'Zenith';
+      change(registry);
+      writeFileSync(file, formatRegistry(registry));
+    };
+    write();
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    const validate = async () => {
+      const run = fakeIo(repo);
+      const code = await main(['validate', '--format', 'json', '--changed-since', 'HEAD'], run.io);
+      const shown = JSON.parse(run.out.stdout) as Array<{ check: string; severity: string; pointer: string }>;
+      return { code, aliases: shown.filter((p) => p.check === 'vendor-alias') };
+    };
+
+    // Without --changed-since, the old entry's former name is a warning.
+    const plain = fakeIo(repo);
+    expect(await main(['validate'], plain.io)).toBe(0);
+    expect(plain.out.stdout).toMatch(
+      /warning {2}vendor-alias {2}\/drivers\/1\/vendor: "Zenith" is an alias of "Acme"/,
+    );
+
+    // A change elsewhere in that entry leaves the line alone: nothing to say about it.
+    write((r) => (r.drivers[1]!.releases = ['Queens', 'Rocky']));
+    expect(await validate()).toEqual({ code: 0, aliases: [] });
+
+    // A change that writes the former name, on an existing driver or a new one, is refused.
+    write((r) => (r.drivers[0]!.vendor = 'Zenith'));
+    expect(await validate()).toEqual({
+      code: 1,
+      aliases: [expect.objectContaining({ severity: 'error', pointer: '/drivers/0/vendor' })],
+    });
+    write((r) => r.drivers.push({ project_id: 'openstack/nova', vendor: 'Zenith', name: 'Zenith compute' }));
+    expect(await validate()).toEqual({
+      code: 1,
+      aliases: [expect.objectContaining({ severity: 'error', pointer: '/drivers/2/vendor' })],
+    });
   });
 
   it('says when the revision cannot be compared, with exit 2', async () => {

@@ -94,6 +94,23 @@ describe('formatRegistry', () => {
     expect(Object.keys(out.scan_state.ci_fingerprints)).toEqual(['a', 'b']);
   });
 
+  it('sorts vendors by id, each with its aliases on one line', () => {
+    const text = formatRegistry({
+      projects: [],
+      vendors: [
+        { name: 'Everpure', id: 'everpure', aliases: ['Pure Storage'] },
+        { id: 'dell', name: 'Dell', aliases: ['Dell EMC', 'EMC'], url: 'https://www.dell.example' },
+        { id: 'acme', name: 'Acme' },
+      ],
+      drivers: [],
+    });
+    const out = JSON.parse(text) as { vendors: Array<{ id: string }> };
+    expect(out.vendors.map((v) => v.id)).toEqual(['acme', 'dell', 'everpure']);
+    expect(text).toContain('      "aliases": ["Dell EMC", "EMC"],\n');
+    expect(Object.keys(out.vendors[2]!)).toEqual(['id', 'name', 'aliases']);
+    expect(formatRegistry(out)).toBe(text);
+  });
+
   it('changes only order and whitespace, and is idempotent', () => {
     const input = messy();
     const text = formatRegistry(input);

@@ -129,6 +129,17 @@ describe('mergeProject', () => {
     ]);
   });
 
+  it("files an added driver under its company's current name when the guess is a former one", () => {
+    const before = historyRegistry();
+    before.vendors = [{ id: 'omicron', name: 'Omicron', aliases: ['Omega'] }];
+    const result = mergeProject(before, 'openstack/cinder', matrices, { addNew: true });
+    expect(result.added).toContainEqual({
+      upstream_id: 'omega',
+      vendor: 'Omicron',
+      name: 'Omega Storage Driver (NVMe-TCP)',
+    });
+  });
+
   it('is idempotent: merging its own output changes nothing', () => {
     const once = cinder({ addNew: true }).registry;
     const twice = mergeProject(once, 'openstack/cinder', matrices, { addNew: true });

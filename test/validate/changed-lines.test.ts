@@ -35,4 +35,20 @@ describe('onChangedLines', () => {
     expect(kept.map((p) => p.line)).toEqual([7, 9]);
     expect(hidden).toBe(1);
   });
+
+  it('makes a warning marked errorWhenChanged an error on a changed line, and leaves it a warning elsewhere', () => {
+    const marked = (line: number): LocatedProblem => ({
+      ...problem(line, 'warning'),
+      errorWhenChanged: true,
+    });
+    const { kept, hidden } = onChangedLines(
+      [marked(3), marked(7), problem(7, 'warning')],
+      new Map([['f.json', new Set([7])]]),
+    );
+    expect(kept.map((p) => [p.line, p.severity])).toEqual([
+      [7, 'error'],
+      [7, 'warning'],
+    ]);
+    expect(hidden).toBe(1);
+  });
 });

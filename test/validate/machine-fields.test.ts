@@ -33,6 +33,16 @@ describe('forgedMachineFields', () => {
     ]);
   });
 
+  it("keeps a driver's evidence when it moves to its company's current name, not when it moves to another company", () => {
+    const formerly = changed((r) => (r.drivers[0]!.vendor = 'Zenith'));
+    const renamed = changed((r) => (r.vendors = [{ id: 'acme', name: 'Acme', aliases: ['Zenith'] }]));
+    expect(forged(renamed, [{ data: formerly }])).toEqual([]);
+    // Without the vendors list saying so, Zenith is another company: the evidence appears on a new driver.
+    expect(forged(validRegistry(), [{ data: formerly }])).toEqual([
+      ['/drivers/0/verification', expect.stringMatching(/^verification was added since origin\/main/)],
+    ]);
+  });
+
   it('refuses evidence on a new driver, and a new scan position', () => {
     const current = changed((r) => {
       r.drivers.push({

@@ -28,9 +28,10 @@ as FILE:LINE:COLUMN with a hint. The runs file beside FILE (default_data.runs.js
 Options:
   -f, --format FORMAT  text (default), github (GitHub Actions annotations) or json
   --changed-since REF  show warnings only on lines changed since the git revision REF (every error is
-                       still shown), e.g. origin/main in a pull request; and refuse changes since REF
-                       to the fields the jobs write (verification, scan_state, upstream, features,
-                       and the runs file) that no job's commit made
+                       still shown), e.g. origin/main in a pull request; refuse, on those lines, what
+                       only old entries may keep (a vendor's former name: vendor-alias); and refuse
+                       changes since REF to the fields the jobs write (verification, scan_state,
+                       upstream, features, and the runs file) that no job's commit made
   -h, --help           show this help
 
 Exit status: 0 valid (warnings allowed), 1 any error, 2 usage or I/O error.
@@ -117,6 +118,7 @@ Example:
     // With no file read there is nothing to summarize, but JSON consumers still get a document.
     if (read > 0 || format === 'json') io.stdout(formatReport(format, shown, read));
     if (unreadable) return EXIT_USAGE;
-    return problems.some((problem) => problem.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
+    // `shown` holds every error, and the warnings a change made errors (changed-lines.ts).
+    return shown.some((problem) => problem.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

@@ -1,12 +1,14 @@
+import { companyKey } from '../../registry/resolve-vendor.ts';
 import { withoutInvisible } from '../invisible.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
-import { driverLabel, listOf, stringAt } from './shape.ts';
+import { driverLabel, listOf, stringAt, vendorsResolver } from './shape.ts';
 
 // A driver is identified by (project_id, vendor, name): the dashboard, the API and the batch job's
 // verification records all key on it, so two entries with one identity would overwrite each other.
-// Case, runs of spaces or tabs and invisible characters are ignored: "Dell EMC", "Dell  Emc" and
-// "Dell\tEMC" are one vendor to a reader (and to the dashboard's page names).
+// Case, runs of spaces or tabs and invisible characters are ignored: "Acme  hypervisor" and
+// "Acme\thypervisor" are one name to a reader (and to the dashboard's page names). Vendors are one when
+// they are one company (registry/resolve-vendor.ts): "Dell EMC" is Dell's alias, "Dell-EMC" its spelling.
 const identity = (text: string): string => withoutInvisible(text).replace(/\s+/g, ' ').trim().toLowerCase();
 
 export const duplicateDriver: Check = {
@@ -14,11 +16,15 @@ export const duplicateDriver: Check = {
   description: 'No two drivers share project_id, vendor and name.',
   run: ({ data, kind }) => {
     const first = new Map<string, number>();
+    const resolve = vendorsResolver(data);
     const problems: Problem[] = [];
     for (const driver of listOf(data, 'drivers') ?? []) {
-      const parts = ['project_id', 'vendor', 'name'].map((key) => stringAt(driver.value, key));
-      if (parts.some((part) => part === undefined)) continue;
-      const key = JSON.stringify(parts.map((part) => identity(part!)));
+      const [project, vendor, name] = ['project_id', 'vendor', 'name'].map((key) =>
+        stringAt(driver.value, key),
+      );
+      if (project === undefined || vendor === undefined || name === undefined) continue;
+      const company = companyKey(resolve, withoutInvisible(vendor));
+      const key = JSON.stringify([identity(project), company, identity(name)]);
       const earlier = first.get(key);
       if (earlier === undefined) first.set(key, driver.index);
       else {
@@ -26,7 +32,7 @@ export const duplicateDriver: Check = {
           check: 'duplicate-driver',
           severity: 'error',
           pointer: driver.pointer,
-          message: `driver ${driverLabel(driver.value)} of ${parts[0]} is already listed as drivers[${earlier}]`,
+          message: `driver ${driverLabel(driver.value)} of ${project} is already listed as drivers[${earlier}]`,
           hint:
             kind === 'runs'
               ? 'remove one of the two: `driverlog update` writes this file with one entry per driver'

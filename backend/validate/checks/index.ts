@@ -18,6 +18,10 @@ import { unknownProject } from './unknown-project.ts';
 import { unknownRelease } from './unknown-release.ts';
 import { urlScheme } from './url-scheme.ts';
 import { vendorSpelling } from './vendor-spelling.ts';
+import { vendorAlias } from './vendor-alias.ts';
+import { unknownVendor } from './unknown-vendor.ts';
+import { duplicateVendor } from './duplicate-vendor.ts';
+import { retiredClaim } from './retired-claim.ts';
 import { whitespace } from './whitespace.ts';
 import { keySeparator } from './key-separator.ts';
 import { controlCharacters } from './control-characters.ts';
@@ -42,6 +46,7 @@ export const checks: readonly Check[] = [
   unknownProject,
   unknownRelease,
   duplicateId,
+  duplicateVendor,
   duplicateDriver,
   keySeparator,
   controlCharacters,
@@ -61,7 +66,10 @@ export const checks: readonly Check[] = [
   broadPattern,
   swappedPatterns,
   repeatedRelease,
+  retiredClaim,
   whitespace,
+  vendorAlias,
+  unknownVendor,
   vendorSpelling,
   invisibleCharacters,
   publishedEmail,

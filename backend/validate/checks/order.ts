@@ -1,4 +1,4 @@
-import { compareDrivers, compareProjects, compareReleases } from '../../format/key-order.ts';
+import { compareDrivers, compareProjects, compareReleases, compareVendors } from '../../format/key-order.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { driverLabel, listOf, stringAt, type Item, type Json } from './shape.ts';
@@ -7,13 +7,20 @@ import { driverLabel, listOf, stringAt, type Item, type Json } from './shape.ts'
 // check only has to say what is out of place.
 export const order: Check = {
   id: 'order',
-  description: 'Projects are sorted by id, releases by date, drivers by project_id, vendor and name.',
+  description:
+    'Projects and vendors are sorted by id, releases by date, drivers by project_id, vendor and name.',
   run: ({ data }) => [
     ...outOfPlace(
       listOf(data, 'projects'),
       compareProjects,
       'projects are sorted by id',
       (p) => `project "${stringAt(p, 'id')}"`,
+    ),
+    ...outOfPlace(
+      listOf(data, 'vendors'),
+      compareVendors,
+      'vendors are sorted by id',
+      (v) => `vendor "${stringAt(v, 'id')}"`,
     ),
     ...outOfPlace(
       listOf(data, 'releases'),

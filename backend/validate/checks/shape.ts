@@ -1,6 +1,8 @@
 import type { CheckedPattern } from '../checked-pattern.ts';
 import { PATTERN_MAX_LENGTH } from '../field-limits.ts';
 import { quote } from '../quote.ts';
+import { vendorResolver, type VendorResolver } from '../../registry/resolve-vendor.ts';
+import type { Vendor } from '../../registry/types.ts';
 
 // Checks run on files that may fail the schema, so they read the data through these guards and
 // skip what is not the expected shape (the schema check reports that).
@@ -27,7 +29,10 @@ export function stringAt(value: unknown, key: string): string | undefined {
 const itemsOf = new WeakMap<unknown[], Item[]>();
 
 /** The object items of a top-level list, or undefined when the list is absent or not an array. */
-export function listOf(data: unknown, key: 'projects' | 'releases' | 'drivers'): Item[] | undefined {
+export function listOf(
+  data: unknown,
+  key: 'projects' | 'vendors' | 'releases' | 'drivers',
+): Item[] | undefined {
   if (!isRecord(data) || !Array.isArray(data[key])) return undefined;
   const list = data[key] as unknown[];
   let items = itemsOf.get(list);
@@ -92,4 +97,33 @@ export function driverLabel(driver: Json): string {
   const vendor = typeof driver.vendor === 'string' ? driver.vendor : '?';
   const name = typeof driver.name === 'string' ? driver.name : '?';
   return quote(`${vendor} / ${name}`, 200);
+}
+
+/**
+ * The vendors list as far as it has the schema's shape (entries without a string id and name are left out,
+ * and aliases that are not strings), or undefined when the registry has none.
+ */
+export function vendorsOf(data: unknown): Vendor[] | undefined {
+  const items = listOf(data, 'vendors');
+  if (!items) return undefined;
+  return items.flatMap(({ value }) => {
+    const id = stringAt(value, 'id');
+    const name = stringAt(value, 'name');
+    if (id === undefined || name === undefined) return [];
+    const aliases = Array.isArray(value.aliases)
+      ? value.aliases.filter((alias): alias is string => typeof alias === 'string')
+      : [];
+    return [{ id, name, aliases }];
+  });
+}
+
+// Several checks resolve every driver's vendor: the resolver is built once per parsed document.
+const resolvers = new WeakMap<object, VendorResolver>();
+
+/** The vendors list's resolver for a parsed registry (one with no list resolves nothing). */
+export function vendorsResolver(data: unknown): VendorResolver {
+  if (!isRecord(data)) return vendorResolver(undefined);
+  let resolve = resolvers.get(data);
+  if (!resolve) resolvers.set(data, (resolve = vendorResolver(vendorsOf(data))));
+  return resolve;
 }

@@ -8,7 +8,7 @@ import { quote } from '../quote.ts';
 // (relative, typo) or dangerous (javascript:, data:).
 export const urlScheme: Check = {
   id: 'url-scheme',
-  description: 'Wiki and review links are absolute http or https URLs.',
+  description: 'Wiki, review and vendor links are absolute http or https URLs.',
   run: ({ data }) => {
     const problems: Problem[] = [];
     const parsed = new Map<string, URL | undefined>();
@@ -30,6 +30,7 @@ export const urlScheme: Check = {
       });
     };
     for (const release of listOf(data, 'releases') ?? []) check(release.value, release.pointer, 'wiki');
+    for (const vendor of listOf(data, 'vendors') ?? []) check(vendor.value, vendor.pointer, 'url');
     for (const driver of listOf(data, 'drivers') ?? []) {
       check(driver.value, driver.pointer, 'wiki');
       const verification = driver.value.verification;

@@ -1,38 +1,34 @@
-import { vendorKey } from '../../registry/vendor-key.ts';
+import { companyKey } from '../../registry/resolve-vendor.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
-import { listOf, stringAt } from './shape.ts';
+import { listOf, stringAt, vendorsResolver } from './shape.ts';
 import { quote } from '../quote.ts';
 
-// The dashboard filters by vendor; "Dell EMC" and "Dell-EMC" would show as two vendors.
-const normalize = vendorKey;
-
+// The dashboard filters by vendor; "Dell EMC" and "Dell-EMC" would show as two vendors. A company the vendors
+// list names is spelled as its entry says (vendor-alias); for the others, the most used spelling is taken as
+// the intended one (ties go to the first seen). "One company" is the one rule of registry/resolve-vendor.ts.
 export const vendorSpelling: Check = {
   id: 'vendor-spelling',
-  description: 'A vendor is spelled one way across all drivers.',
+  description: 'A vendor the vendors list does not name is spelled one way across all drivers.',
   run: ({ data }) => {
-    const drivers = listOf(data, 'drivers') ?? [];
-    const spellings = new Map<string, Map<string, number>>();
-    for (const driver of drivers) {
+    const resolve = vendorsResolver(data);
+    const unlisted = (listOf(data, 'drivers') ?? []).flatMap((driver) => {
       const vendor = stringAt(driver.value, 'vendor');
-      if (vendor === undefined) continue;
-      const counts = spellings.get(normalize(vendor)) ?? new Map<string, number>();
-      spellings.set(normalize(vendor), counts.set(vendor, (counts.get(vendor) ?? 0) + 1));
-    }
-    // The most used spelling is taken as the intended one; ties go to the first seen.
-    const preferredOf = new Map<string, string>();
-    for (const [key, counts] of spellings) {
-      if (counts.size > 1)
-        preferredOf.set(key, [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0]);
+      return vendor === undefined || resolve(vendor) !== undefined
+        ? []
+        : [{ driver, vendor, key: companyKey(resolve, vendor) }];
+    });
+    const spellings = new Map<string, Map<string, number>>();
+    for (const { vendor, key } of unlisted) {
+      const counts = spellings.get(key) ?? new Map<string, number>();
+      spellings.set(key, counts.set(vendor, (counts.get(vendor) ?? 0) + 1));
     }
     const problems: Problem[] = [];
-    for (const driver of drivers) {
-      const vendor = stringAt(driver.value, 'vendor');
-      if (vendor === undefined) continue;
-      const key = normalize(vendor);
-      const preferred = preferredOf.get(key);
-      const counts = spellings.get(key);
-      if (preferred === undefined || counts === undefined || vendor === preferred) continue;
+    for (const { driver, vendor, key } of unlisted) {
+      const counts = spellings.get(key)!;
+      if (counts.size < 2) continue;
+      const preferred = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+      if (vendor === preferred) continue;
       problems.push({
         check: 'vendor-spelling',
         severity: 'warning',

@@ -5,8 +5,9 @@ import { quote } from '../quote.ts';
 
 // Stray spaces in names are invisible in review but make "Dell EMC " a different vendor from
 // "Dell EMC" in the dashboard's filters and in driver identities.
-const FIELDS: Record<'projects' | 'releases' | 'drivers', string[]> = {
+const FIELDS: Record<'projects' | 'vendors' | 'releases' | 'drivers', string[]> = {
   projects: ['id', 'name'],
+  vendors: ['name'],
   releases: ['id'],
   drivers: ['project_id', 'vendor', 'name'],
 };
@@ -27,7 +28,7 @@ export const whitespace: Check = {
         hint: `write ${quote(text.trim().replace(/\s+/g, ' '), 1000)}`,
       });
     };
-    for (const list of ['projects', 'releases', 'drivers'] as const) {
+    for (const list of ['projects', 'vendors', 'releases', 'drivers'] as const) {
       for (const item of listOf(data, list) ?? [])
         for (const key of FIELDS[list]) check(item.value, item.pointer, key);
     }

@@ -71,6 +71,23 @@ describe('generateHistory', () => {
     expect(new Set(dataset.accounts.map((a) => a._account_id)).size).toBe(dataset.accounts.length);
   });
 
+  it('writes no history for a retired project: no changes in it or in its drivers\u2019 repositories', () => {
+    const retired: Registry = {
+      ...handMade,
+      projects: handMade.projects.map((p) =>
+        p.id === 'openstack/neutron' ? { ...p, retired_on: '2021-01-01' } : p,
+      ),
+    };
+    const history = generateHistory({ ...options, registry: retired });
+    const neutron = new Set(
+      handMade.drivers.filter((d) => d.project_id === 'openstack/neutron').map((d) => gerritProject(d)),
+    );
+    expect(neutron).toContain('openstack/networking-plug');
+    expect(history.changes.length).toBe(options.changes);
+    expect(history.changes.filter((c) => neutron.has(c.project))).toEqual([]);
+    expect(history.accounts.map((a) => a.username)).not.toContain('plug-ci');
+  });
+
   it('keeps times consistent: ordered messages within [start, end], updated = newest message', () => {
     for (const change of dataset.changes) {
       const dates = change.messages.map((m) => parseGerritTimestamp(m.date));

@@ -1,4 +1,4 @@
-import type { Driver, Registry, Run, RunsFile } from '../../../backend/registry/types.ts';
+import type { Driver, Registry, Run, RunsFile, Vendor } from '../../../backend/registry/types.ts';
 import { validRegistry } from '../../helpers/registry-fixture.ts';
 
 /**
@@ -38,6 +38,13 @@ export const edit = (change: (r: Registry) => void): Registry => {
   return registry;
 };
 export const acme = (r: Registry): Driver => r.drivers[0]!;
+
+/** The valid registry with a vendors list (Acme, formerly Zenith, also written "Acme Storage"), then `change`. */
+export const withVendors = (change: (r: Registry) => void = () => {}, more: Vendor[] = []): Registry =>
+  edit((r) => {
+    r.vendors = [{ id: 'acme', name: 'Acme', aliases: ['Acme Storage', 'Zenith'] }, ...more];
+    change(r);
+  });
 export const ci = (r: Registry) => acme(r).ci!;
 
 /** A counting run of the valid registry's Acme iSCSI driver on Rocky. */
