@@ -6,9 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runsFileOf, splitRuns } from '../../backend/registry/runs-file.ts';
 import { hasChromium, launchChromium, noChromiumReason } from '../../dashboard/chromium.ts';
-import { repoRoot } from '../../dashboard/build-site.ts';
 import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
 import { upgradeRegistry } from '../upgrade/upgrade-fixture.ts';
+import { seriousAxeViolations } from './helpers/axe.ts';
 import { pageWithoutJs } from './helpers/fixture-site.ts';
 import { builtSite, type SiteBuild } from './helpers/site.ts';
 
@@ -124,20 +124,7 @@ describe.skipIf(!hasChromium)(`upgrade pages (skipped when ${noChromiumReason})`
       const page = await context.newPage();
       for (const path of ['upgrade/', 'upgrade/epoxy-to-hibiscus/?vendor=Zeta', 'upgrade/epoxy-to-indri/']) {
         await page.goto(`${server.url}${path}`);
-        await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
-        const violations = await page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-              };
-            }
-          ).axe;
-          const result = await axe.run();
-          return result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.nodes.length})`);
-        });
+        const violations = await seriousAxeViolations(page);
         expect(violations, `${colorScheme} ${path}`).toEqual([]);
       }
       await context.close();

@@ -5,12 +5,24 @@ import type {
   Driver,
   DriverUpstream,
   Registry,
+  Release,
   Run,
   VerificationRecord,
 } from '../../backend/registry/types.ts';
+import { RELEASES } from '../helpers/update-fixtures.ts';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+
+function release(id: string, start: string, branch: string, active = false): Release {
+  return {
+    id,
+    wiki: `https://releases.openstack.org/${id.toLowerCase()}/`,
+    start,
+    branch,
+    ...(active ? { active } : {}),
+  };
+}
 
 export const TREE = ['Caracal', 'Dalmatian', 'Epoxy', 'Flamingo', 'Gazpacho', 'Hibiscus'];
 
@@ -232,51 +244,15 @@ export function upgradeRegistry(now: number): Registry {
       { id: 'openstack/sahara', name: 'Sahara (Data Processing)', retired_on: '2024-05-10' },
     ],
     releases: [
-      {
-        id: 'Caracal',
-        wiki: 'https://releases.openstack.org/caracal/',
-        start: '2024-04-03',
-        branch: 'stable/2024.1',
-      },
-      {
-        id: 'Dalmatian',
-        wiki: 'https://releases.openstack.org/dalmatian/',
-        start: '2024-10-02',
-        branch: 'stable/2024.2',
-      },
-      {
-        id: 'Epoxy',
-        wiki: 'https://releases.openstack.org/epoxy/',
-        start: '2025-04-02',
-        branch: 'stable/2025.1',
-      },
-      {
-        id: 'Flamingo',
-        wiki: 'https://releases.openstack.org/flamingo/',
-        start: '2025-10-01',
-        active: true,
-        branch: 'stable/2025.2',
-      },
-      {
-        id: 'Gazpacho',
-        wiki: 'https://releases.openstack.org/gazpacho/',
-        start: '2026-04-01',
-        active: true,
-        branch: 'stable/2026.1',
-      },
-      {
-        id: 'Hibiscus',
-        wiki: 'https://releases.openstack.org/hibiscus/',
-        start: '2026-09-30',
-        active: true,
-        branch: 'stable/2026.2',
-      },
-      {
-        id: 'Indri',
-        wiki: 'https://releases.openstack.org/indri/',
-        start: new Date(Math.max(now, Date.parse('2026-10-01')) + 120 * DAY).toISOString().slice(0, 10),
-        branch: 'stable/2027.1',
-      },
+      ...RELEASES.filter((r) => ['Caracal', 'Dalmatian', 'Epoxy'].includes(r.id)),
+      release('Flamingo', '2025-10-01', 'stable/2025.2', true),
+      release('Gazpacho', '2026-04-01', 'stable/2026.1', true),
+      release('Hibiscus', '2026-09-30', 'stable/2026.2', true),
+      release(
+        'Indri',
+        iso(Math.max(now, Date.parse('2026-10-01')) + 120 * DAY).slice(0, 10),
+        'stable/2027.1',
+      ),
     ],
     drivers: drivers.map((driver) => {
       // A driver without a ci block has no records; `undefined` fields are not the file's shape.
