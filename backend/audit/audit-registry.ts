@@ -4,7 +4,7 @@ import { isRetired } from '../registry/retirement.ts';
 import type { Driver, Project, Registry } from '../registry/types.ts';
 import { inTree, supportedByProject } from '../registry/upstream-signals.ts';
 import { AUDIT_KINDS, type AuditKind, type AuditReport, type Finding } from './finding.ts';
-import { failingRule, lastReport, newestFirst, passedNewestStreak, runsOf } from './run-history.ts';
+import { failingRule, isSilent, lastReport, newestFirst, passedNewestStreak, runsOf } from './run-history.ts';
 import { auditedReleases, developmentRelease } from './scope.ts';
 import { commentSearchUrl } from '../gerrit/change-url.ts';
 
@@ -71,7 +71,7 @@ function driverFindings(driver: Driver, ctx: DriverContext): Finding[] {
   const newestRecord = Object.values(records).sort(
     (a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp),
   )[0];
-  const silent = ci !== undefined && (last === undefined || ctx.asOf - last > ctx.silentDays * DAY_MS);
+  const silent = isSilent(driver, ctx.asOf, ctx.silentDays);
   const silence = {
     last_report: last === undefined ? null : toIsoSeconds(last),
     ...(last === undefined ? {} : { days_since_report: Math.floor((ctx.asOf - last) / DAY_MS) }),

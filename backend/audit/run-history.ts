@@ -1,3 +1,4 @@
+import { DAY_MS } from '../common/time.ts';
 import type { Driver, Run, VerificationRecord } from '../registry/types.ts';
 import type { FailingRule } from './finding.ts';
 
@@ -21,6 +22,20 @@ export function lastReport(driver: Pick<Driver, 'verification'>): number | undef
     }
   }
   return newest;
+}
+
+/**
+ * The `silent` rule: the driver declares a CI whose newest counting comment, on any release, is older than
+ * `silentDays` days before `asOf` (ms), or it has none.
+ */
+export function isSilent(
+  driver: Pick<Driver, 'ci' | 'verification'>,
+  asOf: number,
+  silentDays: number,
+): boolean {
+  if (driver.ci === undefined) return false;
+  const last = lastReport(driver);
+  return last === undefined || asOf - last > silentDays * DAY_MS;
 }
 
 export const STREAK = 3;
