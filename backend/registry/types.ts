@@ -15,6 +15,8 @@ export type {
   DriverRuns,
   ScanState,
   ProjectScanState,
+  JobResult,
+  CiAccount,
 } from '../../schema/types.ts';
 
 /** The registry as the commands see it: each record with its runs, which the file keeps in the runs file. */
