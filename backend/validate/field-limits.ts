@@ -6,6 +6,9 @@ import schema from '../../schema/driverlog.schema.json' with { type: 'json' };
  */
 export const PATTERN_MAX_LENGTH: number = schema.$defs.ci.properties.success_pattern.maxLength;
 
+/** The schema's cap on a `ci.jobs` entry. */
+export const JOB_PATTERN_MAX_LENGTH: number = schema.$defs.ci.properties.jobs.items.maxLength;
+
 /** The schema's cap on the CI line a verification record quotes. */
 export const COMMENT_MAX_LENGTH: number = schema.$defs.verificationRecord.properties.comment.maxLength;
 
