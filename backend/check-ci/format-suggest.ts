@@ -53,7 +53,7 @@ export function formatSuggestion(result: SuggestResult, project: string): string
   lines.push(
     '',
     'Proposed ci block (paste it into the driver):',
-    `"ci": ${JSON.stringify(s.ci, null, 2)}`,
+    ...`"ci": ${JSON.stringify(s.ci, null, 2)}`.split('\n'),
     '',
     `It reads ${s.readable} of the ${s.comments} comments. Every voting job line of a report counts for the driver.`,
     `If this CI reports for several drivers, add "jobs" with this driver's own job names${own ? `, e.g. "jobs": [${JSON.stringify(literal(own.name))}]` : ''}.`,

@@ -23,7 +23,7 @@ export interface Suggestion {
   /** Comments with a Verified vote and no Zuul report. */
   votesOnly: number;
   pipelines: string[];
-  /** Every job seen, most reported first. */
+  /** Every job seen, the one that ran most first. */
   jobs: JobTally[];
   /** The block to paste, when the comments are Zuul reports or votes. */
   ci?: Ci;
