@@ -116,8 +116,8 @@ function unresolvedOf(driver: string, entry: CiAccount): UnresolvedAccount {
   const candidates = entry.candidates ?? [];
   const message =
     candidates.length > 0
-      ? `not scanned: ${candidates.length} Gerrit accounts are named "${fullName}" (${candidates.join(', ')}); set ci.id to the CI's username`
-      : `not scanned: no Gerrit account is named "${fullName}" or has the username ${entry.wiki_name}; set ci.id to the CI's username`;
+      ? `${candidates.length} Gerrit accounts are named "${fullName}" (${candidates.join(', ')}); set ci.id to the CI's username`
+      : `no Gerrit account is named "${fullName}" or has the username ${entry.wiki_name}; set ci.id to the CI's username`;
   return {
     driver,
     wiki_name: entry.wiki_name,

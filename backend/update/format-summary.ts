@@ -114,7 +114,7 @@ export function formatSummary(summary: UpdateSummary): string {
     lines.push(`  warning: ${unknown.driver}: ${unknown.message}`);
   for (const account of summary.unresolved_accounts ?? [])
     lines.push(
-      `  ${account.error === undefined ? 'skipped' : 'FAILED'}: ${account.driver}: ${account.message}`,
+      `  ${account.error === undefined ? 'not scanned' : 'FAILED'}: ${account.driver}: ${account.message}`,
     );
   for (const problem of summary.driver_problems)
     lines.push(`  skipped: ${problem.driver}: ${problem.message}`);

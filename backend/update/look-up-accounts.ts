@@ -3,20 +3,27 @@ import { findWikiAccount, type WikiAccount } from '../gerrit/ci-account.ts';
 import type { GerritClient } from '../gerrit/client.ts';
 import { GerritError } from '../gerrit/errors.ts';
 
+// Nothing answers at the address: every other name would fail the same way, each after its own wait.
+const UNREACHABLE = new Set(['CONNECTION_REFUSED', 'DNS', 'TLS', 'PORT_BLOCKED']);
+
 /**
  * Asks Gerrit once for each wiki name's account. A name Gerrit could not be asked about is answered with the
- * error (its drivers wait for the next run); an abort ends the run.
+ * error (its drivers wait for the next run); once Gerrit is found unreachable, the names left get that error
+ * without asking; an abort ends the run.
  */
 export async function lookUpAccounts(
   client: GerritClient,
   wikiNames: string[],
 ): Promise<Map<string, WikiAccount | GerritError>> {
   const answers = new Map<string, WikiAccount | GerritError>();
+  let unreachable: GerritError | undefined;
   await pool(wikiNames, 2, async (name) => {
+    if (unreachable !== undefined) return void answers.set(name, unreachable);
     try {
       answers.set(name, await findWikiAccount(client, name));
     } catch (error) {
       if (!(error instanceof GerritError) || error.code === 'ABORTED') throw error;
+      if (UNREACHABLE.has(error.code)) unreachable = error;
       answers.set(name, error);
     }
   });

@@ -1,9 +1,10 @@
 // A ci block with only a wiki name: update finds its account (full name, then username), keeps it in the scan
 // state, asks again only when the block changes or after 30 days, and does not scan a driver whose wiki name
 // names no account or several. The clock is injected.
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { Ci, Driver } from '../../backend/registry/types.ts';
-import { runUpdate } from '../../backend/update/run-update.ts';
+import { describeOutcome, runUpdate } from '../../backend/update/run-update.ts';
 import type { SimAccount } from '../../dev/gerrit-simulator/index.ts';
 import {
   change,
@@ -98,18 +99,21 @@ describe('update: the CI account from the wiki name', () => {
         wiki_name: 'Bolt_CI',
         candidates: ['bolt-ci', 'bolt-ci-old'],
         message:
-          'not scanned: 2 Gerrit accounts are named "Bolt CI" (bolt-ci, bolt-ci-old); set ci.id to the CI\'s username',
+          '2 Gerrit accounts are named "Bolt CI" (bolt-ci, bolt-ci-old); set ci.id to the CI\'s username',
       },
       {
         driver: 'openstack/cinder:Acme:Nobody',
         wiki_name: 'Nobody_CI',
         message:
-          'not scanned: no Gerrit account is named "Nobody CI" or has the username Nobody_CI; set ci.id to the CI\'s username',
+          'no Gerrit account is named "Nobody CI" or has the username Nobody_CI; set ci.id to the CI\'s username',
       },
     ]);
     // bolt-ci commented, but which of the two accounts is the CI is not for update to guess.
     expect(byName(file, 'Bolt').verification).toBeUndefined();
     expect(outcome.summary?.drivers.scanned).toBe(2);
+    expect(outcome.kind === 'scanned' && describeOutcome(outcome).stdout).toContain(
+      '  not scanned: openstack/cinder:Acme:Bolt: 2 Gerrit accounts are named "Bolt CI" (bolt-ci, bolt-ci-old); set ci.id',
+    );
     expect(readRegistry(file).scan_state?.ci_accounts?.['openstack/cinder:Acme:Bolt']).toEqual({
       wiki_name: 'Bolt_CI',
       candidates: ['bolt-ci', 'bolt-ci-old'],
@@ -190,5 +194,27 @@ describe('update: the CI account from the wiki name', () => {
     ]);
     // tpci-7's comment is no evidence for the CI acme-new is.
     expect(byName(file, 'Acme FC').verification).toBeUndefined();
+  });
+
+  it('stops asking once Gerrit does not answer, names the drivers it could not look up, and exits 1', async () => {
+    const { file } = await setUp();
+    const server = createServer();
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((closed) => server.close(closed));
+    const outcome = await runUpdate({
+      dataFile: file,
+      gerritUrl: `http://127.0.0.1:${port}`,
+      since: SINCE,
+      io,
+      now: () => NOW,
+    });
+    expect(outcome.exitCode).toBe(1);
+    // Four wiki names, looked up two at a time: the first answers say nothing answers there.
+    expect(outcome.summary?.account_requests).toBeLessThanOrEqual(2);
+    expect(outcome.summary?.unresolved_accounts?.map((a) => [a.driver, a.error !== undefined])).toEqual(
+      drivers.map((d) => [`openstack/cinder:Acme:${d.name}`, true]),
+    );
+    expect(readRegistry(file).scan_state).toBeUndefined();
   });
 });
