@@ -88,7 +88,8 @@ export function buildCast(registry: Registry, options: CastOptions = {}): Cast {
     const created: SimAccount = {
       _account_id: 1000100 + ciAccounts.size,
       username,
-      name: ci.id === undefined ? wikiFullName(label) : `${vendor} CI`,
+      // An id's account is not named like a wiki page, so no wiki name finds it by accident.
+      name: ci.id === undefined ? wikiFullName(ci.wiki_name!) : `${ci.id} (${vendor})`,
       email: `${username.toLowerCase()}@ci.example.org`,
       http_password: `${username}-pw`,
     };
@@ -112,7 +113,9 @@ export function buildCast(registry: Registry, options: CastOptions = {}): Cast {
   const upstream = new Map<string, Ci[]>();
   for (const driver of registry.drivers) {
     const ci = driver.ci;
-    const label = ci?.id ?? ci?.wiki_name;
+    // Ids and wiki names are apart: a username that happens to be some CI's wiki page name is another account.
+    const label =
+      ci?.id !== undefined ? `id:${ci.id}` : ci?.wiki_name !== undefined ? `wiki:${ci.wiki_name}` : undefined;
     if (ci === undefined || label === undefined) continue;
     const name = gerritProject(driver);
     if (ci.id === 'zuul' && !hasPatterns(ci)) {
@@ -141,14 +144,15 @@ export function buildCast(registry: Registry, options: CastOptions = {}): Cast {
     for (const [label, ciBlocks] of blocks) {
       const group = groups.get(label)!;
       // An account also read by patterns keeps its pattern lines; its other drivers' jobs join them.
-      group.zuul = zuulCi(ciBlocks, slug(label), index++, options.ciStyles?.[label]);
+      const name = label.slice(label.indexOf(':') + 1);
+      group.zuul = zuulCi(ciBlocks, slug(name), index++, options.ciStyles?.[name]);
       if (group.drivers.length > 0) group.zuul.style = 'zuul';
     }
     for (const ci of upstream.get(name) ?? [])
       zuulJobs.push(...zuulCi([ci], 'upstream', 0).jobs.slice(0, -2));
   }
   for (const label of options.sameNameAccounts ?? []) {
-    const original = ciAccounts.get(label);
+    const original = ciAccounts.get(`wiki:${label}`) ?? ciAccounts.get(`id:${label}`);
     if (original === undefined) continue;
     accounts.push({
       _account_id: 1000900 + accounts.length,
