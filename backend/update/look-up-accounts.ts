@@ -2,6 +2,8 @@ import { pool } from '../common/pool.ts';
 import { findWikiAccount, type WikiAccount } from '../gerrit/ci-account.ts';
 import type { GerritClient } from '../gerrit/client.ts';
 import { GerritError } from '../gerrit/errors.ts';
+import type { Registry } from '../registry/types.ts';
+import { accountLookups, resolveAccounts } from './ci-accounts.ts';
 
 // Nothing answers at the address: every other name would fail the same way, each after its own wait.
 const UNREACHABLE = new Set(['CONNECTION_REFUSED', 'DNS', 'TLS', 'PORT_BLOCKED']);
@@ -28,4 +30,24 @@ export async function lookUpAccounts(
     }
   });
   return answers;
+}
+
+/**
+ * The wiki-named drivers' accounts for this run (ci-accounts.ts), asking Gerrit about those the last run's
+ * findings do not cover; 'aborted' when the run was stopped meanwhile.
+ */
+export async function findCiAccounts(
+  client: GerritClient,
+  registry: Registry,
+  gerritUrl: string,
+  now: number,
+): Promise<ReturnType<typeof resolveAccounts> | 'aborted'> {
+  const lookups = accountLookups(registry, gerritUrl, now);
+  try {
+    const answers = lookups.length === 0 ? new Map() : await lookUpAccounts(client, lookups);
+    return resolveAccounts(registry, gerritUrl, now, answers);
+  } catch (error) {
+    if (error instanceof GerritError && error.code === 'ABORTED') return 'aborted';
+    throw error;
+  }
 }

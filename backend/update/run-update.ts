@@ -20,8 +20,7 @@ import { evidenceSinceHead } from './commit-content.ts';
 import { commitMessage } from './commit-message.ts';
 import { withJobTrailer } from '../validate/job-trailer.ts';
 import { formatSummary, type UpdateSummary } from './format-summary.ts';
-import { accountLookups, resolveAccounts } from './ci-accounts.ts';
-import { lookUpAccounts } from './look-up-accounts.ts';
+import { findCiAccounts } from './look-up-accounts.ts';
 import { planScan } from './plan.ts';
 import { createProgress } from './progress.ts';
 import { scanProject, type ScanContext } from './scan-gerrit.ts';
@@ -113,16 +112,8 @@ async function locked(
     });
   // Accounts named only by a wiki page are found first, once a run: the scan matches comments by username.
   const accountClient = newClient(2);
-  const lookups = accountLookups(registry, gerritUrl, started);
-  let answers: Awaited<ReturnType<typeof lookUpAccounts>> = new Map();
-  try {
-    if (lookups.length > 0) answers = await lookUpAccounts(accountClient, lookups);
-  } catch (error) {
-    if (error instanceof GerritError && error.code === 'ABORTED')
-      return { kind: 'aborted', file: dataFile, exitCode: 130 };
-    throw error;
-  }
-  const accounts = resolveAccounts(registry, gerritUrl, started, answers);
+  const accounts = await findCiAccounts(accountClient, registry, gerritUrl, started);
+  if (accounts === 'aborted') return { kind: 'aborted', file: dataFile, exitCode: 130 };
   const plan = planScan(registry, gerritUrl, since, accounts.accounts);
   const progress = createProgress(io, plan.projects.length);
   const context: ScanContext = {

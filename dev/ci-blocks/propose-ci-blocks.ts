@@ -80,7 +80,9 @@ function decide(driver: Driver, names: readonly string[], sharing: Map<string, s
   const why = [
     ci === undefined
       ? 'none before'
-      : `${ci.id ?? '?'}'s ${ci.success_pattern === undefined ? 'block' : 'patterns'} read no result of its own`,
+      : ci.id === 'jenkins'
+        ? "jenkins is the account OpenStack's CI reported as before it was zuul"
+        : `${ci.id ?? '?'}'s ${ci.success_pattern === undefined ? 'block' : 'patterns'} read no result of its own`,
     shared > 1 ? `${wikiName} tests ${shared} drivers` : '',
     proposed.jobs !== undefined ? `jobs from cinder's .zuul.yaml` : shared > 1 ? 'no job names known' : '',
   ].filter((part) => part !== '');
