@@ -1,4 +1,5 @@
 import { DAY_MS, toIsoSeconds } from '../common/time.ts';
+import { ciAccountOf } from '../registry/ci-account.ts';
 import { gerritProject } from '../registry/driver-key.ts';
 import { isRetired } from '../registry/retirement.ts';
 import type { Driver, Project, Registry } from '../registry/types.ts';
@@ -32,6 +33,7 @@ export function auditRegistry(registry: Registry, options: AuditOptions): AuditR
       project: projects.get(driver.project_id),
       gerritUrl,
       unknown,
+      state: registry.scan_state,
     }),
   );
   const order = new Map(releases.map((release, index) => [release.id, index]));
@@ -55,14 +57,17 @@ interface DriverContext extends AuditOptions {
   project: Project | undefined;
   gerritUrl: string | undefined;
   unknown: Set<string>;
+  state: Registry['scan_state'];
 }
 
 function driverFindings(driver: Driver, ctx: DriverContext): Finding[] {
   const who = { project_id: driver.project_id, vendor: driver.vendor, name: driver.name };
   const ci = driver.ci;
+  const { username, lookup } = ciAccountOf(driver, ctx.state);
+  const account = username === undefined ? {} : { ci_id: username };
   const search =
-    ci && ctx.gerritUrl
-      ? { search_url: commentSearchUrl(ctx.gerritUrl, gerritProject(driver), ci.id ?? ci.wiki_name ?? '') }
+    ci && ctx.gerritUrl && username !== undefined
+      ? { search_url: commentSearchUrl(ctx.gerritUrl, gerritProject(driver), username) }
       : {};
   const findings: Finding[] = [];
   const records = driver.verification ?? {};
@@ -80,13 +85,22 @@ function driverFindings(driver: Driver, ctx: DriverContext): Finding[] {
     findings.push({
       kind: 'silent',
       ...who,
-      ci_id: ci.id,
+      ...account,
       ...silence,
       ...(newestRecord ? { review_url: newestRecord.review_url } : search),
     });
   }
   if (ci?.id !== undefined && ctx.unknown.has(ci.id)) {
     findings.push({ kind: 'account-not-found', ...who, ci_id: ci.id });
+  }
+  // A wiki name that no one account has as its full name: the driver is not scanned until ci.id says which.
+  if (lookup !== undefined && username === undefined) {
+    findings.push({
+      kind: 'account-not-found',
+      ...who,
+      wiki_name: lookup.wiki_name,
+      ...(lookup.candidates !== undefined ? { candidates: lookup.candidates } : {}),
+    });
   }
 
   for (const release of ctx.scope) {
@@ -99,14 +113,13 @@ function driverFindings(driver: Driver, ctx: DriverContext): Finding[] {
       ...(record ? { review_url: record.review_url } : search),
     };
     const rule = ci === undefined ? undefined : failingRule(runs);
-    if (rule !== undefined)
-      findings.push({ kind: 'failing', ...who, release, ci_id: ci!.id, ...tally, rule });
+    if (rule !== undefined) findings.push({ kind: 'failing', ...who, release, ...account, ...tally, rule });
     if (record === undefined && (driver.releases ?? []).includes(release)) {
       findings.push({
         kind: 'claim-without-evidence',
         ...who,
         release,
-        ...(ci ? { ci_id: ci.id } : {}),
+        ...account,
         ...search,
       });
     }
@@ -118,7 +131,7 @@ function driverFindings(driver: Driver, ctx: DriverContext): Finding[] {
           kind: 'unsupported-candidate',
           ...who,
           release,
-          ci_id: ci.id,
+          ...account,
           because,
           ...tally,
           ...(silent ? silence : {}),
@@ -126,7 +139,7 @@ function driverFindings(driver: Driver, ctx: DriverContext): Finding[] {
         });
       }
     } else if (passedNewestStreak(runs)) {
-      findings.push({ kind: 'restore-candidate', ...who, release, ci_id: ci.id, ...tally });
+      findings.push({ kind: 'restore-candidate', ...who, release, ...account, ...tally });
     }
   }
   return findings;

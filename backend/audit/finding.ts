@@ -28,7 +28,12 @@ export interface Finding {
   name: string;
   /** Absent for findings about the whole driver (silent, account-not-found). */
   release?: string;
+  /** The CI's Gerrit username: its ci.id, or the account found from its wiki name. */
   ci_id?: string;
+  /** account-not-found for a ci block without id: the wiki name no one account was found by. */
+  wiki_name?: string;
+  /** account-not-found: the usernames of the several accounts with the wiki name as their full name. */
+  candidates?: string[];
   /** The newest counting comment (ISO 8601 UTC); null when there has never been one. */
   last_report?: string | null;
   /** Whole days from last_report to the audit's "as of". */
@@ -53,4 +58,16 @@ export interface AuditReport {
   development_release?: string;
   counts: Record<AuditKind, number>;
   findings: Finding[];
+}
+
+/** An account-not-found finding for a wiki name, in words; `escape` makes its text safe for the format. */
+export function wikiWords(
+  wikiName: string,
+  candidates: string[] | undefined,
+  escape: (text: string) => string,
+): string {
+  const fullName = escape(wikiName.replaceAll('_', ' '));
+  return candidates !== undefined && candidates.length > 0
+    ? `${candidates.length} Gerrit accounts are named "${fullName}" (${candidates.map(escape).join(', ')}), so the CI named by wiki_name ${escape(wikiName)} is not scanned`
+    : `no Gerrit account is named "${fullName}" (wiki_name ${escape(wikiName)}), so the CI is not scanned`;
 }

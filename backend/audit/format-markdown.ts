@@ -1,5 +1,5 @@
 import type { AuditKind, AuditReport, Finding } from './finding.ts';
-import { AUDIT_KINDS } from './finding.ts';
+import { AUDIT_KINDS, wikiWords } from './finding.ts';
 import { markdownLink, markdownText } from './markdown-text.ts';
 
 const SECTIONS: Record<AuditKind, { title: string; about: (report: AuditReport) => string }> = {
@@ -29,7 +29,7 @@ const SECTIONS: Record<AuditKind, { title: string; about: (report: AuditReport) 
   'account-not-found': {
     title: 'CI accounts Gerrit does not know',
     about: () =>
-      "The last scan found no Gerrit account with the driver's ci.id: it must be the account's username.",
+      "The last scan found no Gerrit account with the driver's ci.id (it must be the account's username), or not exactly one account named by its wiki_name.",
   },
 };
 
@@ -83,7 +83,9 @@ function details(f: Finding): string {
     case 'restore-candidate':
       return `unsupported in the matrix, CI ${tally(f)}; ${link(f)}`;
     case 'account-not-found':
-      return `no Gerrit account ${markdownText(f.ci_id ?? '')}; fix ci.id`;
+      return f.wiki_name === undefined
+        ? `no Gerrit account ${markdownText(f.ci_id ?? '')}; fix ci.id`
+        : `${wikiWords(f.wiki_name, f.candidates, markdownText)}; set ci.id`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { AUDIT_KINDS, type AuditReport, type Finding } from './finding.ts';
+import { AUDIT_KINDS, wikiWords, type AuditReport, type Finding } from './finding.ts';
 import { printable } from '../common/escape.ts';
 
 /** The audit for a terminal or a log: one line per finding, then the count per kind. */
@@ -44,6 +44,8 @@ function evidence(f: Finding): string {
     case 'restore-candidate':
       return `unsupported in the matrix, ${runs}`;
     case 'account-not-found':
-      return `no Gerrit account '${printable(f.ci_id ?? '')}'`;
+      return f.wiki_name === undefined
+        ? `no Gerrit account '${printable(f.ci_id ?? '')}'`
+        : wikiWords(f.wiki_name, f.candidates, printable);
   }
 }

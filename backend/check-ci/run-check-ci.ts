@@ -1,16 +1,15 @@
-import { createGerritClient, type GerritClient, type GerritClientOptions } from '../gerrit/client.ts';
-import { GerritError } from '../gerrit/errors.ts';
-import { parseGerritTimestamp } from '../gerrit/time.ts';
-import type { ChangeInfo, ChangeMessageInfo } from '../gerrit/types.ts';
-import type { PatternCi, Release } from '../registry/types.ts';
+import { findWikiAccount } from '../gerrit/ci-account.ts';
+import { createGerritClient, type GerritClientOptions } from '../gerrit/client.ts';
+import type { Ci, Release } from '../registry/types.ts';
 import { compileCi } from '../ci/match-comment.ts';
 import { createReleaseMapper } from '../ci/release-map.ts';
 import { explainComment, type CommentReport } from './explain-comment.ts';
+import { accountComments } from './account-comments.ts';
 
 export interface CheckCiOptions {
   gerritUrl: string;
   project: string;
-  ci: PatternCi;
+  ci: Ci;
   releases: Release[];
   /** The scan window's start (ms), as update's --since: older comments do not count. */
   since: number;
@@ -22,12 +21,13 @@ export interface CheckCiOptions {
 
 export type CheckCiResult =
   | { kind: 'author-not-found'; ciId: string; requests: number }
-  | { kind: 'comments'; comments: CommentReport[]; requests: number };
+  /** A ci block without id whose wiki name no one account has as its full name (or as its username). */
+  | { kind: 'wiki-account-not-found'; wikiName: string; candidates: string[]; requests: number }
+  | { kind: 'comments'; ciId: string; comments: CommentReport[]; requests: number };
 
 /**
- * The CI account's latest comments on the project, each judged by update's rules. `commentby:`
- * finds them fast but Gerrit answers 400 for a username it does not know or that is only inactive;
- * then the account is looked up (inactive included) and asked for by its numeric id.
+ * The CI account's latest comments on the project, each judged by update's rules. A ci block without id is
+ * looked up by its wiki name as update looks it up.
  */
 export async function checkCi(options: CheckCiOptions): Promise<CheckCiResult> {
   const compiled = compileCi(options.ci);
@@ -37,20 +37,18 @@ export async function checkCi(options: CheckCiOptions): Promise<CheckCiResult> {
     ...(options.signal ? { signal: options.signal } : {}),
     ...options.client,
   });
-  let found: Array<{ change: ChangeInfo; message: ChangeMessageInfo }>;
-  try {
-    found = await latestComments(client, `project:${options.project} commentby:${options.ci.id}`, options);
-  } catch (error) {
-    if (!(error instanceof GerritError && error.status === 400)) throw error;
-    const account = await client.findAccount(options.ci.id);
-    if (account === undefined)
-      return { kind: 'author-not-found', ciId: options.ci.id, requests: client.stats.requests };
-    found = await latestComments(
-      client,
-      `project:${options.project} commentby:${account._account_id}`,
-      options,
-    );
+  let ciId = options.ci.id;
+  if (ciId === undefined) {
+    const wikiName = options.ci.wiki_name ?? '';
+    const found = await findWikiAccount(client, wikiName);
+    if (found.kind !== 'found') {
+      const candidates = found.kind === 'ambiguous' ? found.candidates : [];
+      return { kind: 'wiki-account-not-found', wikiName, candidates, requests: client.stats.requests };
+    }
+    ciId = found.username;
   }
+  const found = await accountComments(client, options.project, ciId, options.limit);
+  if (found === undefined) return { kind: 'author-not-found', ciId, requests: client.stats.requests };
   const ctx = {
     gerritUrl: options.gerritUrl,
     ci: options.ci,
@@ -61,39 +59,8 @@ export async function checkCi(options: CheckCiOptions): Promise<CheckCiResult> {
   };
   return {
     kind: 'comments',
+    ciId,
     comments: found.map(({ change, message }) => explainComment(change, message, ctx)),
     requests: client.stats.requests,
   };
-}
-
-const LATEST_PAGES = 4;
-
-async function latestComments(
-  client: GerritClient,
-  query: string,
-  options: CheckCiOptions,
-): Promise<Array<{ change: ChangeInfo; message: ChangeMessageInfo }>> {
-  const found: Array<{ change: ChangeInfo; message: ChangeMessageInfo; at: number }> = [];
-  // Changes come newest-updated first, so a few pages hold the latest `limit` comments. Reading no further than
-  // that is the plan, not a failure: what the pages held is the answer.
-  try {
-    for await (const page of client.queryChanges(query, {
-      pageSize: Math.max(options.limit, 25),
-      maxPages: LATEST_PAGES,
-    })) {
-      for (const change of page) {
-        for (const message of change.messages ?? []) {
-          if (message.author?.username !== options.ci.id) continue;
-          found.push({ change, message, at: parseGerritTimestamp(message.date) });
-        }
-      }
-      if (found.length >= options.limit) break;
-    }
-  } catch (error) {
-    if (!(error instanceof GerritError && error.code === 'PAGE_LIMIT')) throw error;
-  }
-  return found
-    .sort((a, b) => b.at - a.at || b.change._number - a.change._number)
-    .slice(0, options.limit)
-    .map(({ change, message }) => ({ change, message }));
 }

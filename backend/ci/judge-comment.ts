@@ -1,8 +1,11 @@
 import { currentPatchSet } from '../gerrit/current-patch-set.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';
 import type { ChangeInfo, ChangeMessageInfo } from '../gerrit/types.ts';
-import { matchComment, type CommentVerdict, type CompiledCi } from './match-comment.ts';
+import { matchComment, verdictLines, type CommentVerdict, type CompiledCi } from './match-comment.ts';
 import type { ReleaseMapper } from './release-map.ts';
+import { verifiedVote } from './vote.ts';
+import { parseZuulReport } from './zuul-report.ts';
+import { zuulVerdict, type ReportReason } from './zuul-verdict.ts';
 
 /** Why a CI comment is not evidence. Each names what a vendor can look at. */
 export type NotCounted =
@@ -11,8 +14,19 @@ export type NotCounted =
   | { kind: 'not-final-patch-set'; patchSet?: number; finalPatchSet: number }
   | { kind: 'before-window'; since: number }
   | { kind: 'after-now'; now: number }
-  | { kind: 'no-line-matched' }
+  | TextReason
   | { kind: 'no-release'; branch: string };
+
+/** Why a comment's text is not a verdict for the driver, whatever change it is on. */
+export type TextReason =
+  /** The ci block's patterns matched no line. */
+  | { kind: 'no-line-matched' }
+  /**
+   * Without patterns: no Zuul report, and (without `jobs`) no Verified vote in the header; `vote` says a vote was
+   * there, which a ci block with `jobs` does not read.
+   */
+  | { kind: 'no-report'; jobs: boolean; vote: boolean }
+  | ReportReason;
 
 export interface JudgeContext {
   /** The scan window's start (ms): older comments are not evidence. */
@@ -33,7 +47,7 @@ export interface Judgement {
   instant: number;
   patchSet?: number;
   finalPatchSet?: number;
-  /** The line that matched a pattern; unset when none did (or, stopping at the first reason, when not searched). */
+  /** What the text says of the driver; unset when it says nothing (or, stopping at the first reason, when not read). */
   verdict?: CommentVerdict;
   release?: string;
   /** Empty when the comment counts: it is evidence of `verdict` for `release`. */
@@ -47,14 +61,40 @@ export function counts(judgement: Judgement): judgement is CountedJudgement {
 }
 
 /**
+ * What a comment's text says of a driver, whatever change it is on:
+ * 1. with patterns, the first line one of them matches (success searched first);
+ * 2. without, a Zuul report's deciding jobs of the driver (zuulVerdict);
+ * 3. without patterns, `jobs` or a report, the Verified vote in Gerrit's `Patch Set N:` header;
+ * 4. else nothing, and why.
+ */
+export function judgeText(
+  text: string,
+  ci: CompiledCi,
+): { verdict: CommentVerdict } | { reason: TextReason } {
+  if (ci.kind === 'patterns') {
+    const verdict = matchComment(text, ci);
+    return verdict === undefined ? { reason: { kind: 'no-line-matched' } } : { verdict };
+  }
+  const report = parseZuulReport(verdictLines(text));
+  if (report !== undefined) {
+    const read = zuulVerdict(report, ci.jobs);
+    return 'kind' in read ? { reason: read } : { verdict: read };
+  }
+  const vote = verifiedVote(text);
+  if (vote !== undefined && ci.jobs === undefined)
+    return { verdict: { result: vote.value > 0, line: vote.line, judgedBy: 'vote' } };
+  return { reason: { kind: 'no-report', jobs: ci.jobs !== undefined, vote: vote !== undefined } };
+}
+
+/**
  * The one rule for "does this CI comment count": on the final patch set of a merged change, inside the scan
- * window, a line matching the driver's patterns, on a branch that maps to a listed release. `update` records
- * exactly the comments for which this returns no reason, and `check-ci` shows its reasons.
+ * window, a text that says something of the driver (judgeText), on a branch that maps to a listed release.
+ * `update` records exactly the comments for which this returns no reason, and `check-ci` shows its reasons.
  */
 export function judgeComment(
   change: ChangeInfo,
   message: ChangeMessageInfo,
-  driver: { ci: Pick<CompiledCi, 'success' | 'failure'> },
+  driver: { ci: CompiledCi },
   context: JudgeContext,
 ): Judgement {
   const instant = parseGerritTimestamp(message.date);
@@ -86,9 +126,9 @@ export function judgeComment(
     reasons.push({ kind: 'after-now', now: context.until });
   if (done()) return judgement;
 
-  const verdict = matchComment(message.message, driver.ci);
-  if (verdict === undefined) reasons.push({ kind: 'no-line-matched' });
-  else judgement.verdict = verdict;
+  const read = judgeText(message.message, driver.ci);
+  if ('reason' in read) reasons.push(read.reason);
+  else judgement.verdict = read.verdict;
   if (done()) return judgement;
 
   const release = context.mapRelease?.(change.branch, instant);

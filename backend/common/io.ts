@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** What a command may touch of the process: injected so commands run in-process in tests. */
 export interface Io {
   stdout: (text: string) => void;
@@ -8,6 +10,8 @@ export interface Io {
   isTTY: boolean;
   /** Aborted on SIGINT/SIGTERM so long commands can stop cleanly. */
   signal?: AbortSignal;
+  /** Standard input, read whole (`check-ci --message -`). */
+  readStdin?: () => string;
 }
 
 /** The real process's Io: the CLI's and `npm start`'s edge. */
@@ -26,5 +30,6 @@ export function processIo(): Io {
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
     signal: controller.signal,
+    readStdin: () => readFileSync(0, 'utf8'),
   };
 }

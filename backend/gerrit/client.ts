@@ -58,6 +58,8 @@ export interface GerritClient {
   queryChanges(query: string, options?: QueryOptions): AsyncGenerator<ChangeInfo[]>;
   /** The account with exactly this username, active OR inactive; undefined if Gerrit knows none. */
   findAccount(username: string): Promise<AccountInfo | undefined>;
+  /** One account query (`/accounts/?q=…&o=DETAILS`) as Gerrit answers it: active accounts unless it says otherwise. */
+  queryAccounts(query: string): Promise<AccountInfo[]>;
   readonly stats: GerritStats;
   /**
    * The server's clock: ms since the epoch from the `Date` header of the newest response, undefined until a
@@ -105,6 +107,7 @@ export function createGerritClient(options: GerritClientOptions): GerritClient {
     streamChanges: (query, streamOptions = {}) => streamChanges(ctx, root, query, streamOptions),
     queryChanges: (query, queryOptions = {}) => queryChanges(ctx, root, query, queryOptions),
     findAccount: (username) => findAccount(ctx, root, username),
+    queryAccounts: (query) => queryAccounts(ctx, root, query),
   };
 }
 
@@ -171,17 +174,21 @@ async function findAccount(
 ): Promise<AccountInfo | undefined> {
   // Gerrit adds is:active to account queries that name neither state, so ask twice.
   for (const query of [`username:${username}`, `username:${username} is:inactive`]) {
-    const params = new URLSearchParams({ q: query, o: 'DETAILS' });
-    const url = `${root}/accounts/?${params}`;
-    const body = await getJson(ctx, url);
-    if (!Array.isArray(body)) {
-      throw new GerritError('expected a JSON array of accounts', { code: 'BAD_JSON', method: 'GET', url });
-    }
-    const accounts = body as AccountInfo[];
+    const accounts = await queryAccounts(ctx, root, query);
     // CI ids are compared to comment authors' usernames exactly; an account that only matches in another
     // letter case would never match a comment, so it does not count as found.
     const exact = accounts.find((account) => account.username === username);
     if (exact) return exact;
   }
   return undefined;
+}
+
+async function queryAccounts(ctx: RequestContext, root: string, query: string): Promise<AccountInfo[]> {
+  const params = new URLSearchParams({ q: query, o: 'DETAILS' });
+  const url = `${root}/accounts/?${params}`;
+  const body = await getJson(ctx, url);
+  if (!Array.isArray(body)) {
+    throw new GerritError('expected a JSON array of accounts', { code: 'BAD_JSON', method: 'GET', url });
+  }
+  return body as AccountInfo[];
 }

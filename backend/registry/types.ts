@@ -16,6 +16,8 @@ export type {
   ScanState,
   ProjectScanState,
   Vendor,
+  JobResult,
+  CiAccount,
 } from '../../schema/types.ts';
 
 /** The registry as the commands see it: each record with its runs, which the file keeps in the runs file. */
@@ -30,10 +32,3 @@ export type VerificationRecord = Schema.VerificationRecord & { recent?: Schema.R
 
 /** The registry exactly as its file holds it: records without runs. */
 export type StoredRegistry = Schema.DriverLogRegistry;
-
-/** A ci block read the original way: a known Gerrit username and both patterns. */
-export type PatternCi = Schema.Ci & { id: string; success_pattern: string; failure_pattern: string };
-
-export function isPatternCi(ci: Schema.Ci | undefined): ci is PatternCi {
-  return ci?.id !== undefined && ci.success_pattern !== undefined && ci.failure_pattern !== undefined;
-}

@@ -1,6 +1,13 @@
 import { toIsoSeconds } from '../common/time.ts';
 import { driverKey } from '../registry/driver-key.ts';
-import type { Driver, ProjectScanState, Registry, ScanState, VerificationRecord } from '../registry/types.ts';
+import type {
+  CiAccount,
+  Driver,
+  ProjectScanState,
+  Registry,
+  ScanState,
+  VerificationRecord,
+} from '../registry/types.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';
 import { candidatesFromRecord, dateAfter, mergeCandidates, recordOf, type Candidates } from './evidence.ts';
 import type { ProjectPlan, ScanPlan } from './plan.ts';
@@ -41,6 +48,8 @@ export interface ApplyInput {
   gerritUrl: string;
   since: number;
   unknownCiAccounts: string[];
+  /** Wiki-named drivers' accounts as this run found or kept them (ci-accounts.ts), by driver key. */
+  ciAccounts?: ReadonlyMap<string, CiAccount>;
 }
 
 /** The registry after a run: only `verification` of scanned drivers and `scan_state` differ. */
@@ -132,6 +141,8 @@ export function applyScan(input: ApplyInput): {
         : old.releases_fingerprint,
   };
   if (input.unknownCiAccounts.length > 0) state.unknown_ci_accounts = [...input.unknownCiAccounts].sort();
+  const accounts = Object.fromEntries(input.ciAccounts ?? []);
+  if (Object.keys(accounts).length > 0) state.ci_accounts = sortKeys(accounts);
   return { registry: { ...registry, drivers, scan_state: state }, changes, ignored };
 }
 

@@ -3,6 +3,7 @@ import type { IgnoredFromFile, RecordChange, ScanOutcome } from './apply.ts';
 import type { ScanPlan } from './plan.ts';
 import { countDrivers, type FutureDated, type UpdateSummary } from './format-summary.ts';
 import type { UnknownAccountReport } from './unknown-accounts.ts';
+import type { UnresolvedAccount } from './ci-accounts.ts';
 
 export interface SummaryInput {
   file: string;
@@ -17,6 +18,10 @@ export interface SummaryInput {
   outcomes: ScanOutcome[];
   changes: RecordChange[];
   unknown: UnknownAccountReport[];
+  /** Wiki-named drivers whose account was not found, or found more than once: not scanned. */
+  unresolved?: UnresolvedAccount[];
+  /** Requests made to find accounts by wiki name (in `totals` too). */
+  accountRequests?: number;
   totals: { requests: number; bytes: number; retries: number };
   requestsByProject: Map<string, number>;
   /** Evidence and scan positions in the file dated after Gerrit's clock, which the run left out. */
@@ -42,6 +47,7 @@ export function summarize(input: SummaryInput): UpdateSummary {
         ? {
             review_url: change.record.review_url,
             comment: change.record.comment,
+            judged_by: change.record.judged_by ?? 'patterns',
             run: {
               timestamp: change.record.timestamp,
               change_number: change.record.change_number,
@@ -54,6 +60,9 @@ export function summarize(input: SummaryInput): UpdateSummary {
     changes_read: input.outcomes.reduce((sum, o) => sum + ('error' in o ? 0 : o.result.changes), 0),
     unmapped_comments: input.outcomes.reduce((sum, o) => sum + ('error' in o ? 0 : o.result.unmapped), 0),
     unknown_accounts: input.unknown,
+    unresolved_accounts: input.unresolved ?? [],
+    account_requests: input.accountRequests ?? 0,
+    judged_by: judgedBy(input.changes),
     failed_projects: input.outcomes.flatMap((o) =>
       'error' in o ? [{ project: o.plan.project, error: o.error.message }] : [],
     ),
@@ -89,4 +98,11 @@ function fromGerrit(outcomes: ScanOutcome[]): FutureDated[] {
           not_after: toIsoSeconds(o.result.notAfter),
         })),
   );
+}
+
+/** How the run's new and changed records were judged: by their patterns, a Zuul report's jobs, or a vote. */
+function judgedBy(changes: RecordChange[]): UpdateSummary['judged_by'] {
+  const counts = { patterns: 0, zuul: 0, vote: 0 };
+  for (const change of changes) if (change.record) counts[change.record.judged_by ?? 'patterns'] += 1;
+  return counts;
 }

@@ -1,5 +1,5 @@
 import { toIsoSeconds } from '../common/time.ts';
-import type { Run, VerificationRecord } from '../registry/types.ts';
+import type { JobResult, Run, VerificationRecord } from '../registry/types.ts';
 import { mergeRuns, runOrder, type RunEntry } from './recent-runs.ts';
 
 // Evidence is ordered by (whole second, change number, position in the change). Whole seconds
@@ -22,6 +22,10 @@ export interface Evidence extends EvidenceKey {
   branch: string;
   ciId: string;
   comment: string;
+  /** Set when a Zuul report or a vote judged the comment (a record made by the patterns says nothing). */
+  judgedBy?: NonNullable<VerificationRecord['judged_by']>;
+  /** A Zuul report's deciding jobs of the driver. */
+  jobs?: JobResult[];
 }
 
 /** A passing comment, as far as `last_success` needs it. */
@@ -114,6 +118,8 @@ export function candidatesFromRecord(record: VerificationRecord, notAfter = Infi
     branch: record.branch,
     ciId: record.ci_id,
     comment: record.comment,
+    ...(record.judged_by !== undefined ? { judgedBy: record.judged_by } : {}),
+    ...(record.jobs !== undefined ? { jobs: record.jobs } : {}),
   };
   candidates.best = best;
   if (record.ci_result) candidates.bestPass = passRef(best);
@@ -161,6 +167,8 @@ export function recordOf(candidates: Candidates): VerificationRecord | undefined
     comment: best.comment,
     timestamp: toIsoSeconds(best.seconds * 1000),
   };
+  if (best.judgedBy !== undefined) record.judged_by = best.judgedBy;
+  if (best.jobs !== undefined && best.jobs.length > 0) record.jobs = best.jobs;
   if (!best.result && bestPass !== undefined) {
     record.last_success = {
       review_url: bestPass.reviewUrl,

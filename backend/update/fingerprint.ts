@@ -8,7 +8,10 @@ function digest(value: unknown): string {
 
 /** Changes whenever anything that decides which comments count for the driver changes. */
 export function ciFingerprint(ci: Ci): string {
-  return digest([ci.id, ci.success_pattern, ci.failure_pattern]);
+  // A block of the original form keeps the digest it always had: a new version of update rescans nothing.
+  if (ci.jobs === undefined && ci.wiki_name === undefined)
+    return digest([ci.id, ci.success_pattern, ci.failure_pattern]);
+  return digest([ci.id, ci.success_pattern, ci.failure_pattern, ci.wiki_name, ci.jobs]);
 }
 
 /** Changes whenever the release mapping could map a comment differently. */

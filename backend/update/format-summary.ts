@@ -3,6 +3,9 @@ import { printable } from '../common/escape.ts';
 import { runWords } from '../ci/run-words.ts';
 import type { Run } from '../registry/types.ts';
 import type { RecordChange } from './apply.ts';
+import type { UnresolvedAccount } from './ci-accounts.ts';
+
+type JudgedBy = 'patterns' | 'zuul' | 'vote';
 
 export interface ProjectSummary {
   project: string;
@@ -27,11 +30,22 @@ export interface UpdateSummary {
   runs_file?: string;
   drivers: { scanned: number; newly_verified: number; newly_failing: number; unchanged: number };
   records: Array<
-    Pick<RecordChange, 'driver' | 'release' | 'kind'> & { review_url?: string; comment?: string; run?: Run }
+    Pick<RecordChange, 'driver' | 'release' | 'kind'> & {
+      review_url?: string;
+      comment?: string;
+      judged_by?: JudgedBy;
+      run?: Run;
+    }
   >;
   changes_read: number;
   unmapped_comments: number;
   unknown_accounts: Array<{ driver: string; ci_id: string; message: string }>;
+  /** Drivers whose ci block gives only a wiki_name, and no one account has it as its full name: not scanned. */
+  unresolved_accounts?: UnresolvedAccount[];
+  /** Requests made to find CI accounts by wiki name (counted in `requests` too). */
+  account_requests?: number;
+  /** The new and changed records by the rule that judged them. */
+  judged_by?: Record<JudgedBy, number>;
   failed_projects: Array<{ project: string; error: string }>;
   driver_problems: Array<{ driver: string; message: string }>;
   /** Retired projects (`retired_on`) not scanned, with how many of their drivers have a ci block. */
@@ -80,8 +94,13 @@ export function formatSummary(summary: UpdateSummary): string {
   const lines = [
     `Summary: ${plural(d.scanned, 'driver')} scanned: ${d.newly_verified} with a release newly verified, ${d.newly_failing} with a release newly failing, ${d.unchanged} unchanged`,
     `  ${plural(summary.changes_read, 'change')} read, ${plural(summary.unmapped_comments, 'counting comment')} on branches of no listed release`,
-    `  ${plural(summary.requests, 'request')} (${plural(summary.retries, 'retry', 'retries')}), ${formatBytes(summary.bytes)} received, ${(summary.duration_ms / 1000).toFixed(1)} s`,
+    `  ${plural(summary.requests, 'request')} (${plural(summary.retries, 'retry', 'retries')}${accountRequests(summary)}), ${formatBytes(summary.bytes)} received, ${(summary.duration_ms / 1000).toFixed(1)} s`,
   ];
+  const judged = summary.judged_by;
+  if (judged !== undefined && judged.zuul + judged.vote > 0)
+    lines.push(
+      `  records judged by: ${judged.patterns} patterns, ${judged.zuul} Zuul reports' jobs, ${judged.vote} Verified votes`,
+    );
   // A first run changes every driver's records: a log of a thousand lines hides the failures below it.
   for (const record of summary.records.slice(0, LISTED_RECORDS)) {
     const run = record.run ? `: ${runWords(record.run)}` : '';
@@ -98,6 +117,10 @@ export function formatSummary(summary: UpdateSummary): string {
   for (const retired of summary.retired_projects ?? [])
     lines.push(
       `  not scanned: ${retired.project}, retired on ${retired.retired_on} (${plural(retired.drivers, 'driver')} with a ci block)`,
+    );
+  for (const account of summary.unresolved_accounts ?? [])
+    lines.push(
+      `  ${account.error === undefined ? 'not scanned' : 'FAILED'}: ${account.driver}: ${account.message}`,
     );
   for (const problem of summary.driver_problems)
     lines.push(`  skipped: ${problem.driver}: ${problem.message}`);
@@ -133,6 +156,11 @@ export function futureWords(dated: FutureDated): string {
     case 'scan position':
       return `${dated.project}: the file's scan position ${dated.date} ${after}; rescanning the window next run`;
   }
+}
+
+function accountRequests(summary: UpdateSummary): string {
+  const count = summary.account_requests ?? 0;
+  return count === 0 ? '' : `; ${count} to find CI accounts by wiki name`;
 }
 
 function plural(count: number, noun: string, many = `${noun}s`): string {

@@ -1,5 +1,6 @@
+import { isWikiCi } from '../registry/ci-account.ts';
 import { driverKey, gerritProject } from '../registry/driver-key.ts';
-import { isPatternCi, type Registry, type ScanState } from '../registry/types.ts';
+import type { CiAccount, Registry, ScanState } from '../registry/types.ts';
 import { ciFingerprint, releasesFingerprint } from './fingerprint.ts';
 import { CiPatternError, compileCi, type CompiledCi } from '../ci/match-comment.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';
@@ -9,9 +10,14 @@ export interface PlannedDriver {
   /** Index in registry.drivers. */
   index: number;
   key: string;
+  /** The Gerrit username its comments come from: ci.id, or the account found from its wiki_name. */
+  account: string;
   ci: CompiledCi;
   fingerprint: string;
-  /** Its ci block differs from the one its records were made with: drop them, rescan the window. */
+  /**
+   * Its ci block, or the account found from its wiki name, differs from the one its records were made with: drop
+   * them, rescan the window.
+   */
   ciChanged: boolean;
   /** Ask Gerrit whether the account exists when the scan sees no message by it. */
   lookupAccount: boolean;
@@ -30,7 +36,10 @@ export interface ProjectPlan {
 
 export interface ScanPlan {
   projects: ProjectPlan[];
-  /** Drivers skipped because their patterns do not compile (validation normally stops this first). */
+  /**
+   * Drivers skipped because their patterns do not compile (validation normally stops this first) or their ci block
+   * names no account.
+   */
   problems: Array<{ key: string; message: string }>;
   /** Drivers whose ci block is gone although records were made with one: their records go too. */
   ciRemoved: number[];
@@ -39,10 +48,20 @@ export interface ScanPlan {
   retired: Array<{ project: string; retired_on: string; drivers: number }>;
 }
 
-export function planScan(registry: Registry, gerritUrl: string, since: number): ScanPlan {
+/**
+ * `accounts` are the wiki-named drivers' accounts this run found (ci-accounts.ts): a driver without one there is
+ * not scanned (the run says why); others scan by their ci.id.
+ */
+export function planScan(
+  registry: Registry,
+  gerritUrl: string,
+  since: number,
+  accounts: ReadonlyMap<string, CiAccount> = new Map(),
+): ScanPlan {
   const state: ScanState | undefined = registry.scan_state;
   const sameServer = state?.gerrit_url === gerritUrl;
   const fingerprints = sameServer ? (state?.ci_fingerprints ?? {}) : {};
+  const previousAccounts = sameServer ? (state?.ci_accounts ?? {}) : {};
   const unknown = new Set(sameServer ? (state?.unknown_ci_accounts ?? []) : []);
   const releases = releasesFingerprint(registry.releases ?? []);
   const releasesChanged = state?.releases_fingerprint !== releases;
@@ -63,11 +82,11 @@ export function planScan(registry: Registry, gerritUrl: string, since: number): 
       return;
     }
     const block = driver.ci;
-    if (!isPatternCi(block)) {
-      problems.push({
-        key,
-        message: 'its ci block has no id and patterns, which this version of update reads',
-      });
+    const wiki = isWikiCi(block);
+    const account = wiki ? accounts.get(key)?.username : block.id;
+    if (account === undefined) {
+      // ci-accounts.ts names wiki-named drivers whose account was not found; validation refuses a block with neither.
+      if (!wiki) problems.push({ key, message: 'its ci block names no account: give ci.id or ci.wiki_name' });
       return;
     }
     let ci: CompiledCi;
@@ -78,15 +97,20 @@ export function planScan(registry: Registry, gerritUrl: string, since: number): 
       problems.push({ key, message: error.message });
       return;
     }
-    const fingerprint = ciFingerprint(driver.ci);
+    const fingerprint = ciFingerprint(block);
     const previous = fingerprints[key];
+    const previousAccount = wiki ? previousAccounts[key]?.username : account;
     const planned: PlannedDriver = {
       index,
       key,
+      account,
       ci,
       fingerprint,
-      ciChanged: previous !== undefined && previous !== fingerprint,
-      lookupAccount: previous !== fingerprint || unknown.has(block.id),
+      ciChanged:
+        previous !== undefined &&
+        (previous !== fingerprint || (previousAccount !== undefined && previousAccount !== account)),
+      // An account found by its wiki name exists: Gerrit just said so.
+      lookupAccount: !wiki && (previous !== fingerprint || unknown.has(account)),
     };
     const project = gerritProject(driver);
     byProject.set(project, [...(byProject.get(project) ?? []), planned]);
@@ -106,7 +130,7 @@ export function planScan(registry: Registry, gerritUrl: string, since: number): 
           ? 'releases changed'
           : savedSince === undefined || savedSince > since
             ? 'window starts earlier'
-            : drivers.some((d) => d.fingerprint !== fingerprints[d.key])
+            : drivers.some((d) => d.ciChanged || d.fingerprint !== fingerprints[d.key])
               ? 'new or changed ci block'
               : 'incremental';
     const full = reason !== 'incremental';

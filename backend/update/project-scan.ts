@@ -3,7 +3,7 @@ import { parseGerritTimestamp } from '../gerrit/time.ts';
 import type { ChangeInfo } from '../gerrit/types.ts';
 import { offer, type Candidates } from './evidence.ts';
 import { counts, judgeComment, type JudgeContext } from '../ci/judge-comment.ts';
-import { quotedLine } from './quoted-line.ts';
+import { quotedJobs, quotedLine } from './quoted-line.ts';
 import type { PlannedDriver, ProjectPlan } from './plan.ts';
 import type { ReleaseMapper } from '../ci/release-map.ts';
 
@@ -49,7 +49,7 @@ export class ProjectScan {
     private readonly context: { gerritUrl: string; since: number; mapRelease: ReleaseMapper },
   ) {
     for (const driver of plan.drivers) {
-      this.driversByCiId.set(driver.ci.id, [...(this.driversByCiId.get(driver.ci.id) ?? []), driver]);
+      this.driversByCiId.set(driver.account, [...(this.driversByCiId.get(driver.account) ?? []), driver]);
     }
     this.result = {
       project: plan.project,
@@ -101,6 +101,10 @@ export class ProjectScan {
         if (!counts(judgement) || judgement.release === undefined) continue;
         result.counted += 1;
         const { instant, release, verdict, patchSet } = judgement;
+        const read =
+          verdict.judgedBy === 'patterns'
+            ? {}
+            : { judgedBy: verdict.judgedBy, jobs: quotedJobs(verdict.jobs ?? []) };
         const perRelease = result.candidates.get(driver.index) ?? new Map<string, Candidates>();
         result.candidates.set(driver.index, perRelease);
         perRelease.set(
@@ -115,6 +119,7 @@ export class ProjectScan {
             branch: change.branch,
             ciId: username,
             comment: quotedLine(verdict.line),
+            ...read,
           }),
         );
       }

@@ -1,5 +1,7 @@
+import type { JobResult } from '../registry/types.ts';
+import { urlProblem } from '../validate/checks/url-scheme.ts';
 import { withoutEmailAddresses } from '../validate/email-address.ts';
-import { COMMENT_MAX_LENGTH } from '../validate/field-limits.ts';
+import { COMMENT_MAX_LENGTH, JOB_FIELD_MAX_LENGTH } from '../validate/field-limits.ts';
 
 /**
  * The CI line a record quotes, as the registry may publish it: a CI's line is anyone's text, and the job must never
@@ -7,6 +9,26 @@ import { COMMENT_MAX_LENGTH } from '../validate/field-limits.ts';
  * line is cut to the schema's cap.
  */
 export function quotedLine(line: string): string {
-  const clean = withoutEmailAddresses(line);
-  return clean.length <= COMMENT_MAX_LENGTH ? clean : `${clean.slice(0, COMMENT_MAX_LENGTH - 1)}…`;
+  return capped(withoutEmailAddresses(line), COMMENT_MAX_LENGTH);
+}
+
+/**
+ * A report's jobs as a record keeps them, by the same rule: no addresses, each field within the schema's cap, and
+ * a link only when it is an http(s) one (the site links it).
+ */
+export function quotedJobs(jobs: readonly JobResult[]): JobResult[] {
+  return jobs.map((job) => {
+    const url = job.url === undefined ? undefined : withoutEmailAddresses(job.url);
+    const linkable =
+      url !== undefined && url.length <= JOB_FIELD_MAX_LENGTH.url && urlProblem(url) === undefined;
+    return {
+      name: capped(withoutEmailAddresses(job.name), JOB_FIELD_MAX_LENGTH.name),
+      result: capped(withoutEmailAddresses(job.result), JOB_FIELD_MAX_LENGTH.result),
+      ...(linkable ? { url } : {}),
+    };
+  });
+}
+
+function capped(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

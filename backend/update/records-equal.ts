@@ -1,4 +1,4 @@
-import type { Run, VerificationRecord } from '../registry/types.ts';
+import type { JobResult, Run, VerificationRecord } from '../registry/types.ts';
 
 /** Field by field, so a hand-reordered record read back from the file still compares equal. */
 export function recordsEqual(a: VerificationRecord, b: VerificationRecord): boolean {
@@ -11,6 +11,8 @@ export function recordsEqual(a: VerificationRecord, b: VerificationRecord): bool
     a.ci_id === b.ci_id &&
     a.comment === b.comment &&
     a.timestamp === b.timestamp &&
+    a.judged_by === b.judged_by &&
+    jobsEqual(a.jobs ?? [], b.jobs ?? []) &&
     a.last_success?.review_url === b.last_success?.review_url &&
     a.last_success?.timestamp === b.last_success?.timestamp &&
     runsEqual(a.recent ?? [], b.recent ?? [])
@@ -27,5 +29,12 @@ function runsEqual(a: readonly Run[], b: readonly Run[]): boolean {
         run.patch_set === b[i]!.patch_set &&
         run.ci_result === b[i]!.ci_result,
     )
+  );
+}
+
+function jobsEqual(a: readonly JobResult[], b: readonly JobResult[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((job, i) => job.name === b[i]!.name && job.result === b[i]!.result && job.url === b[i]!.url)
   );
 }

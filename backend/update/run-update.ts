@@ -20,6 +20,7 @@ import { evidenceSinceHead } from './commit-content.ts';
 import { commitMessage } from './commit-message.ts';
 import { withJobTrailer } from '../validate/job-trailer.ts';
 import { formatSummary, type UpdateSummary } from './format-summary.ts';
+import { findCiAccounts } from './look-up-accounts.ts';
 import { planScan } from './plan.ts';
 import { createProgress } from './progress.ts';
 import { scanProject, type ScanContext } from './scan-gerrit.ts';
@@ -101,7 +102,19 @@ async function locked(
   const started = now();
   const opened = openRegistry(dataFile);
   const registry = requireValidRegistry(opened);
-  const plan = planScan(registry, gerritUrl, since);
+  const newClient = (maxInFlight: number) =>
+    createGerritClient({
+      baseUrl: gerritUrl,
+      ...(options.credentials ? { credentials: options.credentials } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...options.client,
+      maxInFlight,
+    });
+  // Accounts named only by a wiki page are found first, once a run: the scan matches comments by username.
+  const accountClient = newClient(2);
+  const accounts = await findCiAccounts(accountClient, registry, gerritUrl, started);
+  if (accounts === 'aborted') return { kind: 'aborted', file: dataFile, exitCode: 130 };
+  const plan = planScan(registry, gerritUrl, since, accounts.accounts);
   const progress = createProgress(io, plan.projects.length);
   const context: ScanContext = {
     gerritUrl,
@@ -112,20 +125,14 @@ async function locked(
     pageSize: options.pageSize ?? PAGE_SIZE,
     now,
   };
-  const totals = { requests: 0, bytes: 0, retries: 0 };
+  const totals = { ...accountClient.stats };
   const requestsByProject = new Map<string, number>();
   const outcomes = await pool(
     plan.projects,
     options.concurrency ?? CONCURRENCY,
     async (project): Promise<ScanOutcome> => {
       // One client per project: its stats are that project's requests; pages are sequential anyway.
-      const client = createGerritClient({
-        baseUrl: gerritUrl,
-        ...(options.credentials ? { credentials: options.credentials } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...options.client,
-        maxInFlight: 1,
-      });
+      const client = newClient(1);
       progress.projectStarted(project.project, project.full ? `full: ${project.reason}` : 'incremental');
       try {
         const result = await scanProject(client, project, context);
@@ -148,7 +155,15 @@ async function locked(
   }
 
   const unknown = unknownAccounts(registry, gerritUrl, outcomes);
-  const next = applyScan({ registry, plan, outcomes, gerritUrl, since, unknownCiAccounts: unknown.ids });
+  const next = applyScan({
+    registry,
+    plan,
+    outcomes,
+    gerritUrl,
+    since,
+    unknownCiAccounts: unknown.ids,
+    ciAccounts: accounts.accounts,
+  });
   // When no project could be scanned, a state that differs is only the old one re-encoded for a
   // new URL or a first run: writing (and committing) it would record a scan that never happened.
   const scannedAny = outcomes.some((outcome) => !('error' in outcome));
@@ -177,6 +192,8 @@ async function locked(
     changes: next.changes,
     ignored: next.ignored,
     unknown: unknown.reports,
+    unresolved: accounts.unresolved,
+    accountRequests: accountClient.stats.requests,
     totals,
     requestsByProject,
   });
@@ -197,7 +214,9 @@ async function locked(
   }
   progress.finish();
   if (options.reportFile) writeFileAtomic(options.reportFile, JSON.stringify(summary, null, 2) + '\n');
-  const exitCode = commitError ? 2 : summary.failed_projects.length > 0 ? 1 : 0;
+  // An account Gerrit could not be asked about is a scan that did not happen, as a project that failed is.
+  const lookupFailed = accounts.unresolved.some((account) => account.error !== undefined);
+  const exitCode = commitError ? 2 : summary.failed_projects.length > 0 || lookupFailed ? 1 : 0;
   return { kind: 'scanned', exitCode, summary, ...(commitError ? { commitError } : {}) };
 }
 

@@ -72,7 +72,7 @@ export async function scanProject(
   const known = new Set(scan.result.seenCiIds);
   const unknown = new Set<string>();
   for (const driver of plan.drivers) {
-    const id = driver.ci.id;
+    const id = driver.account;
     if (!driver.lookupAccount || known.has(id) || unknown.has(id)) continue;
     let lookup = context.accountLookups.get(id);
     if (lookup === undefined) {

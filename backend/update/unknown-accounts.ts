@@ -24,18 +24,18 @@ export function unknownAccounts(
   for (const outcome of outcomes) {
     if ('error' in outcome) {
       for (const driver of outcome.plan.drivers)
-        if (previous.includes(driver.ci.id)) unknown.add(driver.ci.id);
+        if (previous.includes(driver.account)) unknown.add(driver.account);
       continue;
     }
     const { result } = outcome;
     for (const id of result.knownCiIds) known.add(id);
     for (const driver of outcome.plan.drivers) {
-      if (!result.unknownCiIds.has(driver.ci.id)) continue;
-      unknown.add(driver.ci.id);
+      if (!result.unknownCiIds.has(driver.account)) continue;
+      unknown.add(driver.account);
       reports.push({
         driver: driver.key,
-        ci_id: driver.ci.id,
-        message: `CI account '${driver.ci.id}' not found on Gerrit (check ci.id: it must be the account's username)`,
+        ci_id: driver.account,
+        message: `CI account '${driver.account}' not found on Gerrit (check ci.id: it must be the account's username)`,
       });
     }
   }

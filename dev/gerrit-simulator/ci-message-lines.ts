@@ -1,5 +1,4 @@
 import { compilePattern, searchLine } from '../../backend/ci/pattern.ts';
-import type { PatternCi } from '../../backend/registry/types.ts';
 import { invertPattern, URL_SLOT } from './pattern-invert.ts';
 import type { Prng } from './prng.ts';
 
@@ -25,9 +24,9 @@ export interface LineMaker {
 }
 
 /** A maker of result lines that the driver's own success_pattern / failure_pattern match. */
-export function lineMaker(ci: PatternCi): LineMaker {
-  const success = shape(ci.success_pattern, ci.id, true);
-  const failure = shape(ci.failure_pattern, ci.id, false);
+export function lineMaker(ci: { id: string; success: string; failure: string }): LineMaker {
+  const success = shape(ci.success, ci.id, true);
+  const failure = shape(ci.failure, ci.id, false);
   const make = (pass: boolean, context: LineContext): CiLine => {
     const chosen = pass ? success : failure;
     const url = `https://ci.example.org/${context.ciId}/${context.change}/${context.patchSet}/${context.rng.hex(7)}`;

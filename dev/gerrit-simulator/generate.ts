@@ -1,11 +1,11 @@
 import type { Registry } from '../../backend/registry/types.ts';
 import { branchPicker } from './branches.ts';
-import { buildCast, type Cast } from './cast.ts';
+import { buildCast, type Cast, type CastOptions } from './cast.ts';
 import { Prng } from './prng.ts';
 import { writeChange } from './write-change.ts';
 import type { SimDataset } from './types.ts';
 
-export interface GenerateOptions {
+export interface GenerateOptions extends CastOptions {
   registry: Registry;
   seed: number;
   changes: number;
@@ -16,8 +16,6 @@ export interface GenerateOptions {
   end: number;
   /** Share of CI results that are failures (default 0.2). */
   failureRate?: number;
-  /** CI usernames whose accounts are deactivated. */
-  inactiveCis?: string[];
 }
 
 /** A deterministic Gerrit history for a registry: same options and seed, same dataset. */
@@ -25,7 +23,7 @@ export function generateHistory(options: GenerateOptions): SimDataset {
   const { registry, seed, changes, start, end } = options;
   if (!(end > start)) throw new RangeError('generateHistory: end must be after start');
   const rng = new Prng(seed);
-  const cast = buildCast(registry, options.inactiveCis);
+  const cast = buildCast(registry, options);
   const branches = branchPicker(registry.releases ?? []);
   const weights = cumulativeWeights(cast);
   const dataset: SimDataset = { accounts: cast.accounts, changes: [] };

@@ -3,3 +3,4 @@ export { startGerritSimulator, type GerritSimulator, type SimulatorOptions } fro
 export { generateHistory, type GenerateOptions } from './generate.ts';
 export { gerritDate } from './gerrit-date.ts';
 export type * from './types.ts';
+export { reportText, jobLine, OMITTED_SENTENCE, type ReportJob, type ReportOptions } from './zuul-report.ts';

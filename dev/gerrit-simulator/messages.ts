@@ -1,5 +1,7 @@
 import type { CiLine } from './ci-message-lines.ts';
 import type { Prng } from './prng.ts';
+import type { ZuulCiJob } from './zuul-ci.ts';
+import { jobLine } from './zuul-report.ts';
 
 // Message texts in the forms Gerrit, Zuul, third-party CIs and people really write.
 
@@ -30,8 +32,17 @@ export function uploaded(patchSet: number): string {
   return `Uploaded patch set ${patchSet}.`;
 }
 
-/** Zuul's report: header naming the pipeline, buildset link, one line per job. */
-export function zuulReport(rng: Prng, patchSet: number, pipeline: 'check' | 'gate', pass: boolean): string {
+/**
+ * Zuul's report: header naming the pipeline, buildset link, one line per job; `extra` are the jobs of drivers whose
+ * CI is this Zuul (each passes in the gate, and in a failed check passes or fails).
+ */
+export function zuulReport(
+  rng: Prng,
+  patchSet: number,
+  pipeline: 'check' | 'gate',
+  pass: boolean,
+  extra: readonly ZuulCiJob[] = [],
+): string {
   const jobs = ZUUL_JOBS.slice(0, rng.int(2, ZUUL_JOBS.length));
   const failing = pass ? -1 : rng.int(0, jobs.length - 1);
   const lines = jobs.map((job, i) => {
@@ -39,6 +50,11 @@ export function zuulReport(rng: Prng, patchSet: number, pipeline: 'check' | 'gat
     const nonVoting = job === 'grenade' ? ' (non-voting)' : '';
     return `- ${job} https://zuul.opendev.example/t/openstack/build/${rng.hex(32)} : ${result} in ${rng.duration(3, 130)}${nonVoting}`;
   });
+  for (const job of extra) {
+    const result = pass || rng.chance(0.5) ? 'SUCCESS' : 'FAILURE';
+    const url = `https://zuul.opendev.example/t/openstack/build/${rng.hex(32)}`;
+    lines.push(jobLine({ name: job.name, result, url, elapsed: rng.duration(40, 130) }));
+  }
   const header = `Build ${pass ? 'succeeded' : 'failed'} (${pipeline} pipeline).`;
   const vote =
     pipeline === 'gate' ? (pass ? 'Verified+2' : 'Verified-2') : pass ? 'Verified+1' : 'Verified-1';

@@ -7,6 +7,9 @@ import type { ChangeInfo } from '../../backend/gerrit/types.ts';
 import { createReleaseMapper } from '../../backend/ci/release-map.ts';
 import { driverKey, gerritProject } from '../../backend/registry/driver-key.ts';
 import { planScan } from '../../backend/update/plan.ts';
+import { accountLookups, resolveAccounts } from '../../backend/update/ci-accounts.ts';
+import { lookUpAccounts } from '../../backend/update/look-up-accounts.ts';
+import type { CiAccount, Registry } from '../../backend/registry/types.ts';
 import { ProjectScan } from '../../backend/update/project-scan.ts';
 import {
   generateHistory,
@@ -21,6 +24,7 @@ import {
   change,
   historyRegistry,
   pass,
+  zuulRegistry,
   cli,
   readRegistry,
   tempDir,
@@ -67,7 +71,7 @@ interface Judged {
   reasons: string[];
 }
 
-const withCi = registry.drivers.filter((driver) => driver.ci !== undefined);
+const withCi = (value: Registry) => value.drivers.filter((driver) => driver.ci !== undefined);
 
 async function checkCiJson(url: string, dir: string, key: string): Promise<Judged[]> {
   const run = await cli(
@@ -90,18 +94,32 @@ async function checkCiJson(url: string, dir: string, key: string): Promise<Judge
   return (JSON.parse(run.stdout) as { comments: Judged[] }).comments;
 }
 
+/** The accounts update finds for the registry's wiki-named drivers, as its run finds them. */
+async function wikiAccounts(url: string, value: Registry): Promise<Map<string, CiAccount>> {
+  const now = Date.now();
+  const answers = await lookUpAccounts(createGerritClient({ baseUrl: url }), accountLookups(value, url, now));
+  return resolveAccounts(value, url, now, answers).accounts;
+}
+
 /** update's scan, one comment at a time: which release (if any) it records each comment for. */
-async function scanEachComment(url: string, driverIndex: number): Promise<Map<string, string | null>> {
-  const driver = registry.drivers[driverIndex]!;
+async function scanEachComment(
+  url: string,
+  driverIndex: number,
+  value: Registry = registry,
+): Promise<Map<string, string | null>> {
+  const driver = value.drivers[driverIndex]!;
   const project = gerritProject(driver);
-  const plan = planScan(registry, url, since).projects.find((p) => p.project === project)!;
+  const plan = planScan(value, url, since, await wikiAccounts(url, value)).projects.find(
+    (p) => p.project === project,
+  )!;
+  const planned = plan.drivers.find((d) => d.index === driverIndex)!;
   const context = { gerritUrl: url, since, mapRelease: createReleaseMapper(registry.releases ?? []) };
   const client = createGerritClient({ baseUrl: url });
   const verdicts = new Map<string, string | null>();
   for await (const page of client.queryChanges(`project:${project}`)) {
     for (const full of page as ChangeInfo[]) {
       for (const message of full.messages ?? []) {
-        if (message.author?.username !== driver.ci!.id) continue;
+        if (message.author?.username !== planned.account) continue;
         const scan = new ProjectScan(plan, context);
         scan.addChange({ ...full, messages: [message] });
         const releases = [...(scan.result.candidates.get(driverIndex)?.keys() ?? [])];
@@ -113,12 +131,12 @@ async function scanEachComment(url: string, driverIndex: number): Promise<Map<st
   return verdicts;
 }
 
-async function expectAgreement(url: string): Promise<void> {
+async function expectAgreement(url: string, value: Registry = registry, at: string = dir): Promise<void> {
   let compared = 0;
   let counted = 0;
-  for (const driver of withCi) {
-    const judged = await checkCiJson(url, dir, driverKey(driver));
-    const scanned = await scanEachComment(url, registry.drivers.indexOf(driver));
+  for (const driver of withCi(value)) {
+    const judged = await checkCiJson(url, at, driverKey(driver));
+    const scanned = await scanEachComment(url, value.drivers.indexOf(driver), value);
     expect(judged.length).toBe(scanned.size);
     for (const comment of judged) {
       const id = `${comment.change_number}@${comment.timestamp}`;
@@ -183,7 +201,7 @@ describe('check-ci and update agree on every comment of one history', () => {
     const run = await cli(['update', '--gerrit-url', sim.url, '--since', SINCE], { cwd: dir });
     expect(run.code).toBe(0);
     const written = readRegistry(`${dir}/default_data.json`);
-    for (const driver of withCi) {
+    for (const driver of withCi(registry)) {
       const judged = await checkCiJson(sim.url, dir, driverKey(driver));
       const newest = new Map<string, Judged>();
       for (const comment of judged) {
@@ -200,6 +218,56 @@ describe('check-ci and update agree on every comment of one history', () => {
           timestamp: comment.timestamp,
         });
       }
+    }
+  });
+});
+
+// The same over a history of Zuul CIs: ci blocks without patterns, shared CIs told apart by their jobs, a CI that
+// only votes, accounts found by their wiki names.
+describe('check-ci and update agree on every comment of a Zuul history', () => {
+  const zuul = zuulRegistry();
+  let zuulSim: GerritSimulator;
+  let zuulDir: string;
+  beforeAll(async () => {
+    const dataset = generateHistory({
+      registry: zuul,
+      seed: 32,
+      changes: 90,
+      start: Date.parse('2024-02-01T00:00:00Z'),
+      end: Date.parse('2024-08-01T00:00:00Z'),
+      ciStyles: { Crane_CI: 'vote' },
+    });
+    zuulSim = await startGerritSimulator({ dataset });
+    zuulDir = tempDir('driverlog-agreement-zuul-');
+    writeRegistry(zuulDir, zuul);
+  });
+  afterAll(async () => {
+    await zuulSim.close();
+  });
+
+  it('judge each comment alike: counts, and for which release', async () => {
+    await expectAgreement(zuulSim.url, zuul, zuulDir);
+  });
+
+  it("update's records are judged by Zuul reports' jobs and by votes, as check-ci says", async () => {
+    const run = await cli(['update', '--gerrit-url', zuulSim.url, '--since', SINCE], { cwd: zuulDir });
+    expect(run.code).toBe(0);
+    const written = readRegistry(`${zuulDir}/default_data.json`);
+    const records = written.drivers.flatMap((d) => Object.values(d.verification ?? {}));
+    expect(new Set(records.map((r) => r.judged_by ?? 'patterns'))).toEqual(
+      new Set(['zuul', 'vote', 'patterns']),
+    );
+    for (const driver of withCi(zuul)) {
+      const judged = await checkCiJson(zuulSim.url, zuulDir, driverKey(driver));
+      const record = written.drivers.find((d) => driverKey(d) === driverKey(driver))?.verification?.Caracal;
+      if (record === undefined) continue;
+      const same = judged.find(
+        (c) => c.counts && c.change_number === record.change_number && c.timestamp === record.timestamp,
+      );
+      expect(same, driverKey(driver)).toMatchObject({
+        release: 'Caracal',
+        ci_result: record.ci_result ? 'SUCCESS' : 'FAILURE',
+      });
     }
   });
 });

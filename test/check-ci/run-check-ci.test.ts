@@ -100,6 +100,8 @@ describe('driverlog check-ci', () => {
       counts: true,
       ci_result: 'SUCCESS',
       line: expect.stringMatching(/^- acme-iscsi /) as unknown,
+      judged_by: 'patterns',
+      jobs: [],
       reasons: [],
     });
     const unmatched = document.comments.find((c) => c.change_number === 102);
@@ -140,9 +142,14 @@ describe('driverlog check-ci', () => {
   });
 
   it('rejects incomplete or unknown targets as usage errors', async () => {
-    const missing = await run(['--project', 'openstack/cinder', '--ci-id', 'x']);
+    const missing = await run(['--project', 'openstack/cinder', '--ci-id', 'x', '--success-pattern', 'S']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('missing --success-pattern, --failure-pattern');
+    expect(missing.stderr).toContain(
+      'give both --success-pattern and --failure-pattern, or neither (missing --failure-pattern)',
+    );
+    const noAccount = await run(['--project', 'openstack/cinder', '--job', 'acme-.*']);
+    expect(noAccount.code).toBe(2);
+    expect(noAccount.stderr).toContain('the CI account with --ci-id ID or --wiki-name NAME');
     const typo = await run(['--driver', 'openstack/cinder:Acme:iSCS']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain("did you mean 'openstack/cinder:Acme:iSCSI'");

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { CiPatternError, compileCi, matchComment, verdictLines } from '../../backend/ci/match-comment.ts';
+import type { Ci } from '../../backend/registry/types.ts';
 
-const ci = compileCi({ id: 'acme-ci', success_pattern: 'acme .* : SUCCESS', failure_pattern: ': FAILURE' });
+/** A block with patterns, compiled as update compiles it. */
+function patterns(block: Ci) {
+  const compiled = compileCi(block);
+  if (compiled.kind !== 'patterns') throw new Error('expected a block read by its patterns');
+  return compiled;
+}
+
+const ci = patterns({ id: 'acme-ci', success_pattern: 'acme .* : SUCCESS', failure_pattern: ': FAILURE' });
 
 describe('matchComment', () => {
   it('excludes the Patch Set header, so a vote line cannot decide', () => {
-    const votes = compileCi({ id: 'x', success_pattern: 'Verified\\+1', failure_pattern: 'Verified-1' });
+    const votes = patterns({ id: 'x', success_pattern: 'Verified\\+1', failure_pattern: 'Verified-1' });
     expect(matchComment('Patch Set 3: Verified+1\n\nBuild failed.\n', votes)).toBeUndefined();
     expect(verdictLines('Patch Set 3: Verified+1\n\nBuild failed.\n\n')).toEqual(['Build failed.']);
   });
@@ -14,6 +22,7 @@ describe('matchComment', () => {
     expect(matchComment('- acme https://x : SUCCESS\n', ci)).toEqual({
       result: true,
       line: '- acme https://x : SUCCESS',
+      judgedBy: 'patterns',
     });
   });
 
@@ -22,8 +31,12 @@ describe('matchComment', () => {
     expect(matchComment(text, ci)).toMatchObject({ result: true });
     const reversed = 'Patch Set 1:\n\n- other https://y : FAILURE\n- acme https://x : SUCCESS\n';
     expect(matchComment(reversed, ci)).toMatchObject({ result: false, line: '- other https://y : FAILURE' });
-    const both = compileCi({ id: 'x', success_pattern: 'done', failure_pattern: 'done' });
-    expect(matchComment('Patch Set 1:\n\n  done  \n', both)).toEqual({ result: true, line: 'done' });
+    const both = patterns({ id: 'x', success_pattern: 'done', failure_pattern: 'done' });
+    expect(matchComment('Patch Set 1:\n\n  done  \n', both)).toEqual({
+      result: true,
+      line: 'done',
+      judgedBy: 'patterns',
+    });
   });
 
   it('is case-sensitive and unanchored', () => {
@@ -36,5 +49,14 @@ describe('matchComment', () => {
     expect(() => compileCi({ id: 'x', success_pattern: 'ok', failure_pattern: '(' })).toThrow(
       /failure_pattern/,
     );
+    expect(() => compileCi({ id: 'x', jobs: ['acme-.*', 'b('] })).toThrow(/ci\.jobs does not compile: "b\("/);
+  });
+
+  it('reads a block without both patterns as a Zuul report, restricted to its jobs when it has them', () => {
+    expect(compileCi({ id: 'x' })).toEqual({ kind: 'zuul' });
+    expect(compileCi({ wiki_name: 'Acme_CI', jobs: ['acme-.*'] })).toMatchObject({
+      kind: 'zuul',
+      jobs: [{}],
+    });
   });
 });

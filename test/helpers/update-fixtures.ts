@@ -156,7 +156,7 @@ export interface CliRun {
 /** The real CLI entry point, in-process, with its output captured. */
 export async function cli(
   args: string[],
-  options: { cwd: string; env?: Io['env']; signal?: AbortSignal },
+  options: { cwd: string; env?: Io['env']; signal?: AbortSignal; stdin?: string },
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -167,6 +167,7 @@ export async function cli(
     cwd: options.cwd,
     isTTY: false,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.stdin !== undefined ? { readStdin: () => options.stdin! } : {}),
   });
   return { code, stdout, stderr };
 }
@@ -212,6 +213,29 @@ export function historyRegistry(): Registry {
       vendor: 'Crane',
       name: 'Crane plugin',
       ci: ci('crane-ci', 'crane-plugin'),
+    }),
+  ]);
+}
+
+/**
+ * A registry of Zuul CIs for generated histories: a CI shared by two drivers told apart by their jobs, a wiki name
+ * alone (every job counts), a CI that votes, an id with jobs, and one driver still read by its patterns.
+ */
+export function zuulRegistry(): Registry {
+  return registry([
+    driver({ name: 'Acme FC', ci: { wiki_name: 'Acme_Storage_CI', jobs: ['cinder-tempest-acme-fc'] } }),
+    driver({ name: 'Acme iSCSI', ci: { wiki_name: 'Acme_Storage_CI', jobs: ['cinder-tempest-acme-iscsi'] } }),
+    driver({ vendor: 'Bolt', name: 'Bolt NVMe', ci: { wiki_name: 'Bolt_CI' } }),
+    driver({ vendor: 'Crane', name: 'Crane', ci: { wiki_name: 'Crane_CI' } }),
+    driver({ vendor: 'Dune', name: 'Dune', ci: { id: 'dune-ci', jobs: ['dune-.*'] } }),
+    driver({
+      vendor: 'Elm',
+      name: 'Elm',
+      ci: {
+        id: 'elm-ci',
+        success_pattern: 'elm-tempest \\S+ : SUCCESS',
+        failure_pattern: 'elm-tempest \\S+ : FAILURE',
+      },
     }),
   ]);
 }

@@ -22,7 +22,8 @@ and the release in development, ordered by project, vendor, driver and release:
   claim-without-evidence  the driver claims the release and has no record for it
   unsupported-candidate   the project's matrix (driverlog sync) says supported, the CI is silent or failing
   restore-candidate       the matrix says unsupported, the CI passed its newest 3 runs
-  account-not-found       the last update found no Gerrit account with the driver's ci.id
+  account-not-found       the last update found no Gerrit account with the driver's ci.id, or not
+                          exactly one named by its wiki_name
 
 Options:
   --data FILE          registry (default: default_data.json)

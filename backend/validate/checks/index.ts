@@ -1,4 +1,5 @@
 import { broadPattern } from './broad-pattern.ts';
+import { ciAccount } from './ci-account.ts';
 import type { Check } from './check.ts';
 import { duplicateDriver } from './duplicate-driver.ts';
 import { duplicateId } from './duplicate-id.ts';
@@ -58,6 +59,7 @@ export const checks: readonly Check[] = [
   order,
   releaseDate,
   futureTimestamp,
+  ciAccount,
   patternSyntax,
   patternBacktracking,
   identicalPatterns,

@@ -1,14 +1,15 @@
 import type { Problem } from '../problem.ts';
 import { redosShapes } from '../../ci/redos-shape.ts';
 import type { Check } from './check.ts';
-import { ciPatterns } from './shape.ts';
+import { everyPattern, fieldLabel } from './shape.ts';
 import { quote } from '../quote.ts';
 
 export const patternBacktracking: Check = {
   id: 'pattern-backtracking',
-  description: 'CI patterns have no catastrophic-backtracking (ReDoS) shapes such as (a+)+ or (a|a)*.',
+  description:
+    'CI patterns and ci.jobs entries have no catastrophic-backtracking (ReDoS) shapes such as (a+)+ or (a|a)*.',
   run: ({ data, compile }) =>
-    ciPatterns(data, compile).flatMap(({ field, pointer, source, compiled }): Problem[] =>
+    everyPattern(data, compile).flatMap(({ field, pointer, source, compiled }): Problem[] =>
       // Only patterns RE2 accepts: pattern-syntax reports the rest.
       !compiled.ok
         ? []
@@ -17,7 +18,7 @@ export const patternBacktracking: Check = {
             severity: 'warning',
             pointer,
             message:
-              `${field} ${quote(source)} has ${shape.kind === 'nested-quantifier' ? 'nested quantifiers' : 'overlapping alternatives under a quantifier'} ` +
+              `${fieldLabel(field)} ${quote(source)} has ${shape.kind === 'nested-quantifier' ? 'nested quantifiers' : 'overlapping alternatives under a quantifier'} ` +
               `in ${quote(shape.part)}, a ReDoS shape: backtracking engines take exponential time on near-matching lines. ` +
               'RE2 runs it in linear time, so it is harmless here, but it is usually a mistake',
             hint: shape.simpler

@@ -1,14 +1,14 @@
 import type { Check } from './check.ts';
-import { ciPatterns } from './shape.ts';
+import { everyPattern, fieldLabel } from './shape.ts';
 import { quote } from '../quote.ts';
 
 // The batch job runs patterns in RE2, which has no backtracking features; the original DriverLog never
 // compiled its patterns before running them, so broken ones only showed up as "CI not found".
 export const patternSyntax: Check = {
   id: 'pattern-syntax',
-  description: 'Every CI pattern compiles as an RE2 regular expression.',
+  description: 'Every CI pattern and ci.jobs entry compiles as an RE2 regular expression.',
   run: ({ data, compile }) =>
-    ciPatterns(data, compile).flatMap(({ field, pointer, source, compiled }) =>
+    everyPattern(data, compile).flatMap(({ field, pointer, source, compiled }) =>
       compiled.ok
         ? []
         : [
@@ -16,7 +16,7 @@ export const patternSyntax: Check = {
               check: 'pattern-syntax',
               severity: 'error' as const,
               pointer,
-              message: `${field} ${quote(source)} is not a valid RE2 pattern: ${compiled.reason}`,
+              message: `${fieldLabel(field)} ${quote(source)} is not a valid RE2 pattern: ${compiled.reason}`,
               hint: rewriteHint(source, compiled.reason),
             },
           ],

@@ -1,5 +1,5 @@
 import type { CheckedPattern } from '../checked-pattern.ts';
-import { PATTERN_MAX_LENGTH } from '../field-limits.ts';
+import { JOB_PATTERN_MAX_LENGTH, PATTERN_MAX_LENGTH } from '../field-limits.ts';
 import { quote } from '../quote.ts';
 import { vendorResolver, type VendorResolver } from '../../registry/resolve-vendor.ts';
 import type { Vendor } from '../../registry/types.ts';
@@ -91,6 +91,39 @@ export function ciPatterns(data: unknown, compile: (source: string) => CheckedPa
 }
 
 const patternsOf = new WeakMap<object, { data: unknown; patterns: CiPattern[] }>();
+
+/** A `ci.jobs` entry: an RE2 pattern matched against a whole Zuul job name. */
+export interface JobPattern {
+  driver: Item;
+  field: 'jobs';
+  pointer: string;
+  source: string;
+  compiled: CheckedPattern;
+}
+
+/** Every `ci.jobs` entry that is a string no longer than the schema allows, compiled as written. */
+export function jobPatterns(data: unknown, compile: (source: string) => CheckedPattern): JobPattern[] {
+  return ciBlocks(data).flatMap(({ driver, ci, pointer }) =>
+    (Array.isArray(ci.jobs) ? (ci.jobs as unknown[]) : []).flatMap((source, index): JobPattern[] =>
+      typeof source !== 'string' || source.length > JOB_PATTERN_MAX_LENGTH
+        ? []
+        : [{ driver, field: 'jobs', pointer: `${pointer}/jobs/${index}`, source, compiled: compile(source) }],
+    ),
+  );
+}
+
+/** Both kinds of RE2 pattern, for the rules every one of them is held to (syntax, ReDoS shapes). */
+export function everyPattern(
+  data: unknown,
+  compile: (source: string) => CheckedPattern,
+): Array<CiPattern | JobPattern> {
+  return [...ciPatterns(data, compile), ...jobPatterns(data, compile)];
+}
+
+/** How a problem names a pattern's field. */
+export function fieldLabel(field: PatternField | 'jobs'): string {
+  return field === 'jobs' ? 'jobs entry' : field;
+}
 
 /** How problems name a driver: by vendor and name, which people recognise, rather than by index. */
 export function driverLabel(driver: Json): string {

@@ -1,0 +1,277 @@
+// judgeComment's rules for ci blocks without patterns, each case over HTTP against the simulator beside a near
+// miss that differs in the one thing the rule looks at. Each driver has a CI account of its own, so one update
+// run decides them all; check-ci says why the near misses do not count.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Ci, Driver, Registry } from '../../backend/registry/types.ts';
+import {
+  OMITTED_SENTENCE,
+  gerritDate,
+  jobLine,
+  reportText,
+  type ReportJob,
+  type SimAccount,
+  type SimChange,
+} from '../../dev/gerrit-simulator/index.ts';
+import {
+  change,
+  cli,
+  driver,
+  readRegistry,
+  registry,
+  tempDir,
+  writeRegistry,
+} from '../helpers/update-fixtures.ts';
+import { useSimulator } from '../helpers/use-simulator.ts';
+
+const url = (job: string) => `https://ci.example.org/logs/${job}/1`;
+const job = (name: string, result = 'SUCCESS', extra: Partial<ReportJob> = {}): ReportJob => ({
+  name,
+  result,
+  url: url(name),
+  elapsed: '1h 02m 03s',
+  ...extra,
+});
+const report = (jobs: ReportJob[], pipeline = 'thirdparty-check') => reportText(jobs, { pipeline });
+
+interface Case {
+  name: string;
+  ci: Omit<Ci, 'id'>;
+  /** The comment, after `Patch Set 1:`: votes, then the body. */
+  votes?: string;
+  body: string;
+}
+
+const cases: Case[] = [
+  // The short form: the driver's passing job was left out, and the report says so.
+  {
+    name: 'short form',
+    ci: { jobs: ['acme-fc'] },
+    body: reportText([job('acme-fc'), job('bolt-iscsi', 'FAILURE')], { pipeline: 'check', shortForm: true }),
+  },
+  {
+    name: 'short form without the sentence',
+    ci: { jobs: ['acme-fc'] },
+    body: reportText([job('bolt-iscsi', 'FAILURE')], { pipeline: 'check' }),
+  },
+  {
+    name: 'custom success message',
+    ci: {},
+    body: report([job('acme-fc', 'SUCCESS', { successMessage: 'PASSED' })]),
+  },
+  { name: 'a failure result', ci: {}, body: report([job('acme-fc', 'RETRY_LIMIT')]) },
+  {
+    name: 'failing non-voting job',
+    ci: {},
+    body: report([job('acme-fc'), job('acme-nv', 'FAILURE', { nonVoting: true })]),
+  },
+  { name: 'failing voting job', ci: {}, body: report([job('acme-fc'), job('acme-nv', 'FAILURE')]) },
+  {
+    name: 'skipped job',
+    ci: { jobs: ['acme-.*'] },
+    body: report([{ name: 'acme-fc', result: 'SKIPPED' }, job('acme-iscsi')]),
+  },
+  {
+    name: 'only skipped and non-voting jobs',
+    ci: { jobs: ['acme-.*'] },
+    body: report([{ name: 'acme-fc', result: 'SKIPPED' }, job('acme-nv', 'SUCCESS', { nonVoting: true })]),
+  },
+  // A shared CI: `Build failed` because of the other driver's job, while this driver's own jobs passed.
+  {
+    name: 'build failed, own jobs passed',
+    ci: { jobs: ['acme-fc'] },
+    body: report([job('acme-fc'), job('bolt-iscsi', 'FAILURE')]),
+  },
+  {
+    name: 'build failed, own job failed',
+    ci: { jobs: ['bolt-iscsi'] },
+    body: report([job('acme-fc'), job('bolt-iscsi', 'FAILURE')]),
+  },
+  {
+    name: 'job not in the report',
+    ci: { jobs: ['acme-nvme'] },
+    body: report([job('acme-fc'), job('bolt-iscsi', 'FAILURE')]),
+  },
+  {
+    name: 'vote without lines',
+    ci: {},
+    votes: 'Verified-1',
+    body: 'Tests failed: https://ci.example.org/logs/1\n',
+  },
+  {
+    name: 'vote without lines, ci with jobs',
+    ci: { jobs: ['acme-fc'] },
+    votes: 'Verified-1',
+    body: 'Tests failed\n',
+  },
+  { name: 'vote with lines', ci: {}, votes: 'Verified+1', body: report([job('acme-fc', 'FAILURE')]) },
+  {
+    name: 'vote with a status line only',
+    ci: {},
+    votes: 'Verified+2',
+    body: 'Build failed (check pipeline).\n\nMerge Failed.\n',
+  },
+  { name: 'vote in the body', ci: {}, body: 'Verified+1\n\nTests passed\n' },
+  { name: 'hyphenated pipeline', ci: {}, body: report([job('acme-fc')], 'third-party-check') },
+  {
+    name: 'pipeline with a space',
+    ci: {},
+    body: `Build succeeded (third party pipeline).\n\n${jobLine(job('acme-fc'))}\n`,
+  },
+  // Rule 1: with patterns, the patterns decide, whatever the report says.
+  {
+    name: 'patterns',
+    ci: { success_pattern: 'acme-nv \\S+ : FAILURE', failure_pattern: 'acme-nv \\S+ : SUCCESS' },
+    body: report([job('acme-fc'), job('acme-nv', 'FAILURE', { nonVoting: true })]),
+  },
+];
+
+const ciId = (index: number) => `c${index}-ci`;
+const drivers: Driver[] = cases.map((c, i) => driver({ name: c.name, ci: { id: ciId(i), ...c.ci } }));
+const accounts: SimAccount[] = [
+  { _account_id: 2, username: 'jdev', name: 'Jane Developer' },
+  ...cases.map((_, i) => ({ _account_id: 100 + i, username: ciId(i), name: `CI ${i}` })),
+];
+const changes: SimChange[] = cases.map((c, i) =>
+  change(1000 + i, {
+    messages: [
+      {
+        id: `m${i}`,
+        author: 100 + i,
+        date: gerritDate(Date.parse('2024-05-01T10:00:00Z') + i * 60_000),
+        message: `Patch Set 1:${c.votes ? ` ${c.votes}` : ''}\n\n${c.body}`,
+        _revision_number: 1,
+        tag: 'autogenerated:zuul:thirdparty-check',
+      },
+    ],
+  }),
+);
+
+const gerrit = useSimulator('all');
+let dir: string;
+let written: Registry;
+beforeAll(async () => {
+  const sim = await gerrit.start({ accounts, changes });
+  dir = tempDir('driverlog-zuul-rule-');
+  writeRegistry(dir, registry(drivers));
+  const run = await cli(['update', '--gerrit-url', sim.url, '--since', '2024-01-01'], { cwd: dir });
+  expect(run.stderr).toBe('');
+  written = readRegistry(`${dir}/default_data.json`);
+});
+
+const record = (name: string) => written.drivers.find((d) => d.name === name)?.verification?.Caracal;
+
+/** Why the update recorded nothing for the driver named `name`, as check-ci says it. */
+async function notCounted(name: string): Promise<string[]> {
+  expect(record(name), name).toBeUndefined();
+  const run = await cli(
+    [
+      'check-ci',
+      '--driver',
+      `openstack/cinder:Acme:${name}`,
+      '--since',
+      '2024-01-01',
+      '--format',
+      'json',
+      '--gerrit-url',
+      gerrit.current.url,
+    ],
+    { cwd: dir },
+  );
+  const [comment] = (JSON.parse(run.stdout) as { comments: Array<{ reasons: string[] }> }).comments;
+  return comment!.reasons;
+}
+
+describe("a Zuul report, read by the driver's own jobs", () => {
+  it("passes the short form whose sentence says the driver's passing job was left out", async () => {
+    expect(record('short form')).toMatchObject({
+      ci_result: true,
+      judged_by: 'zuul',
+      comment: OMITTED_SENTENCE,
+    });
+    expect(record('short form')?.jobs).toBeUndefined();
+    expect(await notCounted('short form without the sentence')).toEqual([
+      "none of the driver's jobs in the report (it has bolt-iscsi; see ci.jobs)",
+    ]);
+  });
+
+  it("reads a job's own success message as a pass, and Zuul's failure results as a failure", () => {
+    expect(record('custom success message')).toMatchObject({
+      ci_result: true,
+      judged_by: 'zuul',
+      jobs: [{ name: 'acme-fc', result: 'PASSED', url: url('acme-fc') }],
+      comment: `- acme-fc ${url('acme-fc')} : PASSED in 1h 02m 03s`,
+    });
+    expect(record('a failure result')).toMatchObject({ ci_result: false, jobs: [{ result: 'RETRY_LIMIT' }] });
+  });
+
+  it('never lets a non-voting job decide', () => {
+    expect(record('failing non-voting job')).toMatchObject({ ci_result: true, jobs: [{ name: 'acme-fc' }] });
+    expect(record('failing non-voting job')?.jobs).toHaveLength(1);
+    expect(record('failing voting job')).toMatchObject({
+      ci_result: false,
+      jobs: [
+        { name: 'acme-fc', result: 'SUCCESS' },
+        { name: 'acme-nv', result: 'FAILURE' },
+      ],
+    });
+  });
+
+  it('never lets a skipped job decide, and does not count a report where nothing of the driver decides', async () => {
+    expect(record('skipped job')).toMatchObject({ ci_result: true, jobs: [{ name: 'acme-iscsi' }] });
+    expect(record('skipped job')?.jobs).toHaveLength(1);
+    expect(await notCounted('only skipped and non-voting jobs')).toEqual([
+      'every job of the driver is non-voting or skipped (acme-fc SKIPPED, acme-nv SUCCESS (non-voting))',
+    ]);
+  });
+
+  it('passes a driver of a shared CI whose own jobs passed in a failed build, and fails the other', async () => {
+    expect(record('build failed, own jobs passed')).toMatchObject({
+      ci_result: true,
+      jobs: [{ name: 'acme-fc' }],
+    });
+    expect(record('build failed, own job failed')).toMatchObject({
+      ci_result: false,
+      jobs: [{ name: 'bolt-iscsi' }],
+    });
+    expect(await notCounted('job not in the report')).toEqual([
+      "none of the driver's jobs in the report (it has acme-fc, bolt-iscsi; see ci.jobs)",
+    ]);
+  });
+
+  it('reads a hyphenated pipeline, not a status line that is none', async () => {
+    expect(record('hyphenated pipeline')).toMatchObject({ ci_result: true, judged_by: 'zuul' });
+    expect(await notCounted('pipeline with a space')).toEqual([
+      'no Zuul report with job lines, and no Verified vote in the "Patch Set N:" line',
+    ]);
+  });
+
+  it('keeps the patterns of a block that has them', () => {
+    expect(record('patterns')).toMatchObject({
+      ci_result: true,
+      comment: expect.stringContaining('acme-nv') as unknown,
+    });
+    expect(record('patterns')?.judged_by).toBeUndefined();
+  });
+});
+
+describe('a Verified vote without job lines', () => {
+  it('fails on Verified-1, for a block without jobs only', async () => {
+    expect(record('vote without lines')).toMatchObject({
+      ci_result: false,
+      judged_by: 'vote',
+      comment: 'Patch Set 1: Verified-1',
+    });
+    expect(record('vote without lines')?.jobs).toBeUndefined();
+    expect(await notCounted('vote without lines, ci with jobs')).toEqual([
+      'no Zuul report with job lines; a ci block with jobs reads job lines, not the Verified vote',
+    ]);
+  });
+
+  it('gives way to job lines, and is read only in the header', async () => {
+    expect(record('vote with lines')).toMatchObject({ ci_result: false, judged_by: 'zuul' });
+    expect(record('vote with a status line only')).toMatchObject({ ci_result: true, judged_by: 'vote' });
+    expect(await notCounted('vote in the body')).toEqual([
+      'no Zuul report with job lines, and no Verified vote in the "Patch Set N:" line',
+    ]);
+  });
+});
