@@ -1,12 +1,8 @@
 import type { Driver, Release } from './types.ts';
+import { inTree } from './upstream-signals.ts';
 
 type Releases = readonly Pick<Release, 'id'>[];
 type WithUpstream = Pick<Driver, 'upstream'>;
-
-/** The releases the driver's linked upstream data lists it in: its matrix's `in_tree` and its classes' `code_in_tree`. */
-function listedIn(driver: WithUpstream): Set<string> {
-  return new Set([...(driver.upstream?.in_tree ?? []), ...(driver.upstream?.code_in_tree ?? [])]);
-}
 
 /**
  * The release a driver was removed from its project in: the first of `releases` after the last one its linked
@@ -17,10 +13,9 @@ function listedIn(driver: WithUpstream): Set<string> {
  * release nobody has read yet: pass `upstreamReleases(projectDrivers, releases)`.
  */
 export function removedIn(driver: WithUpstream, releases: Releases): string | undefined {
-  const listed = listedIn(driver);
   let last = -1;
   releases.forEach((release, index) => {
-    if (listed.has(release.id)) last = index;
+    if (inTree(driver, release.id)) last = index;
   });
   if (last === -1) return undefined;
   return releases[last + 1]?.id;
@@ -35,10 +30,9 @@ export function upstreamReleases<R extends Pick<Release, 'id'>>(
   drivers: readonly WithUpstream[],
   releases: readonly R[],
 ): R[] {
-  const listed = new Set(drivers.flatMap((driver) => [...listedIn(driver)]));
   let newest = -1;
   releases.forEach((release, index) => {
-    if (listed.has(release.id)) newest = index;
+    if (drivers.some((driver) => inTree(driver, release.id))) newest = index;
   });
   return releases.slice(0, newest + 1);
 }

@@ -3,9 +3,13 @@ import type { Driver, Project, Release, SupportValue } from './types.ts';
 type Releases = readonly Pick<Release, 'id'>[];
 type WithUpstream = Pick<Driver, 'upstream'>;
 
-/** Whether the project's own support matrix of release `releaseId` lists the driver. */
+/**
+ * Whether the driver is in its project's tree at release `releaseId`: the project's support matrix lists it, or
+ * one of its linked driver classes is there (`code_in_tree`).
+ */
 export function inTree(driver: WithUpstream, releaseId: string): boolean {
-  return driver.upstream?.in_tree?.includes(releaseId) ?? false;
+  const upstream = driver.upstream;
+  return (upstream?.in_tree?.includes(releaseId) || upstream?.code_in_tree?.includes(releaseId)) ?? false;
 }
 
 /** The newest release whose matrix lists the driver, or undefined if none ever did. */

@@ -1,4 +1,5 @@
 import type { Driver, Release } from '../registry/types.ts';
+import { removedIn } from '../registry/removed-in.ts';
 import { inTree } from '../registry/upstream-signals.ts';
 
 export type TreeAtTarget =
@@ -12,7 +13,7 @@ export type TreeAtTarget =
 /**
  * Whether the driver is in the tree at release `to`, and if not, which release removed it. A release only removes
  * a driver when the registry has read that release's tree (`hasTree`: some driver of the project is in it), so an
- * unsynced release in development never reads as a removal. Every answer comes from `inTree`.
+ * unsynced release in development never reads as a removal. The removal rule is `removedIn`'s.
  */
 export function treeAtTarget(
   driver: Pick<Driver, 'upstream'>,
@@ -21,13 +22,10 @@ export function treeAtTarget(
   hasTree: (release: string) => boolean,
 ): TreeAtTarget {
   if (inTree(driver, to)) return { state: 'in-tree' };
-  const end = releases.findIndex((release) => release.id === to);
-  let last = -1;
-  for (let i = end - 1; i >= 0 && last === -1; i--) if (inTree(driver, releases[i]!.id)) last = i;
-  if (last === -1) return { state: 'never' };
-  for (let i = last + 1; i <= end; i++) {
-    const release = releases[i]!.id;
-    if (hasTree(release)) return { state: 'removed', release };
-  }
-  return { state: 'not-read' };
+  const upTo = releases.slice(0, releases.findIndex((release) => release.id === to) + 1);
+  if (!upTo.some((release) => inTree(driver, release.id))) return { state: 'never' };
+  // Only releases whose tree the registry has read can remove a driver.
+  const read = upTo.filter((release) => inTree(driver, release.id) || hasTree(release.id));
+  const release = removedIn(driver, read);
+  return release === undefined ? { state: 'not-read' } : { state: 'removed', release };
 }
