@@ -1,15 +1,12 @@
-import { isUtf8 } from 'node:buffer';
 import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DriverlogError, onFile } from '../common/errors.ts';
-import { parseJsonSource, type JsonSource } from '../json/source.ts';
-import { positionFinder } from '../json/position.ts';
+import type { JsonSource } from '../json/source.ts';
 import type { LocatedProblem } from '../validate/problem.ts';
 import { formatText } from '../validate/problem-output.ts';
-import { runsSchemaErrors } from '../validate/schema-validator.ts';
-import { validateRunsSource, validateSource } from '../validate/validate.ts';
-import { joinRuns, runsFileOf } from './runs-file.ts';
-import type { Registry, RunsFile, StoredRegistry } from './types.ts';
+import { readRegistry } from '../validate/read-registry.ts';
+import { runsFileOf } from './runs-file.ts';
+import type { Registry } from './types.ts';
 
 /** A registry file as read: its text, the one parse of it, and every problem validation finds in it. */
 export interface OpenedRegistry {
@@ -47,48 +44,28 @@ export class InvalidRegistryError extends DriverlogError {
 }
 
 /**
- * Reads and validates a registry file (named relative to `cwd`) with one parse. A byte order mark is skipped;
- * bytes that are not UTF-8 are an error at their line and column (a rewrite would replace them with U+FFFD).
+ * Reads and validates a registry file (named relative to `cwd`) and the runs file beside it, with one parse each
+ * (validate/read-registry.ts). A byte order mark is skipped; bytes that are not UTF-8 are an error at their line
+ * and column (a rewrite would replace them with U+FFFD).
  */
 export function openRegistry(file: string, options: { cwd?: string } = {}): OpenedRegistry {
   const path = resolve(options.cwd ?? process.cwd(), file);
   // A FileError (exit 2) when it cannot be read at all: missing, a directory, no permission.
   const bytes = onFile(path, 'read', () => readFileSync(path));
-  const text = bytes.toString('utf8');
-  const source = isUtf8(bytes) ? parseJsonSource(text) : notUtf8(bytes);
-  const stored = source.ok ? (source.value as StoredRegistry) : undefined;
-  const problems = validateSource(source, file);
   // Through a symlink, the runs file is the one beside the file it points to: the two move together.
   const real = onFile(path, 'resolve', () => realpathSync(path));
   const runsPath = runsFileOf(real);
   const runsName = real === path ? runsFileOf(file) : runsPath;
   const runsBytes = readIfPresent(runsPath);
-  if (runsBytes === undefined)
-    return { file, path, text, source, value: stored, problems, runsFile: runsName, realPath: real };
-  const runsText = runsBytes.toString('utf8');
-  const runsSource = isUtf8(runsBytes) ? parseJsonSource(runsText) : notUtf8(runsBytes);
-  // Joined only when both files have the schema's shape; otherwise their errors already refuse the data.
-  const shaped = (list: LocatedProblem[], ...checks: string[]) =>
-    !list.some((problem) => problem.severity === 'error' && checks.includes(problem.check));
-  const runs =
-    runsSource.ok && runsSchemaErrors(runsSource.value).length === 0
-      ? (runsSource.value as RunsFile)
-      : undefined;
-  const joined =
-    stored !== undefined && runs !== undefined && shaped(problems, 'json-syntax', 'schema')
-      ? joinRuns(stored, runs)
-      : undefined;
+  const read = readRegistry({ text: bytes, runsText: runsBytes, file, runsFile: runsName });
   return {
     file,
     path,
-    text,
-    source,
-    value: joined?.registry ?? stored,
-    problems: [
-      ...problems,
-      ...validateRunsSource(runsSource, runsName, { unmatchedRuns: joined?.unmatched }),
-    ],
-    runs: { file: runsName, path: runsPath, text: runsText, source: runsSource },
+    text: read.text,
+    source: read.source,
+    value: read.registry ?? read.stored,
+    problems: read.problems,
+    ...(read.runs === undefined ? {} : { runs: { ...read.runs, path: runsPath } }),
     runsFile: runsName,
     realPath: real,
   };
@@ -111,56 +88,4 @@ export function requireValidRegistry(opened: OpenedRegistry): Registry {
   const errors = opened.problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0 || opened.value === undefined) throw new InvalidRegistryError(errors);
   return opened.value;
-}
-
-function notUtf8(bytes: Buffer): JsonSource {
-  const offset = firstInvalidUtf8(bytes);
-  const before = bytes.subarray(0, offset).toString('utf8');
-  const byte = bytes[offset]!.toString(16).toUpperCase().padStart(2, '0');
-  return {
-    ok: false,
-    error: {
-      position: positionFinder(before)(before.length),
-      message: `byte 0x${byte} is not UTF-8: the file must be UTF-8 encoded`,
-      hint: 'retype the character here, or re-save the file as UTF-8 (rewriting it would replace the byte with U+FFFD)',
-    },
-  };
-}
-
-/**
- * Byte offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629: no overlong forms, no
- * surrogates, nothing past U+10FFFF), or -1 when every byte is well-formed.
- */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i]!;
-    if (lead < 0x80) {
-      i += 1;
-      continue;
-    }
-    // The allowed range of the second byte depends on the lead; later bytes are always 80..BF.
-    let length: number;
-    let low = 0x80;
-    let high = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-    else if (lead >= 0xe0 && lead <= 0xef) {
-      length = 3;
-      if (lead === 0xe0) low = 0xa0;
-      if (lead === 0xed) high = 0x9f;
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      length = 4;
-      if (lead === 0xf0) low = 0x90;
-      if (lead === 0xf4) high = 0x8f;
-    } else return i;
-    if (i + length > bytes.length) return i;
-    const second = bytes[i + 1]!;
-    if (second < low || second > high) return i;
-    for (let k = 2; k < length; k++) {
-      const next = bytes[i + k]!;
-      if (next < 0x80 || next > 0xbf) return i;
-    }
-    i += length;
-  }
-  return -1;
 }
