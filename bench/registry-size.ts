@@ -3,7 +3,7 @@
 // runs file measured apart. The runs live in a file of their own so that the registry stays small.
 import { join } from 'node:path';
 import { openRegistry, requireValidRegistry } from '../backend/registry/open-registry.ts';
-import { formatFiles } from '../backend/registry/runs-file.ts';
+import { formatFiles } from '../backend/format/format-files.ts';
 import type { Driver, Release, Run, VerificationRecord } from '../backend/registry/types.ts';
 import { Prng } from '../dev/gerrit-simulator/prng.ts';
 import { reportFigures } from './report.ts';

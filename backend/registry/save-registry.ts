@@ -5,7 +5,8 @@ import { acquireLock, type FileLock, type LockOwner } from '../common/lock.ts';
 import { parseJsonSource } from '../json/source.ts';
 import type { LocatedProblem } from '../validate/problem.ts';
 import { validateRunsSource, validateText } from '../validate/validate.ts';
-import { formatFiles, isRunsFile, runsFileOf } from './runs-file.ts';
+import { isRunsFile, runsFileOf } from './runs-file.ts';
+import { formatFiles } from '../format/format-files.ts';
 import type { Registry } from './types.ts';
 
 /** The text about to be written (or committed) fails validation: a bug, or an input that slipped past. */

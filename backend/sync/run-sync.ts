@@ -9,7 +9,7 @@ import { SyncInputError } from './errors.ts';
 import { mergeProject } from './merge.ts';
 import { readProject } from './read-project.ts';
 import { openRegistry, requireValidRegistry } from '../registry/open-registry.ts';
-import { formatFiles } from '../registry/runs-file.ts';
+import { formatFiles } from '../format/format-files.ts';
 import { commitGuard, saveRegistry } from '../registry/save-registry.ts';
 import { openRepo } from './repo.ts';
 import { projectReport, type SyncReport } from './report.ts';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../backend/common/io.ts';
 import { main } from '../../backend/cli/main.ts';
-import { formatFiles } from '../../backend/registry/runs-file.ts';
+import { formatFiles } from '../../backend/format/format-files.ts';
 import type { Registry } from '../../backend/registry/types.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 

@@ -8,7 +8,7 @@ import {
   openRegistry,
   requireValidRegistry,
 } from '../../backend/registry/open-registry.ts';
-import { formatFiles } from '../../backend/registry/runs-file.ts';
+import { formatFiles } from '../../backend/format/format-files.ts';
 import type { Registry, Run } from '../../backend/registry/types.ts';
 import { validateText } from '../../backend/validate/validate.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatRegistry, formatRuns } from '../../backend/format/canonical.ts';
-import {
-  formatFiles,
-  isRunsFile,
-  joinRuns,
-  runsFileOf,
-  splitRuns,
-} from '../../backend/registry/runs-file.ts';
+import { isRunsFile, joinRuns, runsFileOf, splitRuns } from '../../backend/registry/runs-file.ts';
+import { formatFiles } from '../../backend/format/format-files.ts';
 import type { Registry, Run, RunsFile, VerificationRecord } from '../../backend/registry/types.ts';
 import { validRegistry } from '../helpers/registry-fixture.ts';
 

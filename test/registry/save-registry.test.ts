@@ -19,7 +19,7 @@ import { FileError } from '../../backend/common/errors.ts';
 import { LockHeldError } from '../../backend/common/lock.ts';
 import { formatRegistry } from '../../backend/format/canonical.ts';
 import { openRegistry } from '../../backend/registry/open-registry.ts';
-import { formatFiles } from '../../backend/registry/runs-file.ts';
+import { formatFiles } from '../../backend/format/format-files.ts';
 import {
   ConcurrentEditError,
   InvalidOutputError,

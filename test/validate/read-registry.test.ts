@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFiles } from '../../backend/registry/runs-file.ts';
+import { formatFiles } from '../../backend/format/format-files.ts';
 import type { Registry } from '../../backend/registry/types.ts';
 import { readRegistry } from '../../backend/validate/read-registry.ts';
 import { validateText } from '../../backend/validate/validate.ts';

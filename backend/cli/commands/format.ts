@@ -1,5 +1,6 @@
 import { EXIT_OK, EXIT_PROBLEMS, parseCommandArgs, UsageError, type Command } from '../command.ts';
-import { formatFiles, hasInlineRuns, isRunsFile, registryFileOf } from '../../registry/runs-file.ts';
+import { hasInlineRuns, isRunsFile, registryFileOf } from '../../registry/runs-file.ts';
+import { formatFiles } from '../../format/format-files.ts';
 import { firstDifference } from '../../format/first-difference.ts';
 import { openRegistry } from '../../registry/open-registry.ts';
 import { saveRegistry } from '../../registry/save-registry.ts';
