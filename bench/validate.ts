@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatRegistry } from '../backend/format/canonical.ts';
-import type { Driver, Registry, Release } from '../backend/registry/types.ts';
+import type { Driver, Registry, Release } from '../backend/model/types.ts';
 import { reportFigures } from './report.ts';
 
 const DRIVERS = 2210;

@@ -1,4 +1,4 @@
-import { compareDrivers, compareProjects, compareReleases } from './key-order.ts';
+import { compareDrivers, compareProjects, compareReleases } from '../model/key-order.ts';
 // Imported, not read from a path relative to this file: the CLI runs from a bundle that lives elsewhere.
 import registrySchema from '../../schema/driverlog.schema.json' with { type: 'json' };
 
@@ -130,7 +130,7 @@ export function formatRegistry(value: unknown): string {
 }
 
 /**
- * The runs file's text (see registry/runs-file.ts): as formatRegistry, with each run on one line. Drivers and
+ * The runs file's text (see model/runs-file.ts): as formatRegistry, with each run on one line. Drivers and
  * releases keep the order they are given in, which splitting a canonical registry makes the registry's.
  */
 export function formatRuns(value: unknown): string {

@@ -1,5 +1,5 @@
-import { splitRuns } from '../registry/runs-file.ts';
-import type { Registry, RunsFile } from '../registry/types.ts';
+import { splitRuns } from '../model/runs-file.ts';
+import type { Registry, RunsFile } from '../model/types.ts';
 import { canonicalize, formatRegistry, formatRuns } from './canonical.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { parseJsonSource, type JsonSource } from '../json/source.ts';
 import { parseJsonBytes } from '../json/utf8.ts';
-import { joinRuns, runsFileOf } from '../registry/runs-file.ts';
-import type { Registry, RunsFile, StoredRegistry } from '../registry/types.ts';
+import { joinRuns, runsFileOf } from '../model/runs-file.ts';
+import type { Registry, RunsFile, StoredRegistry } from '../model/types.ts';
 import type { LocatedProblem } from './problem.ts';
 import { runsSchemaErrors } from './schema-validator.ts';
 import { validateRunsSource, validateSource, type ValidateOptions } from './validate.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatFiles } from '../../backend/format/format-files.ts';
-import type { Registry } from '../../backend/registry/types.ts';
+import type { Registry } from '../../backend/model/types.ts';
 import { readRegistry } from '../../backend/validate/read-registry.ts';
 import { validateText } from '../../backend/validate/validate.ts';
 import { aRun, textOf, validRegistry } from '../helpers/registry-fixture.ts';

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checks, runsChecks } from '../../../backend/validate/checks/index.ts';
 import type { LocatedProblem } from '../../../backend/validate/problem.ts';
-import type { Driver } from '../../../backend/registry/types.ts';
+import type { Driver } from '../../../backend/model/types.ts';
 import { readRegistry } from '../../../backend/validate/read-registry.ts';
 import { validateText } from '../../../backend/validate/validate.ts';
 import { textOf, validRegistry } from '../../helpers/registry-fixture.ts';

@@ -5,8 +5,8 @@ import type { JsonSource } from '../json/source.ts';
 import type { LocatedProblem } from '../validate/problem.ts';
 import { formatText } from '../validate/problem-output.ts';
 import { readRegistry } from '../validate/read-registry.ts';
-import { runsFileOf } from './runs-file.ts';
-import type { Registry } from './types.ts';
+import { runsFileOf } from '../model/runs-file.ts';
+import type { Registry } from '../model/types.ts';
 
 /** A registry file as read: its text, the one parse of it, and every problem validation finds in it. */
 export interface OpenedRegistry {
@@ -24,7 +24,7 @@ export interface OpenedRegistry {
   value: Registry | undefined;
   /** Every problem, errors and warnings: the registry's, then its runs file's, each sorted by position. */
   problems: LocatedProblem[];
-  /** The runs file beside the registry (registry/runs-file.ts), as read; undefined when there is none yet. */
+  /** The runs file beside the registry (model/runs-file.ts), as read; undefined when there is none yet. */
   runs?: { file: string; path: string; text: string; source: JsonSource };
   /** The runs file's name for messages, whether it exists or not (beside a symlink's target, by its path). */
   runsFile: string;
