@@ -11,6 +11,7 @@ import { openRegistry, requireValidRegistry } from '../../store/open-registry.ts
 import { isPatternCi, type Ci, type Registry } from '../../model/types.ts';
 import { DriverlogError } from '../../common/errors.ts';
 import { credentialsFrom, gerritUrlFrom } from '../update-options.ts';
+import { DEFAULT_DATA_FILE } from '../../model/defaults.ts';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -73,7 +74,7 @@ Example:
     const since = resolveSince(values.since, Date.now());
     const gerritUrl = gerritUrlFrom(values['gerrit-url'], io.env);
     const credentials = credentialsFrom(io.env);
-    const dataFile = values.data ?? 'default_data.json';
+    const dataFile = values.data ?? DEFAULT_DATA_FILE;
     const target =
       values.driver !== undefined
         ? fromRegistry(values.driver, readRegistry(dataFile, io.cwd, true)!, dataFile)

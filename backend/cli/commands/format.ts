@@ -2,6 +2,7 @@ import { EXIT_OK, EXIT_PROBLEMS, parseCommandArgs, UsageError, type Command } fr
 import { isRunsFile, registryFileOf } from '../../model/runs-file.ts';
 import { formatFile } from '../../store/format-file.ts';
 import { formatText } from '../../validate/problem-output.ts';
+import { DEFAULT_DATA_FILE } from '../../model/defaults.ts';
 
 export const command: Command = {
   name: 'format',
@@ -29,7 +30,7 @@ Example:
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { check: { type: 'boolean', default: false } });
     if (positionals.length > 1) throw new UsageError('format takes one FILE');
-    const file = positionals[0] ?? 'default_data.json';
+    const file = positionals[0] ?? DEFAULT_DATA_FILE;
     if (isRunsFile(file)) {
       throw new UsageError(
         `${file} is a runs file, which only \`driverlog update\` writes: format its registry, ${registryFileOf(file)}`,

@@ -9,6 +9,7 @@ import {
 import { isRunsFile, registryFileOf } from '../../model/runs-file.ts';
 import { validateFiles } from '../../store/validate-files.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../validate/problem-output.ts';
+import { DEFAULT_DATA_FILE } from '../../model/defaults.ts';
 
 export const command: Command = {
   name: 'validate',
@@ -43,7 +44,7 @@ Example:
     if (!REPORT_FORMATS.includes(format)) {
       throw new UsageError(`unknown --format '${values.format}' (expected ${REPORT_FORMATS.join(', ')})`);
     }
-    const files = positionals.length > 0 ? positionals : ['default_data.json'];
+    const files = positionals.length > 0 ? positionals : [DEFAULT_DATA_FILE];
     const runsFile = files.find(isRunsFile);
     if (runsFile !== undefined) {
       throw new UsageError(
