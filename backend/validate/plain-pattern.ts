@@ -19,6 +19,8 @@ const accepts = (atom: Atom, code: number): boolean =>
   'literal' in atom.accepts ? atom.accepts.literal === code : atom.accepts.test(code);
 
 export interface PlainPattern {
+  /** RE2 accepts every plain pattern (a CheckedPattern as it is). */
+  ok: true;
   /** Unanchored search, like searchLine. */
   test(line: string): boolean;
 }
@@ -141,6 +143,7 @@ function automaton(
     for (let i = 0; i < size; i++) if (states[i] && atoms[i]!.repeat !== 'one') states[i + 1] = 1;
   };
   return {
+    ok: true,
     test(line) {
       // Every match contains the pattern's literal runs: most lines are ruled out without the automaton.
       if (required !== '' && !line.includes(required)) return false;
