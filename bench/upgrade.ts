@@ -2,8 +2,8 @@
 // gives), for our registry, and for one ten times its size whose drivers with CI each have 10 runs on each of the
 // five newest releases, so that the audit's rules have runs to read. Targets: under 1 s and under 5 s.
 import { join } from 'node:path';
-import { openRegistry, requireValidRegistry } from '../backend/registry/open-registry.ts';
-import type { Driver, Registry, Run } from '../backend/registry/types.ts';
+import { openRegistry, requireValidRegistry } from '../backend/store/open-registry.ts';
+import type { Driver, Registry, Run } from '../backend/model/types.ts';
 import { upgradePairs } from '../backend/upgrade/upgrade-pairs.ts';
 import { upgradeVerdicts } from '../backend/upgrade/upgrade-verdicts.ts';
 import { Prng } from '../dev/gerrit-simulator/prng.ts';

@@ -1,5 +1,5 @@
 import { compileCi } from '../ci/match-comment.ts';
-import type { Ci } from '../registry/types.ts';
+import type { Ci } from '../model/types.ts';
 import { explainText, type CommentReport } from './explain-comment.ts';
 import { pastedComments } from './pasted-comments.ts';
 

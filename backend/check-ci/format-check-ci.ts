@@ -2,7 +2,7 @@ import { printable } from '../common/escape.ts';
 import { toIsoSeconds } from '../common/time.ts';
 import { runWords } from '../ci/run-words.ts';
 import { wikiFullName } from '../gerrit/ci-account.ts';
-import type { Ci } from '../registry/types.ts';
+import type { Ci } from '../model/types.ts';
 import type { CommentReport } from './explain-comment.ts';
 import type { CheckCiResult } from './run-check-ci.ts';
 

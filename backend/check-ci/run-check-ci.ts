@@ -1,6 +1,6 @@
 import { findWikiAccount } from '../gerrit/ci-account.ts';
 import { createGerritClient, type GerritClientOptions } from '../gerrit/client.ts';
-import type { Ci, Release } from '../registry/types.ts';
+import type { Ci, Release } from '../model/types.ts';
 import { compileCi } from '../ci/match-comment.ts';
 import { createReleaseMapper } from '../ci/release-map.ts';
 import { explainComment, type CommentReport } from './explain-comment.ts';

@@ -2,7 +2,7 @@ import { judgeText } from '../ci/judge-comment.ts';
 import { compileCi, verdictLines } from '../ci/match-comment.ts';
 import { verifiedVote } from '../ci/vote.ts';
 import { decides, failed, parseZuulReport } from '../ci/zuul-report.ts';
-import type { Ci } from '../registry/types.ts';
+import type { Ci } from '../model/types.ts';
 
 export interface JobTally {
   name: string;

@@ -1,7 +1,7 @@
 import type { RE2JS } from 're2js';
 import { DriverlogError } from '../common/errors.ts';
 import { compilePattern, searchLine } from './pattern.ts';
-import type { Ci, JobResult } from '../registry/types.ts';
+import type { Ci, JobResult } from '../model/types.ts';
 
 /**
  * How a driver's CI comments are read, compiled once per run (RE2: linear time over untrusted comment text): its

@@ -1,5 +1,5 @@
 import type { RE2JS } from 're2js';
-import type { JobResult } from '../registry/types.ts';
+import type { JobResult } from '../model/types.ts';
 import type { CommentVerdict } from './match-comment.ts';
 import { decides, failed, type ZuulJobLine, type ZuulReport } from './zuul-report.ts';
 

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { onFile, UsageError } from '../common/errors.ts';
 import type { Io } from '../common/io.ts';
-import { closest } from '../validate/closest.ts';
-import { driverKey, gerritProject } from '../registry/driver-key.ts';
-import { InvalidRegistryError, openRegistry } from '../registry/open-registry.ts';
-import type { Ci, Registry } from '../registry/types.ts';
+import { closest } from '../common/closest.ts';
+import { driverKey, gerritProject } from '../model/driver-key.ts';
+import { openRegistry, requireValidRegistry } from '../store/open-registry.ts';
+import type { Ci, Registry } from '../model/types.ts';
 
 // What `check-ci` checks: a driver's ci block from the registry, or one given on the command line, and the
 // comment a vendor pastes.
@@ -21,17 +21,10 @@ export function readMessage(file: string, io: Io): string {
   return onFile(path, 'read', () => readFileSync(path, 'utf8'));
 }
 
-/** The registry, when it parses (its releases map branches); a missing optional default file is no registry. */
+/** The registry, refused with its errors as every command refuses it; a missing optional default file is no registry. */
 export function readRegistry(file: string, cwd: string, required: boolean): Registry | undefined {
-  let opened;
-  try {
-    opened = openRegistry(file, { cwd });
-  } catch (error) {
-    if (!required && (error as { code?: string }).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  if (opened.value === undefined) throw new InvalidRegistryError(opened.problems);
-  return opened.value;
+  if (!required && !existsSync(resolve(cwd, file))) return undefined;
+  return requireValidRegistry(openRegistry(file, { cwd }));
 }
 
 export function fromRegistry(key: string, registry: Registry, file: string): Target {

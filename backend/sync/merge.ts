@@ -1,6 +1,6 @@
-import { driverKey } from '../registry/driver-key.ts';
-import { vendorResolver } from '../registry/resolve-vendor.ts';
-import type { Driver, Registry } from '../registry/types.ts';
+import { driverKey } from '../model/driver-key.ts';
+import { vendorResolver } from '../model/resolve-vendor.ts';
+import type { Driver, Registry } from '../model/types.ts';
 import { driverUpstream, indexMatrices, matrixDriverIds, type ReleaseMatrix } from './driver-upstream.ts';
 import { guessVendor } from './vendor-guess.ts';
 

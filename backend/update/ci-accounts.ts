@@ -1,9 +1,9 @@
 import { DAY_MS, toIsoSeconds } from '../common/time.ts';
 import type { WikiAccount } from '../gerrit/ci-account.ts';
 import { wikiFullName } from '../gerrit/ci-account.ts';
-import { isWikiCi } from '../registry/ci-account.ts';
-import { driverKey } from '../registry/driver-key.ts';
-import type { CiAccount, Registry } from '../registry/types.ts';
+import { isWikiCi } from '../model/ci-account.ts';
+import { driverKey } from '../model/driver-key.ts';
+import type { CiAccount, Registry } from '../model/types.ts';
 import { ciFingerprint } from './fingerprint.ts';
 
 /** An account found from a wiki name is looked up again after this long (accounts are renamed, and retired). */

@@ -2,7 +2,7 @@ import { pool } from '../common/pool.ts';
 import { findWikiAccount, type WikiAccount } from '../gerrit/ci-account.ts';
 import type { GerritClient } from '../gerrit/client.ts';
 import { GerritError } from '../gerrit/errors.ts';
-import type { Registry } from '../registry/types.ts';
+import type { Registry } from '../model/types.ts';
 import { accountLookups, resolveAccounts } from './ci-accounts.ts';
 
 // Nothing answers at the address: every other name would fail the same way, each after its own wait.

@@ -1,10 +1,10 @@
-import { isWikiCi } from '../registry/ci-account.ts';
-import { driverKey, gerritProject } from '../registry/driver-key.ts';
-import type { CiAccount, Registry, ScanState } from '../registry/types.ts';
+import { isWikiCi } from '../model/ci-account.ts';
+import { driverKey, gerritProject } from '../model/driver-key.ts';
+import type { CiAccount, Registry, ScanState } from '../model/types.ts';
 import { ciFingerprint, releasesFingerprint } from './fingerprint.ts';
 import { CiPatternError, compileCi, type CompiledCi } from '../ci/match-comment.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';
-import { isRetired } from '../registry/retirement.ts';
+import { isRetired } from '../model/retirement.ts';
 
 export interface PlannedDriver {
   /** Index in registry.drivers. */

@@ -1,7 +1,7 @@
-import type { JobResult } from '../registry/types.ts';
-import { urlProblem } from '../validate/checks/url-scheme.ts';
-import { withoutEmailAddresses } from '../validate/email-address.ts';
-import { COMMENT_MAX_LENGTH, JOB_FIELD_MAX_LENGTH } from '../validate/field-limits.ts';
+import type { JobResult } from '../model/types.ts';
+import { urlProblem } from '../common/url-problem.ts';
+import { withoutEmailAddresses } from '../common/email-address.ts';
+import { COMMENT_MAX_LENGTH, JOB_FIELD_MAX_LENGTH } from '../model/field-limits.ts';
 
 /**
  * The CI line a record quotes, as the registry may publish it: a CI's line is anyone's text, and the job must never

@@ -1,8 +1,8 @@
 import { failingRule, isSilent, lastReport, runsOf } from '../audit/run-history.ts';
 import { toIsoSeconds } from '../common/time.ts';
 import { commentSearchUrl } from '../gerrit/change-url.ts';
-import { gerritProject } from '../registry/driver-key.ts';
-import type { Driver, ScanState } from '../registry/types.ts';
+import { gerritProject } from '../model/driver-key.ts';
+import type { Driver, ScanState } from '../model/types.ts';
 import type { Reason } from './verdict-types.ts';
 
 // CI at the target release, by the audit's own rules: `failing` over the release's runs, `silent` over the

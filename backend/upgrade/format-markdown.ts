@@ -1,4 +1,4 @@
-import { markdownLink, markdownText } from '../audit/markdown-text.ts';
+import { markdownLink, markdownText } from '../common/markdown.ts';
 import { pathWords, reasonWords, VERDICT_WORDS, verdictCounts } from './reason-words.ts';
 import { VERDICTS, type UpgradeReport, type Verdict } from './verdict-types.ts';
 

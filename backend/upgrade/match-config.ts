@@ -1,5 +1,5 @@
-import type { Driver } from '../registry/types.ts';
-import { editDistance } from '../validate/closest.ts';
+import type { Driver } from '../model/types.ts';
+import { editDistance } from '../common/closest.ts';
 import type { ConfigValue } from './config-values.ts';
 
 /** A config value that names no registry driver, with the known names most like it. */

@@ -1,6 +1,6 @@
-import type { Driver, Release } from '../registry/types.ts';
-import { removedIn } from '../registry/removed-in.ts';
-import { inTree } from '../registry/upstream-signals.ts';
+import type { Driver, Release } from '../model/types.ts';
+import { removedIn } from '../model/removed-in.ts';
+import { inTree } from '../model/upstream-signals.ts';
 
 export type TreeAtTarget =
   | { state: 'in-tree' }

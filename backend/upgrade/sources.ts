@@ -1,6 +1,6 @@
-import { releaseBranch } from '../registry/releases.ts';
-import type { Driver, Project, Release } from '../registry/types.ts';
-import { featureValue } from '../registry/upstream-signals.ts';
+import { releaseBranch } from '../model/releases.ts';
+import type { Driver, Project, Release } from '../model/types.ts';
+import { featureValue } from '../model/upstream-signals.ts';
 
 // Each reason names where its fact comes from, in words a reader can check: which file or code of the project,
 // at which git ref. The refs are named by sync's rules (`upstream.refs`, else the release's branch, else for the

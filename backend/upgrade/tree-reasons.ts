@@ -1,6 +1,6 @@
-import { parseReleaseDate } from '../registry/releases.ts';
-import type { Driver, Project, Release, SupportValue } from '../registry/types.ts';
-import { featureValue, inTree, supportedByProject } from '../registry/upstream-signals.ts';
+import { parseReleaseDate } from '../model/releases.ts';
+import type { Driver, Project, Release, SupportValue } from '../model/types.ts';
+import { featureValue, inTree, supportedByProject } from '../model/upstream-signals.ts';
 import { treeAtTarget } from './removed-in.ts';
 import { supportSource, treeSource, type SourceContext } from './sources.ts';
 import type { UpgradePath } from './upgrade-path.ts';

@@ -1,5 +1,5 @@
 import { UsageError } from '../common/errors.ts';
-import { closest } from '../validate/closest.ts';
+import { closest } from '../common/closest.ts';
 import type { Verdict } from './verdict-types.ts';
 
 export const UPGRADE_FORMATS = ['text', 'markdown', 'json'] as const;

@@ -1,5 +1,5 @@
 import { developmentRelease } from '../audit/scope.ts';
-import type { Release } from '../registry/types.ts';
+import type { Release } from '../model/types.ts';
 
 export interface UpgradePair {
   from: string;

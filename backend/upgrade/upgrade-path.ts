@@ -1,6 +1,6 @@
 import { UsageError } from '../common/errors.ts';
-import type { Release } from '../registry/types.ts';
-import { closest } from '../validate/closest.ts';
+import type { Release } from '../model/types.ts';
+import { closest } from '../common/closest.ts';
 
 /** An upgrade from one release to a later one, and every release it passes through. */
 export interface UpgradePath {

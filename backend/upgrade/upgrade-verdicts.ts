@@ -1,7 +1,7 @@
 import { developmentRelease } from '../audit/scope.ts';
 import { toIsoSeconds } from '../common/time.ts';
-import type { Driver, Registry } from '../registry/types.ts';
-import { inTree } from '../registry/upstream-signals.ts';
+import type { Driver, Registry } from '../model/types.ts';
+import { inTree } from '../model/upstream-signals.ts';
 import { ciReasons } from './ci-reasons.ts';
 import { treeReasons, type TreeContext } from './tree-reasons.ts';
 import { upgradePath } from './upgrade-path.ts';

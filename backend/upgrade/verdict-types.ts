@@ -1,5 +1,5 @@
 import type { FailingRule } from '../audit/finding.ts';
-import type { SupportValue } from '../registry/types.ts';
+import type { SupportValue } from '../model/types.ts';
 
 export const VERDICTS = ['blocked', 'attention', 'ok'] as const;
 export type Verdict = (typeof VERDICTS)[number];

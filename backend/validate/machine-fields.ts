@@ -1,7 +1,7 @@
 import { appendPointer } from '../json/pointer.ts';
-import { companyKey, vendorResolver, type VendorResolver } from '../registry/resolve-vendor.ts';
+import { companyKey, vendorResolver, type VendorResolver } from '../model/resolve-vendor.ts';
 import { driverLabel, isRecord, listOf, stringAt, vendorsResolver } from './checks/shape.ts';
-import type { Job } from './job-trailer.ts';
+import type { Job } from '../model/job-trailer.ts';
 import type { Problem } from './problem.ts';
 
 // The fields the jobs write: `update` the CI evidence (`verification`, and each driver's `recent` runs in
@@ -60,7 +60,7 @@ export function machineFields(
     const owner = ` from driver ${driverLabel(driver.value)} of ${stringAt(driver.value, 'project_id')}`;
     add(key, owner, driver.value, driver.pointer, 'verification');
     add(key, owner, driver.value, driver.pointer, 'upstream');
-    // A runs file's entry (registry/runs-file.ts).
+    // A runs file's entry (model/runs-file.ts).
     add(key, owner, driver.value, driver.pointer, 'recent');
   }
   return found;

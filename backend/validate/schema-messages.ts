@@ -1,8 +1,8 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { closest } from './closest.ts';
+import { closest } from '../common/closest.ts';
 import { appendPointer } from '../json/pointer.ts';
 import type { Problem } from './problem.ts';
-import { quote } from './quote.ts';
+import { quote } from '../common/quote.ts';
 
 // Ajv's messages ("must match pattern "^[A-Z][a-z]+$"") say what the schema wants in the schema's
 // terms; these say it in the registry's, with how to fix it.

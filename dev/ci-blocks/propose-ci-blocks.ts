@@ -1,6 +1,6 @@
 import { GENERIC_CI_LINES } from '../../backend/ci/generic-ci-lines.ts';
-import { driverKey } from '../../backend/registry/driver-key.ts';
-import type { Ci, Driver, Registry } from '../../backend/registry/types.ts';
+import { driverKey } from '../../backend/model/driver-key.ts';
+import type { Ci, Driver, Registry } from '../../backend/model/types.ts';
 import { checkPattern } from '../../backend/validate/checked-pattern.ts';
 
 // Gives every driver of a project's newest tree whose code names its CI (cinder's CI_WIKI_NAME) a ci block:

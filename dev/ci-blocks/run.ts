@@ -5,9 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { driverKey } from '../../backend/registry/driver-key.ts';
-import { openRegistry, requireValidRegistry } from '../../backend/registry/open-registry.ts';
-import { saveRegistry } from '../../backend/registry/save-registry.ts';
+import { driverKey } from '../../backend/model/driver-key.ts';
+import { openRegistry, requireValidRegistry } from '../../backend/store/open-registry.ts';
+import { saveRegistry } from '../../backend/store/save-registry.ts';
 import { proposeCiBlocks, type Outcome } from './propose-ci-blocks.ts';
 import { cinderWikiNames, novaWikiNames, type DriverClass } from './wiki-names.ts';
 
@@ -60,10 +60,7 @@ console.log(
   `\n${outcomes.size} drivers: ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}; ${withBlock.length} have a ci block, ${withBlock.filter((d) => d.ci?.wiki_name !== undefined).length} with wiki_name`,
 );
 if (!values.check) {
-  const saved = saveRegistry(file, registry, {
-    expectText: opened.text,
-    expectRunsText: opened.runs?.text,
-    keepRuns: true,
-  });
+  // Written as sync writes: the runs file stays as it was read.
+  const saved = saveRegistry(opened, registry, { job: 'sync' });
   console.log(saved.written ? `${file} written` : `${file} unchanged`);
 }

@@ -1,5 +1,5 @@
-import { driverKey } from '../../backend/registry/driver-key.ts';
-import type { Registry } from '../../backend/registry/types.ts';
+import { driverKey } from '../../backend/model/driver-key.ts';
+import type { Registry } from '../../backend/model/types.ts';
 import type { WikiNames } from './propose-ci-blocks.ts';
 
 /** A driver class as cinder's code declares it: its CI_WIKI_NAME and the matrix sections it implements. */

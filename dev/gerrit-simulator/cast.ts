@@ -1,9 +1,9 @@
 import { compilePattern, searchLine } from '../../backend/ci/pattern.ts';
 import { wikiFullName } from '../../backend/gerrit/ci-account.ts';
-import { hasPatterns } from '../../backend/registry/ci-account.ts';
-import { gerritProject } from '../../backend/registry/driver-key.ts';
-import { isRetired } from '../../backend/registry/retirement.ts';
-import type { Ci, Registry } from '../../backend/registry/types.ts';
+import { hasPatterns } from '../../backend/model/ci-account.ts';
+import { gerritProject } from '../../backend/model/driver-key.ts';
+import { isRetired } from '../../backend/model/retirement.ts';
+import type { Ci, Registry } from '../../backend/model/types.ts';
 import { lineMaker, type LineMaker } from './ci-message-lines.ts';
 import type { SimAccount } from './types.ts';
 import { zuulCi, type CiStyle, type ZuulCi, type ZuulCiJob } from './zuul-ci.ts';

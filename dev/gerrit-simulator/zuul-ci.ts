@@ -1,5 +1,5 @@
 import { compilePattern } from '../../backend/ci/pattern.ts';
-import type { Ci } from '../../backend/registry/types.ts';
+import type { Ci } from '../../backend/model/types.ts';
 import { invertPattern, URL_SLOT } from './pattern-invert.ts';
 import type { Prng } from './prng.ts';
 import { reportPassed, reportText, type ReportJob } from './zuul-report.ts';

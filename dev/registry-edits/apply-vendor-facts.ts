@@ -1,6 +1,6 @@
 import { DriverlogError } from '../../backend/common/errors.ts';
-import { vendorResolver } from '../../backend/registry/resolve-vendor.ts';
-import type { Driver, Registry, Vendor } from '../../backend/registry/types.ts';
+import { vendorResolver } from '../../backend/model/resolve-vendor.ts';
+import type { Driver, Registry, Vendor } from '../../backend/model/types.ts';
 import { mergeDrivers, type Dropped } from './merge-drivers.ts';
 import { MERGES, RETIRED, VENDORS, type DriverMerge } from './vendor-facts.ts';
 

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Driver, Maintainer } from '../../backend/registry/types.ts';
+import type { Driver, Maintainer } from '../../backend/model/types.ts';
 
 /** What a merge could not keep: a field both entries had with different values (the kept entry's stays). */
 export interface Dropped {

@@ -1,4 +1,4 @@
-import type { Vendor } from '../../backend/registry/types.ts';
+import type { Vendor } from '../../backend/model/types.ts';
 
 // The companies of our registry, one entry per company, and what follows from it: drivers that are one
 // driver filed twice, and retired projects. Facts, with where they come from; `apply-vendor-facts.ts`

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGerritClient } from '../../backend/gerrit/client.ts';
 import type { ChangeInfo } from '../../backend/gerrit/types.ts';
 import { createReleaseMapper } from '../../backend/ci/release-map.ts';
-import { driverKey, gerritProject } from '../../backend/registry/driver-key.ts';
+import { driverKey, gerritProject } from '../../backend/model/driver-key.ts';
 import { planScan } from '../../backend/update/plan.ts';
 import { accountLookups, resolveAccounts } from '../../backend/update/ci-accounts.ts';
 import { lookUpAccounts } from '../../backend/update/look-up-accounts.ts';
-import type { CiAccount, Registry } from '../../backend/registry/types.ts';
+import type { CiAccount, Registry } from '../../backend/model/types.ts';
 import { ProjectScan } from '../../backend/update/project-scan.ts';
 import {
   generateHistory,

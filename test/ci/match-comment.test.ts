@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CiPatternError, compileCi, matchComment, verdictLines } from '../../backend/ci/match-comment.ts';
-import type { Ci } from '../../backend/registry/types.ts';
+import type { Ci } from '../../backend/model/types.ts';
 
 /** A block with patterns, compiled as update compiles it. */
 function patterns(block: Ci) {

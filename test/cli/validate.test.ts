@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../backend/common/io.ts';
 import { main } from '../../backend/cli/main.ts';
 import { formatRegistry } from '../../backend/format/canonical.ts';
-import type { Registry } from '../../backend/registry/types.ts';
+import type { Registry } from '../../backend/model/types.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'driverlog-validate-'));

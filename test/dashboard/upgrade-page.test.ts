@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runsFileOf, splitRuns } from '../../backend/registry/runs-file.ts';
+import { runsFileOf, splitRuns } from '../../backend/model/runs-file.ts';
 import { hasChromium, launchChromium, noChromiumReason } from '../../dashboard/chromium.ts';
 import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
 import { upgradeRegistry } from '../upgrade/upgrade-fixture.ts';

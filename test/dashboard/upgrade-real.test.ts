@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openRegistry, requireValidRegistry } from '../../backend/registry/open-registry.ts';
+import { openRegistry, requireValidRegistry } from '../../backend/store/open-registry.ts';
 import { upgradePairs } from '../../backend/upgrade/upgrade-pairs.ts';
 import { repoRoot } from '../../dashboard/build-site.ts';
 import { builtSite } from './helpers/site.ts';

@@ -3,7 +3,7 @@
 // names no account or several. The clock is injected.
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { Ci, Driver } from '../../backend/registry/types.ts';
+import type { Ci, Driver } from '../../backend/model/types.ts';
 import { describeOutcome, runUpdate } from '../../backend/update/run-update.ts';
 import type { SimAccount } from '../../dev/gerrit-simulator/index.ts';
 import {

@@ -2,7 +2,7 @@
 // miss that differs in the one thing the rule looks at. Each driver has a CI account of its own, so one update
 // run decides them all; check-ci says why the near misses do not count.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Ci, Driver, Registry } from '../../backend/registry/types.ts';
+import type { Ci, Driver, Registry } from '../../backend/model/types.ts';
 import {
   OMITTED_SENTENCE,
   gerritDate,

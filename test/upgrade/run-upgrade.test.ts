@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../backend/cli/main.ts';
-import { formatFiles } from '../../backend/registry/runs-file.ts';
-import type { Registry } from '../../backend/registry/types.ts';
+import { formatFiles } from '../../backend/format/format-files.ts';
+import type { Registry } from '../../backend/model/types.ts';
 import { fakeIo } from '../helpers/fake-io.ts';
 import { upgradeRegistry } from './upgrade-fixture.ts';
 
@@ -191,7 +191,7 @@ ok: openstack/cinder · Acme · Acme iSCSI
       '## OK: 1',
     ]);
     expect(out.stdout).toContain(
-      '- **Gamma** Gamma \\*NFS\\* &lt;img src=x&gt; \\| \\[x\\](https-evil) (openstack/cinder): blocked',
+      '- **Gamma** Gamma \\*NFS\\* &#60;img src=x&#62; &#124; \\[x\\](https-evil) (openstack/cinder): blocked',
     );
     expect(out.stdout).toContain(
       '  - CI failing on Hibiscus: its newest 3 runs failed (2 of the last 5 passed); source: [CI record for Hibiscus, newest run 2026-11-30T00:00:00Z](https://review.example.org/c/openstack/cinder/+/9000)',

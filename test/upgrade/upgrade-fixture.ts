@@ -8,7 +8,7 @@ import type {
   Release,
   Run,
   VerificationRecord,
-} from '../../backend/registry/types.ts';
+} from '../../backend/model/types.ts';
 import { RELEASES } from '../helpers/update-fixtures.ts';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 // The verdict table: each reason with a driver that meets it and a near miss that does not, over a registry whose
 // every fact is in test/upgrade/upgrade-fixture.ts.
 import { describe, expect, it } from 'vitest';
-import type { Registry } from '../../backend/registry/types.ts';
+import type { Registry } from '../../backend/model/types.ts';
 import { upgradeVerdicts, type UpgradeOptions } from '../../backend/upgrade/upgrade-verdicts.ts';
 import type { DriverVerdict } from '../../backend/upgrade/verdict-types.ts';
 import { upgradeRegistry } from './upgrade-fixture.ts';

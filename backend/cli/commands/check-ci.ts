@@ -13,6 +13,7 @@ import { checkCi } from '../../check-ci/run-check-ci.ts';
 import { suggestForAccount } from '../../check-ci/run-suggest.ts';
 import { gerritLimitOptionSpec, gerritLimitsFrom, gerritLimitsHelp } from '../../gerrit/settings.ts';
 import { credentialsFrom, gerritUrlFrom } from '../update-options.ts';
+import { DEFAULT_DATA_FILE } from '../../model/defaults.ts';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -95,7 +96,7 @@ Examples:
     const limit = Number(values.limit ?? '10');
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive integer`);
     const since = resolveSince(values.since, Date.now());
-    const dataFile = values.data ?? 'default_data.json';
+    const dataFile = values.data ?? DEFAULT_DATA_FILE;
     const gerrit = () => ({
       gerritUrl: gerritUrlFrom(values['gerrit-url'], io.env),
       ...(credentialsFrom(io.env) ? { credentials: credentialsFrom(io.env)! } : {}),

@@ -2,7 +2,7 @@ import { GENERIC_CI_LINES } from '../../ci/generic-ci-lines.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { ciPatterns } from './shape.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 
 export const broadPattern: Check = {
   id: 'broad-pattern',

@@ -1,5 +1,5 @@
 import type { Problem } from '../problem.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 import type { Check } from './check.ts';
 import { isRecord, listOf } from './shape.ts';
 

@@ -1,15 +1,20 @@
-import { companyKey } from '../../registry/resolve-vendor.ts';
-import { withoutInvisible } from '../invisible.ts';
+import { companyKey } from '../../model/resolve-vendor.ts';
+import { INVISIBLE, withoutInvisible } from '../invisible.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { driverLabel, listOf, stringAt, vendorsResolver } from './shape.ts';
 
 // A driver is identified by (project_id, vendor, name): the dashboard, the API and the batch job's
 // verification records all key on it, so two entries with one identity would overwrite each other.
-// Case, runs of spaces or tabs and invisible characters are ignored: "Acme  hypervisor" and
-// "Acme\thypervisor" are one name to a reader (and to the dashboard's page names). Vendors are one when
-// they are one company (registry/resolve-vendor.ts): "Dell EMC" is Dell's alias, "Dell-EMC" its spelling.
-const identity = (text: string): string => withoutInvisible(text).replace(/\s+/g, ' ').trim().toLowerCase();
+// Case, runs of spaces or tabs and invisible characters are ignored: "Dell EMC", "Dell  Emc" and
+// "Dell\tEMC" are one name to a reader (and to the dashboard's page names). Vendors are one when
+// they are one company (model/resolve-vendor.ts): "Dell EMC" is Dell's alias, "Dell-EMC" its spelling.
+const identity = (text: string): string =>
+  (ORDINARY.test(text) ? text : withoutInvisible(text).replace(/\s+/g, ' ').trim()).toLowerCase();
+// Single spaces between visible characters, nothing else that spaces or hides: most names, left as they are.
+const ORDINARY = new RegExp(
+  `^(?:[^\\s${INVISIBLE.source.slice(1, -1)}]+ )*[^\\s${INVISIBLE.source.slice(1, -1)}]+$`,
+);
 
 export const duplicateDriver: Check = {
   id: 'duplicate-driver',

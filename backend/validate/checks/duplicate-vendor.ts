@@ -1,8 +1,8 @@
-import { vendorKey } from '../../registry/vendor-key.ts';
+import { vendorKey } from '../../model/vendor-key.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { isRecord, listOf, stringAt } from './shape.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 
 // A vendor id is a URL on the dashboard, and a name or alias decides which company a driver is: each may
 // belong to one entry only, or a driver's company would depend on the order of the list.

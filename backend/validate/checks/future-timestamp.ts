@@ -1,7 +1,7 @@
 import { CLOCK_SKEW_MS, timestampMs } from '../../common/time.ts';
 import { appendPointer } from '../../json/pointer.ts';
 import type { Problem } from '../problem.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 import type { Check } from './check.ts';
 import { isRecord, listOf } from './shape.ts';
 

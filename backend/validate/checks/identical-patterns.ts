@@ -1,6 +1,6 @@
 import type { Check } from './check.ts';
 import { ciBlocks, driverLabel } from './shape.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 
 // With equal patterns every matching line counts as a success (the success pattern is tried first),
 // so the driver could never be shown failing.

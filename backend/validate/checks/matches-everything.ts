@@ -1,7 +1,7 @@
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { ciPatterns, jobPatterns } from './shape.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 
 // A pattern that matches the empty string ("", ".*", "(SUCCESS)?") matches every line of every
 // comment, so the first line of the CI's newest comment would decide the result. A jobs entry is matched

@@ -2,7 +2,7 @@ import type { Problem } from '../problem.ts';
 import { redosShapes } from '../../ci/redos-shape.ts';
 import type { Check } from './check.ts';
 import { everyPattern, fieldLabel } from './shape.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 
 export const patternBacktracking: Check = {
   id: 'pattern-backtracking',

@@ -1,6 +1,6 @@
 import type { Check } from './check.ts';
 import { everyPattern, fieldLabel } from './shape.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 
 // The batch job runs patterns in RE2, which has no backtracking features; the original DriverLog never
 // compiled its patterns before running them, so broken ones only showed up as "CI not found".

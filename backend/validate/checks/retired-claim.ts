@@ -1,9 +1,9 @@
 import { appendPointer } from '../../json/pointer.ts';
-import { releasedAfterRetirement } from '../../registry/retirement.ts';
+import { releasedAfterRetirement } from '../../model/retirement.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { listOf, stringAt } from './shape.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 
 // A project OpenStack retired has no releases after its retirement: a claim for one cannot be tested
 // against anything, and `update` no longer scans the project.

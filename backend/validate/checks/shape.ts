@@ -1,8 +1,8 @@
 import type { CheckedPattern } from '../checked-pattern.ts';
-import { JOB_PATTERN_MAX_LENGTH, PATTERN_MAX_LENGTH } from '../field-limits.ts';
-import { quote } from '../quote.ts';
-import { vendorResolver, type VendorResolver } from '../../registry/resolve-vendor.ts';
-import type { Vendor } from '../../registry/types.ts';
+import { JOB_PATTERN_MAX_LENGTH, PATTERN_MAX_LENGTH } from '../../model/field-limits.ts';
+import { quote } from '../../common/quote.ts';
+import { vendorResolver, type VendorResolver } from '../../model/resolve-vendor.ts';
+import type { Vendor } from '../../model/types.ts';
 
 // Checks run on files that may fail the schema, so they read the data through these guards and
 // skip what is not the expected shape (the schema check reports that).
@@ -79,13 +79,14 @@ export function ciPatterns(data: unknown, compile: (source: string) => CheckedPa
   // Six checks read every pattern; the run's compile function identifies the run.
   const cached = patternsOf.get(compile);
   if (cached && cached.data === data) return cached.patterns;
-  const patterns = ciBlocks(data).flatMap(({ driver, ci, pointer }) =>
-    PATTERN_FIELDS.flatMap((field) => {
+  const patterns: CiPattern[] = [];
+  for (const { driver, ci, pointer } of ciBlocks(data)) {
+    for (const field of PATTERN_FIELDS) {
       const source = ci[field];
-      if (typeof source !== 'string' || source.length > PATTERN_MAX_LENGTH) return [];
-      return [{ driver, field, pointer: `${pointer}/${field}`, source, compiled: compile(source) }];
-    }),
-  );
+      if (typeof source !== 'string' || source.length > PATTERN_MAX_LENGTH) continue;
+      patterns.push({ driver, field, pointer: `${pointer}/${field}`, source, compiled: compile(source) });
+    }
+  }
   patternsOf.set(compile, { data, patterns });
   return patterns;
 }

@@ -2,7 +2,7 @@ import { GENERIC_CI_LINES } from '../../ci/generic-ci-lines.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { ciPatterns, type PatternField } from './shape.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 
 // The original data still carried a driver whose success pattern was "Build failed.": it was shown
 // passing exactly when it failed. Test each pattern on lines of the opposite outcome, and on the

@@ -1,8 +1,8 @@
-import { closest } from '../closest.ts';
+import { closest } from '../../common/closest.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { listOf, stringAt } from './shape.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 
 export const unknownProject: Check = {
   id: 'unknown-project',

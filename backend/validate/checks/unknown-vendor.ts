@@ -1,8 +1,8 @@
-import { closest } from '../closest.ts';
+import { closest } from '../../common/closest.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { listOf, stringAt, vendorsOf, vendorsResolver } from './shape.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 
 // A registry with a vendors list names every company in it, so the dashboard can give each one page. A
 // vendor missing from it is most often a typo or a new company, both fine to publish meanwhile: a warning.

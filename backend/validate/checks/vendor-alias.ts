@@ -1,7 +1,7 @@
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { listOf, stringAt, vendorsResolver } from './shape.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 
 // One company, one name: the dashboard groups and filters drivers by vendor, so a driver filed under
 // "Dell EMC" would hide from Dell's page. Old entries may still carry a former name (a warning, for the

@@ -1,8 +1,8 @@
-import { companyKey } from '../../registry/resolve-vendor.ts';
+import { companyKey } from '../../model/resolve-vendor.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { listOf, stringAt, vendorsResolver } from './shape.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 
 // The dashboard filters by vendor; "Dell EMC" and "Dell-EMC" would show as two vendors. A company the vendors
 // list names is spelled as its entry says (vendor-alias); for the others, the most used spelling is taken as

@@ -1,7 +1,7 @@
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { isRecord, listOf } from './shape.ts';
-import { quote } from '../quote.ts';
+import { quote } from '../../common/quote.ts';
 
 // Stray spaces in names are invisible in review but make "Dell EMC " a different vendor from
 // "Dell EMC" in the dashboard's filters and in driver identities.

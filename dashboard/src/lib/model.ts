@@ -5,9 +5,9 @@ import type {
   ProjectUpstream,
   Registry,
   VerificationRecord,
-} from '../../../backend/registry/types.ts';
-import { driverKey, gerritProject } from '../../../backend/registry/driver-key.ts';
-import { parseReleaseDate, releasesByDate } from '../../../backend/registry/releases.ts';
+} from '../../../backend/model/types.ts';
+import { driverKey, gerritProject } from '../../../backend/model/driver-key.ts';
+import { parseReleaseDate, releasesByDate } from '../../../backend/model/releases.ts';
 import { projectViews } from './project-views.ts';
 import { driverSlugs, vendorSlugs } from './slugs.ts';
 import type { Evidence, StatusInput } from './status.ts';

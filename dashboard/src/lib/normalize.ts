@@ -13,7 +13,7 @@ import type {
   RunsFile,
   SupportValue,
   VerificationRecord,
-} from '../../../backend/registry/types.ts';
+} from '../../../backend/model/types.ts';
 
 // The dashboard may be built from a file nobody validated: keep what has the right shape, drop the
 // rest, so one bad entry cannot break (or inject into) the whole site.
@@ -165,7 +165,7 @@ function normalizeRecord(r: unknown): VerificationRecord | undefined {
 }
 
 /**
- * The runs file beside the registry (backend/registry/runs-file.ts), keeping, like normalizeRegistry, what has
+ * The runs file beside the registry (backend/model/runs-file.ts), keeping, like normalizeRegistry, what has
  * the right shape: a driver entry without its identity, or a run without a result and a time, is dropped.
  */
 export function normalizeRuns(raw: unknown, source: string): RunsFile {

@@ -1,4 +1,4 @@
-import type { Driver, Registry } from '../../../backend/registry/types.ts';
+import type { Driver, Registry } from '../../../backend/model/types.ts';
 import type { ProjectView, ReleaseView } from './model.ts';
 import { projectSlugs } from './slugs.ts';
 import { collator } from './text.ts';

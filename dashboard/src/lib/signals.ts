@@ -1,8 +1,8 @@
 // The three signals a driver page sets side by side for each release: the vendor's claim, the project's
-// own support matrix, and the CI evidence. The rules for the matrix live in backend/registry/
+// own support matrix, and the CI evidence. The rules for the matrix live in backend/model/
 // upstream-signals.ts; this module only phrases them and says where they disagree.
-import { featureValue, inTree, supportedByProject } from '../../../backend/registry/upstream-signals.ts';
-import type { SupportValue } from '../../../backend/registry/types.ts';
+import { featureValue, inTree, supportedByProject } from '../../../backend/model/upstream-signals.ts';
+import type { SupportValue } from '../../../backend/model/types.ts';
 import type { DriverView, ProjectView, ReleaseView } from './model.ts';
 
 /** What the project's matrix says of a driver in one release. */

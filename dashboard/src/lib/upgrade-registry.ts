@@ -1,6 +1,6 @@
 // The registry the upgrade verdicts read, taken from the site's model (which was built from the normalized
 // registry with its runs joined), so the pages judge exactly what the rest of the site shows.
-import type { Driver, Project, Registry, Release } from '../../../backend/registry/types.ts';
+import type { Driver, Project, Registry, Release } from '../../../backend/model/types.ts';
 import type { SiteModel } from './model.ts';
 
 export function upgradeRegistry(model: SiteModel): Registry {

@@ -3,7 +3,7 @@
 import type { UpgradePair } from '../../../backend/upgrade/upgrade-pairs.ts';
 import { reasonWords, VERDICT_WORDS } from '../../../backend/upgrade/reason-words.ts';
 import type { Reason, UpgradeReport, Verdict } from '../../../backend/upgrade/verdict-types.ts';
-import { driverKey } from '../../../backend/registry/driver-key.ts';
+import { driverKey } from '../../../backend/model/driver-key.ts';
 import type { DriverView, SiteModel } from './model.ts';
 import { releaseSlug } from './slugs.ts';
 import { STATUS_ICON } from './status.ts';

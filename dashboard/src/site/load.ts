@@ -1,8 +1,8 @@
 // Reads the registry once per build. Pages import `site()`; nothing else touches the disk.
 import { DriverlogError } from '../../../backend/common/errors.ts';
-import { openRegistry, type OpenedRegistry } from '../../../backend/registry/open-registry.ts';
-import { joinRuns } from '../../../backend/registry/runs-file.ts';
-import type { Registry } from '../../../backend/registry/types.ts';
+import { openRegistry, type OpenedRegistry } from '../../../backend/store/open-registry.ts';
+import { joinRuns } from '../../../backend/model/runs-file.ts';
+import type { Registry } from '../../../backend/model/types.ts';
 import { feedEvents, type FeedEvent } from '../lib/feed-events.ts';
 import { buildModel, type DriverView, type ProjectView, type SiteModel } from '../lib/model.ts';
 import { normalizeRegistry, normalizeRuns } from '../lib/normalize.ts';

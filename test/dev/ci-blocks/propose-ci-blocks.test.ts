@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { proposeCiBlocks, readsOwnResult } from '../../../dev/ci-blocks/propose-ci-blocks.ts';
 import { cinderWikiNames, novaWikiNames } from '../../../dev/ci-blocks/wiki-names.ts';
-import type { Driver, Registry } from '../../../backend/registry/types.ts';
+import type { Driver, Registry } from '../../../backend/model/types.ts';
 import { registry } from '../../helpers/update-fixtures.ts';
 
 const inTree = (upstream_id: string, releases = ['Caracal', 'Dalmatian']) =>

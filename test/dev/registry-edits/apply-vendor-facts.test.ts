@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatRegistry } from '../../../backend/format/canonical.ts';
-import type { Driver, Registry } from '../../../backend/registry/types.ts';
+import type { Driver, Registry } from '../../../backend/model/types.ts';
 import { validateText } from '../../../backend/validate/validate.ts';
 import {
   applyVendorFacts,

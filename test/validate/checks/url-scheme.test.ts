@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { urlProblem } from '../../../backend/validate/checks/url-scheme.ts';
+import { urlProblem } from '../../../backend/common/url-problem.ts';
 
 // urlProblem parses each "scheme://authority" once per run. It must judge every link exactly as parsing the
 // whole link would.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { removedIn, upstreamReleases } from '../../backend/registry/removed-in.ts';
-import type { DriverUpstream } from '../../backend/registry/types.ts';
+import { removedIn, upstreamReleases } from '../../backend/model/removed-in.ts';
+import type { DriverUpstream } from '../../backend/model/types.ts';
 
 const releases = ['Rocky', 'Stein', 'Train', 'Ussuri', 'Victoria'].map((id) => ({ id }));
 const driver = (upstream?: DriverUpstream) => (upstream === undefined ? {} : { upstream });

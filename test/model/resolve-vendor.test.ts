@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { companyKey, resolveVendor, vendorResolver } from '../../backend/registry/resolve-vendor.ts';
-import type { Vendor } from '../../backend/registry/types.ts';
+import { companyKey, resolveVendor, vendorResolver } from '../../backend/model/resolve-vendor.ts';
+import type { Vendor } from '../../backend/model/types.ts';
 
 const vendors: Vendor[] = [
   { id: 'dell', name: 'Dell', aliases: ['Dell EMC', 'EMC'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRetired, releasedAfterRetirement } from '../../backend/registry/retirement.ts';
+import { isRetired, releasedAfterRetirement } from '../../backend/model/retirement.ts';
 
 const fuel = { retired_on: '2017-06-20' };
 
