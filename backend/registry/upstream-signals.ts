@@ -37,7 +37,8 @@ export function featureValue(
 
 /**
  * Whether the project supports the driver in a release: it is in the tree and the project's
- * `support_feature` (when it names one) is not "missing" for it.
+ * `support_feature` (when it names one) is not "missing" for it; without one, the project's status word for
+ * the driver in that release (`upstream.status`) is not one its `statuses` call unsupported.
  */
 export function supportedByProject(
   project: Pick<Project, 'upstream'>,
@@ -47,7 +48,21 @@ export function supportedByProject(
 ): boolean {
   if (!inTree(driver, releaseId)) return false;
   const feature = project.upstream?.support_feature;
-  return feature === undefined || featureValue(driver, feature, releaseId, releases) !== 'missing';
+  if (feature !== undefined) return featureValue(driver, feature, releaseId, releases) !== 'missing';
+  const word = statusValue(driver, releaseId, releases);
+  return project.upstream?.statuses?.find((status) => status.id === word)?.supported !== false;
+}
+
+/** The project's status word for the driver in a release (the last step at or before it), if it gives one. */
+export function statusValue(driver: WithUpstream, releaseId: string, releases: Releases): string | undefined {
+  if (!inTree(driver, releaseId)) return undefined;
+  const at = releaseIndex(releases, releaseId);
+  let value: string | undefined;
+  for (const [release, word] of driver.upstream?.status ?? []) {
+    if (releaseIndex(releases, release) > at) break;
+    value = word;
+  }
+  return value;
 }
 
 function releaseIndex(releases: Releases, id: string): number {

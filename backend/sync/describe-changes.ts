@@ -50,6 +50,10 @@ function phrase(event: SyncEvent): [string, [string, string]] {
         `leave ${event.release}`,
         [`leaves the tree after ${event.release}`, `leave the tree after ${event.release}`],
       ];
+    case 'status': {
+      const what = `${event.to} in ${event.release}`;
+      return [`status ${what}`, [`becomes ${what}`, `become ${what}`]];
+    }
     case 'gain':
     case 'lose': {
       const [one, many] = event.kind === 'gain' ? ['gains', 'gain'] : ['loses', 'lose'];

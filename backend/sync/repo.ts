@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { CatFile } from './cat-file.ts';
 import { RepoError } from './errors.ts';
 import type { RepoRefs } from './resolve-ref.ts';
 
@@ -17,6 +18,10 @@ export interface UpstreamRepo {
   commitOf(ref: string): Promise<string | undefined>;
   /** A file's text at a commit, or undefined when the commit has no such file. */
   readFile(commit: string, path: string): Promise<string | undefined>;
+  /** The names in a folder at a commit (files and folders alike), or undefined when it has no such folder. */
+  listFolder(commit: string, path: string): Promise<string[] | undefined>;
+  /** Ends the git process reads go through. */
+  close(): void;
 }
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/|^[^/\s@]+@[^/\s:]+:/i;
@@ -53,28 +58,38 @@ export async function openRepo(
   } catch (error) {
     throw new RepoError(`${location} is not a git repository`, error);
   }
-  const run = async (args: string[]) => {
-    try {
-      return await git.raw(args);
-    } catch (error) {
-      throw new RepoError(`git ${args.join(' ')} failed in ${location}`, error);
-    }
-  };
+  const batch = new CatFile(dir, location);
   return {
     location,
     dir,
     refs: () => listRefs(git, location),
     async commitOf(ref) {
-      // With --quiet, a ref that names nothing prints nothing (and simple-git resolves with "").
-      const out = await run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-      return out.trim() || undefined;
+      const object = await batch.get(`${ref}^{commit}`);
+      return object?.oid;
     },
     async readFile(commit, path) {
-      const entry = (await run(['ls-tree', '-z', commit, '--', path])).split('\0')[0] ?? '';
-      const match = /^\d+ blob ([0-9a-f]+)\t/.exec(entry);
-      return match ? await run(['cat-file', 'blob', match[1]!]) : undefined;
+      const object = await batch.get(`${commit}:${path}`);
+      return object?.type === 'blob' ? object.content.toString('utf8') : undefined;
     },
+    async listFolder(commit, path) {
+      const object = await batch.get(`${commit}:${path}`);
+      return object?.type === 'tree' ? treeNames(object.content, object.oid.length / 2) : undefined;
+    },
+    close: () => batch.close(),
   };
+}
+
+/** The names of a tree object's entries: "<mode> <name>\0<object id>" each, back to back. */
+function treeNames(content: Buffer, idLength: number): string[] {
+  const names: string[] = [];
+  for (let at = 0; at < content.length;) {
+    const space = content.indexOf(32, at);
+    const nul = content.indexOf(0, space);
+    if (space === -1 || nul === -1) break;
+    names.push(content.subarray(space + 1, nul).toString('utf8'));
+    at = nul + 1 + idLength;
+  }
+  return names;
 }
 
 async function listRefs(git: SimpleGit, location: string): Promise<RepoRefs> {

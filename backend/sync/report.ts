@@ -1,3 +1,4 @@
+import type { DeliverablesReport } from './run-deliverables.ts';
 import type { ProjectChanges } from './changes.ts';
 import { describeChanges } from './describe-changes.ts';
 import type { ProjectMerge } from './merge.ts';
@@ -12,6 +13,8 @@ export interface SyncReport {
   written: boolean;
   commit?: { sha: string; subject: string };
   projects: ProjectReport[];
+  /** With --deliverables: what openstack/releases says of the drivers shipped outside the projects' trees. */
+  deliverables?: DeliverablesReport;
 }
 
 export interface ProjectReport {

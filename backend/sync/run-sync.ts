@@ -12,6 +12,12 @@ import { openRegistry, requireValidRegistry } from '../registry/open-registry.ts
 import { formatFiles } from '../registry/runs-file.ts';
 import { commitGuard, saveRegistry } from '../registry/save-registry.ts';
 import { openRepo } from './repo.ts';
+import {
+  DELIVERABLE_GIT_BASE,
+  deliverablesPass,
+  RELEASES_GIT,
+  type DeliverablesReport,
+} from './run-deliverables.ts';
 import { projectReport, type SyncReport } from './report.ts';
 
 export interface SyncOptions {
@@ -29,6 +35,10 @@ export interface SyncOptions {
   commit?: boolean;
   /** Where URLs are cloned; default .driverlog-cache/ beside the data file. */
   cacheDir?: string;
+  /** Read openstack/releases (`git`, else its URL) for the drivers linked by upstream_deliverable instead of matrices. */
+  deliverables?: boolean;
+  /** Deliverable name → the path or URL of its repository, read with addNew instead of its opendev URL. */
+  deliverableGit?: Record<string, string>;
 }
 
 export interface SyncOutcome {
@@ -47,18 +57,29 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
   const opened = openRegistry(options.dataFile, { cwd: options.cwd });
   const registry = requireValidRegistry(opened);
   const { text, path: file } = opened;
-  const projects = chooseProjects(registry, options);
   const cacheDir = options.cacheDir ?? join(dirname(file), '.driverlog-cache');
   let next: Registry = registry;
   const reports: SyncReport['projects'] = [];
   const changes: ProjectChanges[] = [];
-  for (const project of projects) {
+  let deliverables: DeliverablesReport | undefined;
+  if (options.deliverables) {
+    const pass = await syncDeliverables(registry, options, cacheDir);
+    next = pass.registry;
+    changes.push(...pass.changes);
+    deliverables = pass.report;
+  }
+  for (const project of options.deliverables ? [] : chooseProjects(registry, options)) {
     const location = options.git ?? project.upstream.git;
     const repo = await openRepo(location, { cwd: options.cwd, cacheDir });
-    const read = await readProject(project, registry.releases ?? [], repo);
+    let read;
+    try {
+      read = await readProject(project, registry.releases ?? [], repo);
+    } finally {
+      repo.close();
+    }
     if (read.matrices.length === 0) {
       throw new SyncInputError(
-        `${project.id}: no release has ${project.upstream.support_matrix} in ${location}`,
+        `${project.id}: no release has ${read.paths.join(' or ')} in ${location}`,
         'check upstream.support_matrix (a path inside the repository) and the repository',
       );
     }
@@ -77,6 +98,7 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     written: false,
     projects: reports,
   };
+  if (deliverables) report.deliverables = deliverables;
   const saved =
     !options.check && wouldChange
       ? saveRegistry(file, next, { expectText: text, expectRunsText: opened.runs?.text, keepRuns: true })
@@ -94,6 +116,38 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     writeFileAtomic(resolve(options.cwd, options.reportFile), JSON.stringify(report, null, 2) + '\n');
   }
   return { exitCode: options.check && wouldChange ? 1 : 0, report };
+}
+
+/** The deliverables pass, over the chosen projects (default: all), with openstack/releases opened and closed. */
+async function syncDeliverables(registry: Registry, options: SyncOptions, cacheDir: string) {
+  const ids = options.projects?.length ? options.projects : registry.projects.map((project) => project.id);
+  for (const id of ids) {
+    if (!registry.projects.some((project) => project.id === id)) {
+      throw new SyncInputError(
+        `--project ${id}: no such project in ${options.dataFile}`,
+        `projects: ${registry.projects.map((p) => p.id).join(', ')}`,
+        'usage',
+      );
+    }
+  }
+  const location = options.git ?? RELEASES_GIT;
+  const repo = await openRepo(location, { cwd: options.cwd, cacheDir });
+  // A deliverable's repository is cloned like any project's, from where openstack/releases says it is.
+  const openDeliverable = (name: string, repoName: string) =>
+    openRepo(options.deliverableGit?.[name] ?? `${DELIVERABLE_GIT_BASE}${repoName}`, {
+      cwd: options.cwd,
+      cacheDir,
+    });
+  try {
+    return await deliverablesPass(
+      registry,
+      ids,
+      { location, repo },
+      options.addNew ? openDeliverable : undefined,
+    );
+  } finally {
+    repo.close();
+  }
 }
 
 function chooseProjects(registry: Registry, options: SyncOptions): Upstreamed[] {

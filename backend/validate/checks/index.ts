@@ -28,6 +28,7 @@ import { duplicateUpstreamId } from './duplicate-upstream-id.ts';
 import { unknownSupportFeature } from './unknown-support-feature.ts';
 import { upstreamIdProject } from './upstream-id-project.ts';
 import { upstreamReleases } from './upstream-releases.ts';
+import { upstreamLink } from './upstream-link.ts';
 
 import { runsSchema } from './runs-schema.ts';
 import { runsWithoutRecord } from './runs-without-record.ts';
@@ -47,6 +48,7 @@ export const checks: readonly Check[] = [
   controlCharacters,
   duplicateUpstreamId,
   upstreamIdProject,
+  upstreamLink,
   upstreamReleases,
   duplicateFeature,
   unknownSupportFeature,
