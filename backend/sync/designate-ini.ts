@@ -74,7 +74,6 @@ export async function readDesignateIni(path: string, tree: TreeAt): Promise<Matr
   for (const name of backends.options.keys()) {
     if (!name.startsWith(PREFIX)) continue;
     const key = name.slice(PREFIX.length);
-    const own = section(`backends.${name}`, lineOf(backends, name));
     const parts = key.split('-');
     if (parts.length > 2 || key === '' || key.length > LIMITS.id) {
       fail(
@@ -83,6 +82,9 @@ export async function readDesignateIni(path: string, tree: TreeAt): Promise<Matr
         'name the backend with at most one "-" after backend-impl-',
       );
     }
+    const own = section(`backends.${name}`, lineOf(backends, name));
+    // The renderer reads these too: a value it cannot interpolate fails its build, so it fails here.
+    for (const option of ['type', 'notes', 'repository']) required(own, option);
     const inTree = required(own, 'in-tree').toLowerCase();
     if (!(inTree in BOOLEANS)) {
       fail(

@@ -66,7 +66,7 @@ function entry(
     throw new MatrixError(
       source,
       line,
-      `${group}: "${name} = ${target}" is not an entry point`,
+      `${group}: "${name} = ${target.trim()}" is not an entry point`,
       'write "name = package.module:Class"',
     );
   }
@@ -102,6 +102,15 @@ function setupCfgPoints(
     if (found !== -1) searchFrom = found + 1;
     const equals = item.indexOf('=');
     const name = equals === -1 ? '' : item.slice(0, equals).trim();
+    const earlier = points.find((point) => point.name === name);
+    if (earlier) {
+      throw new MatrixError(
+        source,
+        line,
+        `${group}: "${name}" repeats the entry point at line ${earlier.line}`,
+        'keep one of the two',
+      );
+    }
     points.push(entry(name, equals === -1 ? item : item.slice(equals + 1), source, line, group));
   }
   return points;

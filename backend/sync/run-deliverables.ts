@@ -1,5 +1,6 @@
 import type { Registry } from '../registry/types.ts';
-import { diffProject, type ProjectChanges } from './changes.ts';
+import { isDeepStrictEqual } from 'node:util';
+import type { ProjectChanges } from './changes.ts';
 import { describeChanges } from './describe-changes.ts';
 import { mergeDeliverables, type DeliverablesMerge } from './merge-deliverables.ts';
 import { readDeliverables, type DeliverablePlug } from './read-deliverables.ts';
@@ -57,7 +58,7 @@ export async function deliverablesPass(
   );
   const merged = mergeDeliverables(registry, chosen, read.facts, read.plugs);
   const changes = projects
-    .map((project) => diffProject(registry, merged.registry, project))
+    .map((project) => deliverableChanges(registry, merged.registry, project))
     .filter((diff) => diff.changed);
   const plugsOf = (name: string) =>
     read.plugs
@@ -83,5 +84,31 @@ export async function deliverablesPass(
       skipped: merged.skipped,
       summary: changes.flatMap((diff) => describeChanges(diff).map((clause) => `${diff.project}: ${clause}`)),
     },
+  };
+}
+
+/** What the deliverables pass changed in one project, by deliverable name: added, linked, unlinked. */
+function deliverableChanges(before: Registry, after: Registry, project: string): ProjectChanges {
+  const shipped = (registry: Registry) =>
+    new Map(
+      registry.drivers
+        .filter((driver) => driver.project_id === project && driver.upstream_deliverable !== undefined)
+        .map((driver) => [driver.upstream_deliverable!, driver]),
+    );
+  const old = shipped(before);
+  const now = shipped(after);
+  const hasFacts = (driver: Registry['drivers'][number] | undefined) =>
+    driver?.upstream?.kind === 'out-of-tree';
+  const names = [...now.keys()];
+  return {
+    project,
+    features: { added: [], removed: [], changed: [] },
+    releases: { added: [], removed: [] },
+    added: names.filter((name) => !old.has(name)),
+    linked: names.filter((name) => old.has(name) && !hasFacts(old.get(name)) && hasFacts(now.get(name))),
+    unlinked: names.filter((name) => hasFacts(old.get(name)) && !hasFacts(now.get(name))),
+    events: [],
+    revised: 0,
+    changed: names.some((name) => !isDeepStrictEqual(old.get(name)?.upstream, now.get(name)?.upstream)),
   };
 }
