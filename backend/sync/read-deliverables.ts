@@ -96,7 +96,9 @@ export async function readDeliverables(
   if (!discovery) return result;
 
   for (const name of await candidates(releases, repo, head, ref)) {
-    if (!result.facts.has(name)) result.facts.set(name, await read(name));
+    // A deliverable a driver links already is that driver: nothing to discover.
+    if (result.facts.has(name)) continue;
+    result.facts.set(name, await read(name));
     const facts = result.facts.get(name)!;
     if (!facts.newest) continue;
     const own = await discovery.open(name, facts.newest.repo);

@@ -64,12 +64,12 @@ export async function deliverablesPass(
     read.plugs
       .filter((plug) => plug.name === name)
       .map((plug) => `${plug.group}: ${plug.entryPoints.join(', ')}`);
-  const readRepos = [...new Set([...read.plugs.map((plug) => plug.name), ...read.plugsNothing])].map(
-    (name) => {
+  const readRepos = [...new Set([...read.plugs.map((plug) => plug.name), ...read.plugsNothing])]
+    .sort()
+    .map((name) => {
       const newest = read.facts.get(name)!.newest!;
       return { name, repo: newest.repo, hash: newest.hash, release: newest.release, plugs: plugsOf(name) };
-    },
-  );
+    });
   return {
     registry: merged.registry,
     changes,

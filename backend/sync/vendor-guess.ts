@@ -31,7 +31,10 @@ const BY_ID: Array<[RegExp, string]> = [
   [/^infinidat(_|$)/, 'Infinidat'],
   [/^inspur(_|$)/, 'Inspur'],
   // Neutron's ML2 drivers, octavia's providers, designate's backends, glance's stores, ironic's hardware types.
-  [/^(ovs|ovn|linuxbridge|amphora|file_system|http|swift|cinder|s3|ipmi|redfish|snmp)$/, 'OpenStack Community'],
+  [
+    /^(ovs|ovn|linuxbridge|amphora|file_system|http|swift|cinder|s3|ipmi|redfish|snmp)$/,
+    'OpenStack Community',
+  ],
   [/^odl$/, 'OpenDaylight'],
   [/^midonet$/, 'Midokura'],
   [/^bind9(-|$)/, 'ISC'],

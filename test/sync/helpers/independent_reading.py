@@ -19,7 +19,7 @@ import sys
 class Batch:
     def __init__(self, git_dir):
         self.proc = subprocess.Popen(
-            ["git", "--git-dir", git_dir, "cat-file", "--batch"],
+            ["git", "-C", git_dir, "cat-file", "--batch"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
