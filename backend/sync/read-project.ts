@@ -2,6 +2,7 @@ import type { Project, ProjectUpstream, Release } from '../registry/types.ts';
 import type { ReleaseMatrix } from './driver-upstream.ts';
 import { combineFiles, sharedFeatureIds, type FileMatrix } from './combine-files.ts';
 import { SyncInputError } from './errors.ts';
+import type { ReadCache } from './read-cache.ts';
 import { matrixPaths, READERS } from './readers.ts';
 import type { TreeAt } from './matrix.ts';
 import type { UpstreamRepo } from './repo.ts';
@@ -23,14 +24,16 @@ export interface ProjectRead {
   head: string;
 }
 
-/** Every release's matrix of one project, read from its repository at the ref the rules give. */
+/** Every release's matrix of one project, read from its repository at the ref the rules give (or `cache`). */
 export async function readProject(
   project: Project & { upstream: ProjectUpstream },
   releases: readonly Release[],
   repo: UpstreamRepo,
+  cache?: ReadCache,
 ): Promise<ProjectRead> {
   const { upstream } = project;
-  const reader = READERS[upstream.format ?? 'ini'];
+  const format = upstream.format ?? 'ini';
+  const reader = READERS[format];
   const paths = matrixPaths(upstream);
   if (paths.length === 0)
     throw new SyncInputError(
@@ -60,7 +63,9 @@ export async function readProject(
     const tree = treeAt(repo, ref, commit);
     const files: FileMatrix[] = [];
     for (const path of paths) {
-      const matrix = await reader.read(path, tree);
+      const kept = cache?.get(format, path, ref, commit);
+      const matrix = kept === undefined ? await reader.read(path, tree) : (kept ?? undefined);
+      if (kept === undefined) cache?.set(format, path, ref, commit, matrix);
       if (matrix) files.push({ path, matrix });
     }
     if (files.length === 0) {

@@ -30,6 +30,12 @@ export function isRemote(location: string): boolean {
   return URL_LIKE.test(location);
 }
 
+/** A repository's name: the last part of its URL or path (neutron, glance_store, releases). */
+export function repositoryName(location: string): string {
+  const trimmed = location.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1).replace(/\.git$/, '');
+}
+
 /** A cache folder name for a URL: readable, and distinct for distinct URLs. */
 export function cacheName(url: string): string {
   const readable = url

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.ts';
 import { commitDataFile } from '../common/git-commit.ts';
@@ -7,11 +8,12 @@ import { syncCommitMessage } from './describe-changes.ts';
 import { withJobTrailer } from '../validate/job-trailer.ts';
 import { SyncInputError } from './errors.ts';
 import { mergeProject } from './merge.ts';
+import { openReadCache } from './read-cache.ts';
 import { readProject } from './read-project.ts';
 import { openRegistry, requireValidRegistry } from '../registry/open-registry.ts';
 import { formatFiles } from '../registry/runs-file.ts';
 import { commitGuard, saveRegistry } from '../registry/save-registry.ts';
-import { openRepo } from './repo.ts';
+import { openRepo, repositoryName } from './repo.ts';
 import {
   DELIVERABLE_GIT_BASE,
   deliverablesPass,
@@ -28,6 +30,8 @@ export interface SyncOptions {
   projects?: string[];
   /** Read this repository (path or URL) instead of the project's `upstream.git`: one project only. */
   git?: string;
+  /** Read each repository from this folder (`<folder>/<name>` or `<folder>/<name>.git`) instead of its URL. */
+  repos?: string;
   addNew?: boolean;
   /** Write nothing; the outcome says whether the file would change. */
   check?: boolean;
@@ -69,14 +73,16 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     deliverables = pass.report;
   }
   for (const project of options.deliverables ? [] : chooseProjects(registry, options)) {
-    const location = options.git ?? project.upstream.git;
+    const location = options.git ?? localCopy(options, project.upstream.git);
     const repo = await openRepo(location, { cwd: options.cwd, cacheDir });
+    const cache = openReadCache(cacheDir, project.id);
     let read;
     try {
-      read = await readProject(project, registry.releases ?? [], repo);
+      read = await readProject(project, registry.releases ?? [], repo, cache);
     } finally {
       repo.close();
     }
+    cache.save();
     if (read.matrices.length === 0) {
       throw new SyncInputError(
         `${project.id}: no release has ${read.paths.join(' or ')} in ${location}`,
@@ -130,11 +136,11 @@ async function syncDeliverables(registry: Registry, options: SyncOptions, cacheD
       );
     }
   }
-  const location = options.git ?? RELEASES_GIT;
+  const location = options.git ?? localCopy(options, RELEASES_GIT);
   const repo = await openRepo(location, { cwd: options.cwd, cacheDir });
   // A deliverable's repository is cloned like any project's, from where openstack/releases says it is.
   const openDeliverable = (name: string, repoName: string) =>
-    openRepo(options.deliverableGit?.[name] ?? `${DELIVERABLE_GIT_BASE}${repoName}`, {
+    openRepo(options.deliverableGit?.[name] ?? localCopy(options, `${DELIVERABLE_GIT_BASE}${repoName}`), {
       cwd: options.cwd,
       cacheDir,
     });
@@ -148,6 +154,15 @@ async function syncDeliverables(registry: Registry, options: SyncOptions, cacheD
   } finally {
     repo.close();
   }
+}
+
+/** A repository's URL, or with --repos its copy in that folder (named as the URL's last part). */
+function localCopy(options: SyncOptions, url: string): string {
+  if (options.repos === undefined) return url;
+  const name = repositoryName(url);
+  const folder = resolve(options.cwd, options.repos);
+  const bare = join(folder, `${name}.git`);
+  return existsSync(join(folder, name)) || !existsSync(bare) ? join(folder, name) : bare;
 }
 
 function chooseProjects(registry: Registry, options: SyncOptions): Upstreamed[] {

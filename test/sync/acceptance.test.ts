@@ -1,13 +1,13 @@
 // Acceptance: each project's drivers (and status words) per release, as sync's readers read them, equal an
 // independent reading with Python's own parsers (configparser, tomllib, ast, docutils). Over generated
-// repositories wherever python3 is installed; over the projects' real repositories when clones are found in
-// OPENSTACK_REPOS (a folder holding `neutron`, `neutron.git` or `openstack+neutron/repo`; default: beside
-// this repository), skipping cleanly where they are not.
+// repositories wherever python3 is installed; over the projects' real repositories where clones are found
+// (dev/openstack-clones: OPENSTACK_REPOS), skipping cleanly where they are not.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { findClone, repoName } from '../../dev/openstack-clones/find-clones.ts';
 import type { Project, ProjectUpstream, Registry } from '../../backend/registry/types.ts';
 import { matrixPaths } from '../../backend/sync/readers.ts';
 import { readProject } from '../../backend/sync/read-project.ts';
@@ -149,21 +149,13 @@ describe.skipIf(!python)('the glance-rst reader against docutils, on a generated
   });
 });
 
-/** Where a clone of openstack/<name> is, if anywhere. */
-function clone(name: string): string | undefined {
-  const base = process.env.OPENSTACK_REPOS ?? join(root, '..');
-  return [join(base, name), join(base, `${name}.git`), join(base, `openstack+${name}`, 'repo')].find((dir) =>
-    existsSync(dir),
-  );
-}
-
 const registry = JSON.parse(readFileSync(join(root, 'default_data.json'), 'utf8')) as Registry;
 const projects = registry.projects.filter(
   (project): project is Upstreamed =>
     project.upstream !== undefined && project.upstream.format !== 'manila-rst',
 );
 const located = projects.flatMap((project) => {
-  const dir = clone(project.upstream.git.slice(project.upstream.git.lastIndexOf('/') + 1));
+  const dir = findClone(repoName(project.upstream.git));
   return dir ? [{ project, dir }] : [];
 });
 

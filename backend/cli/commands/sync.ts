@@ -6,6 +6,7 @@ const options = {
   data: { type: 'string', default: 'default_data.json' },
   project: { type: 'string', multiple: true },
   git: { type: 'string' },
+  repos: { type: 'string' },
   'add-new': { type: 'boolean', default: false },
   check: { type: 'boolean', default: false },
   report: { type: 'string' },
@@ -28,7 +29,7 @@ function pairs(items: readonly string[]): Record<string, string> {
 export const command: Command = {
   name: 'sync',
   summary: "Read each project's own support matrix, release by release, into the registry",
-  help: `Usage: driverlog sync [--data FILE] [--project ID]... [--git PATH_OR_URL] [--add-new] [--check]
+  help: `Usage: driverlog sync [--data FILE] [--project ID]... [--git PATH_OR_URL | --repos FOLDER] [--add-new] [--check]
                      [--report FILE] [--commit] [--deliverables [--deliverable-git NAME=PATH_OR_URL]...]
 
 For every project with "upstream" in the registry, reads its support matrix (upstream.support_matrix)
@@ -54,6 +55,8 @@ Options:
   --project ID          only this project (repeatable; default: every project with upstream)
   --git PATH_OR_URL     read this repository instead of upstream.git (one --project only); a local
                         path is read in place, a URL is cloned bare into .driverlog-cache/
+  --repos FOLDER        read every repository from FOLDER/<name> (or <name>.git), <name> being the
+                        last part of its URL (neutron, glance_store, releases), instead of cloning it
   --add-new             add a driver for each matrix driver no registry driver links to (the report
                         lists them: review their vendor)
   --check               write nothing; exit 1 if the file would change, saying what
@@ -75,6 +78,8 @@ Example:
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     if (values['deliverable-git'] && !values.deliverables)
       throw new UsageError("--deliverable-git names a deliverable's repository: it needs --deliverables");
+    if (values.git !== undefined && values.repos !== undefined)
+      throw new UsageError('--git and --repos both say where to read: give one');
     if (values.check && values.commit)
       throw new UsageError('--check writes nothing: there is nothing to --commit');
     const { exitCode, report } = await runSync({
@@ -82,6 +87,7 @@ Example:
       cwd: io.cwd,
       ...(values.project ? { projects: values.project } : {}),
       ...(values.git !== undefined ? { git: values.git } : {}),
+      ...(values.repos !== undefined ? { repos: values.repos } : {}),
       addNew: values['add-new'],
       check: values.check,
       ...(values.report !== undefined ? { reportFile: values.report } : {}),
