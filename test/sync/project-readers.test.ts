@@ -1,5 +1,6 @@
 // `driverlog sync` over projects read by the new readers: several matrix files per project, status words,
 // each over a real temporary git repository, through the command line.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -257,5 +258,33 @@ describe.skipIf(!existsSync(shared))('sync of neutron’s real general matrix (.
     ).toEqual(['ovn', 'ovs']);
     expect(run.stdout).toMatch(/\[operations\.Routed_Provider_Networks\] is not read/);
     expect(read().projects[0]!.features!.map((f) => f.id)).not.toContain('Routed_Provider_Networks');
+  });
+});
+
+describe('sync --repos', () => {
+  it('reads each project’s repository from the folder, by the name its URL ends with', async () => {
+    const folder = tempDir('repos');
+    const repo = neutronLike();
+    execFileSync('git', ['clone', '--quiet', '--bare', repo.dir, join(folder, 'neutron.git')]);
+    const { dir, read } = setUp(registryFor(NEUTRON));
+    const run = await cli(['sync', '--data', 'data.json', '--repos', folder, '--add-new'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(`(${join(folder, 'neutron.git')} at `);
+    expect(read().drivers.map((d) => d.upstream_id).sort()).toEqual(['linuxbridge', 'ovs']);
+  });
+
+  it('refuses --git with --repos, and --deliverable-git without --deliverables', async () => {
+    const { dir } = setUp(registryFor(NEUTRON));
+    const both = await cli(
+      ['sync', '--data', 'data.json', '--repos', 'x', '--git', 'y', '--project', NEUTRON.id],
+      {
+        cwd: dir,
+      },
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--git and --repos both say where to read/);
+    const alone = await cli(['sync', '--data', 'data.json', '--deliverable-git', 'a=b'], { cwd: dir });
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--deliverable-git .* needs --deliverables/);
   });
 });
