@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { RepoError } from './errors.ts';
+import { catBlobs, fetchMissingBlobs } from './repo-blobs.ts';
 import type { RepoRefs } from './resolve-ref.ts';
 
 // The only module of sync that runs git. A local repository is only read; a URL is cloned once, bare and
@@ -15,8 +16,22 @@ export interface UpstreamRepo {
   refs(): Promise<RepoRefs>;
   /** The commit a ref names, or undefined when it names none. */
   commitOf(ref: string): Promise<string | undefined>;
+  /** The commits several refs name (one git process), by ref; a ref that names none is left out. */
+  commitsOf(refs: readonly string[]): Promise<Map<string, string>>;
   /** A file's text at a commit, or undefined when the commit has no such file. */
   readFile(commit: string, path: string): Promise<string | undefined>;
+  /**
+   * The files under `paths` at a commit whose names end with `suffix`, with their blob ids, in path order.
+   * In a clone without blobs, the missing ones are fetched first, in one request.
+   */
+  filesUnder(commit: string, paths: readonly string[], suffix: string): Promise<RepoFile[]>;
+  /** Blobs' texts by id, read by one git process. */
+  readBlobs(ids: readonly string[]): Promise<Map<string, string>>;
+}
+
+export interface RepoFile {
+  path: string;
+  blob: string;
 }
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/|^[^/\s@]+@[^/\s:]+:/i;
@@ -60,20 +75,53 @@ export async function openRepo(
       throw new RepoError(`git ${args.join(' ')} failed in ${location}`, error);
     }
   };
+  const commitOf = async (ref: string) => {
+    // With --quiet, a ref that names nothing prints nothing (and simple-git resolves with "").
+    const out = await run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+    return out.trim() || undefined;
+  };
   return {
     location,
     dir,
     refs: () => listRefs(git, location),
-    async commitOf(ref) {
-      // With --quiet, a ref that names nothing prints nothing (and simple-git resolves with "").
-      const out = await run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-      return out.trim() || undefined;
+    commitOf,
+    async commitsOf(refs) {
+      const found = new Map<string, string>();
+      const all =
+        refs.length === 0
+          ? ''
+          : await git
+              .raw(['rev-parse', '--end-of-options', ...refs.map((ref) => `${ref}^{commit}`)])
+              .catch((error: unknown) => error);
+      const commits = typeof all === 'string' ? all.trim().split('\n') : [];
+      if (commits.length === refs.length) {
+        refs.forEach((ref, i) => found.set(ref, commits[i]!));
+        return found;
+      }
+      // Some ref names nothing, and rev-parse fails for all: ask for each on its own.
+      for (const ref of refs) {
+        const commit = await commitOf(ref);
+        if (commit !== undefined) found.set(ref, commit);
+      }
+      return found;
     },
     async readFile(commit, path) {
       const entry = (await run(['ls-tree', '-z', commit, '--', path])).split('\0')[0] ?? '';
       const match = /^\d+ blob ([0-9a-f]+)\t/.exec(entry);
       return match ? await run(['cat-file', 'blob', match[1]!]) : undefined;
     },
+    async filesUnder(commit, paths, suffix) {
+      if (isRemote(location)) await fetchMissingBlobs(run, commit, paths);
+      const listing = await run(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]);
+      const files: RepoFile[] = [];
+      for (const entry of listing.split('\0')) {
+        // Regular files only: a symlink's blob is a path, and a submodule is a commit.
+        const match = /^100(644|755) blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+        if (match && match[3]!.endsWith(suffix)) files.push({ path: match[3]!, blob: match[2]! });
+      }
+      return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+    readBlobs: (ids) => catBlobs(dir, location, ids),
   };
 }
 

@@ -12,6 +12,7 @@ import { openRegistry, requireValidRegistry } from '../registry/open-registry.ts
 import { formatFiles } from '../registry/runs-file.ts';
 import { commitGuard, saveRegistry } from '../registry/save-registry.ts';
 import { openRepo } from './repo.ts';
+import { syncCode } from './sync-code.ts';
 import { projectReport, type SyncReport } from './report.ts';
 
 export interface SyncOptions {
@@ -63,10 +64,25 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
       );
     }
     const merged = mergeProject(next, project.id, read.matrices, { addNew: options.addNew === true });
-    const diff = diffProject(next, merged.registry, project.id);
-    next = merged.registry;
+    const { code } = project.upstream;
+    const coded = code
+      ? await syncCode(
+          merged.registry,
+          { ...project, upstream: { ...project.upstream, code } },
+          registry.releases ?? [],
+          repo,
+          {
+            cacheDir,
+            addNew: options.addNew === true,
+            before: next,
+          },
+        )
+      : undefined;
+    const after = coded?.registry ?? merged.registry;
+    const diff = { ...diffProject(next, after, project.id), ...(coded ? { code: coded.changes } : {}) };
+    next = after;
     changes.push(diff);
-    reports.push(projectReport(project.id, location, read, merged, diff));
+    reports.push(projectReport(project.id, location, read, merged, diff, coded?.report));
   }
   // Sync changes no runs: its question is whether the registry's own text changes.
   const wouldChange = formatFiles(next).text !== text;
