@@ -42,8 +42,14 @@ export class CatFile {
 
   /** Ends the process; later reads start another. */
   close(): void {
-    this.child?.stdin.end();
+    const child = this.child;
     this.child = undefined;
+    if (!child) return;
+    // Reads still waiting would be answered by no one: they fail, naming why.
+    const closed = new RepoError(`reads of ${this.location} were still waiting when it was closed`);
+    for (const waiting of this.pending.splice(0)) waiting.reject(closed);
+    this.buffer = Buffer.alloc(0);
+    child.stdin.end();
   }
 
   private start(): ChildProcessWithoutNullStreams {
@@ -54,10 +60,13 @@ export class CatFile {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
+      if (this.child !== child) return;
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
       this.drain();
     });
     const fail = (cause: unknown) => {
+      // A process closed on purpose answers for nothing any more.
+      if (this.child !== child) return;
       const error = new RepoError(
         `git cat-file failed in ${this.location}${stderr ? `: ${stderr.trim()}` : ''}`,
         cause,
@@ -68,8 +77,8 @@ export class CatFile {
     child.on('error', fail);
     child.stdin.on('error', fail);
     child.on('exit', (code) => {
-      if (this.child === child) this.child = undefined;
       if (this.pending.length > 0) fail(new Error(`exited with ${code}`));
+      if (this.child === child) this.child = undefined;
     });
     return child;
   }

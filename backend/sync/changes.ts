@@ -32,6 +32,8 @@ export interface ProjectChanges {
   revised: number;
   /** Whether anything sync owns in this project differs at all. */
   changed: boolean;
+  /** What changed in the drivers' code facts, as clauses (describe-code-changes.ts). */
+  code?: string[];
 }
 
 const RANK: Record<string, number> = { complete: 2, partial: 1 };

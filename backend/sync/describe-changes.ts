@@ -33,6 +33,7 @@ export function describeChanges(changes: ProjectChanges): string[] {
     clauses.push(ids.length === 1 ? `${ids[0]} ${verb[0]}` : `${drivers(ids.length)} ${verb[1]}`);
   }
   if (changes.revised > 0) clauses.push(`${changes.revised} earlier fact(s) revised`);
+  clauses.push(...(changes.code ?? []));
   if (clauses.length === 0 && changes.changed) clauses.push('titles, links or notes updated');
   return clauses;
 }

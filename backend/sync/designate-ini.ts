@@ -67,7 +67,7 @@ export async function readDesignateIni(path: string, tree: TreeAt): Promise<Matr
   const grades = readGrades(section('grades', 1), section, get, required, lineOf, fail);
   const valid = new Set(grades.map((grade) => grade.id));
   const backends = section('backends', 1);
-  const python = new PythonTree(tree.read);
+  const python = new PythonTree(tree.read, tree.ref);
   let classes: Map<string, string> | undefined;
   const warnings: string[] = [];
   const drivers: MatrixDriver[] = [];
@@ -127,6 +127,7 @@ export async function readDesignateIni(path: string, tree: TreeAt): Promise<Matr
     if (maintainers.length > 0) driver.maintainers = maintainers;
     drivers.push(driver);
   }
+  warnings.push(...python.warnings);
   return { features: [], drivers, warnings, statuses: grades };
 }
 
@@ -173,6 +174,6 @@ async function classStatus(
   const parts = target === undefined ? undefined : splitTarget(target);
   const found = parts && (await python.findClass(parts.module, parts.name));
   const status = found && (await python.attribute(found, '__backend_status__'));
-  if (status?.value.kind !== 'str') return undefined;
+  if (status?.value.kind !== 'literal' || typeof status.value.value !== 'string') return undefined;
   return { value: status.value.value, path: status.path, line: status.line };
 }

@@ -1,4 +1,5 @@
 import { printable } from '../common/escape.ts';
+import { codeReportLines } from './format-code-report.ts';
 import type { SyncReport } from './report.ts';
 import type { DeliverablesReport } from './run-deliverables.ts';
 
@@ -44,6 +45,7 @@ export function formatSyncReport(report: SyncReport): string {
       drivers.linked_not_in_matrix.map((d) => `${d.driver} (upstream_id ${d.upstream_id})`),
     );
     list(lines, 'warnings', project.warnings);
+    if (project.code) lines.push(...codeReportLines(project.code));
     lines.push(project.summary.length > 0 ? `  changes: ${project.summary.join('; ')}` : '  no changes');
   }
   if (report.deliverables) lines.push(...deliverableLines(report.deliverables));

@@ -39,7 +39,7 @@ export async function readIronicEntryPoints(path: string, tree: TreeAt): Promise
     // The packaging file exists (setup.cfg predates hardware types): no types yet, not "no file".
     return (await tree.read(path)) === undefined ? undefined : { features: [], drivers: [], warnings: [] };
   }
-  const python = new PythonTree(tree.read);
+  const python = new PythonTree(tree.read, tree.ref);
   const warnings = [...declared.warnings];
   const drivers: MatrixDriver[] = [];
   for (const point of declared.points) {
@@ -57,14 +57,14 @@ export async function readIronicEntryPoints(path: string, tree: TreeAt): Promise
         `${where}: ${point.name}'s class ${point.target} is not in the tree; its status is unknown`,
       );
     } else {
-      if (found.found.summary !== undefined)
-        driver.title = found.found.summary.replace(/\.$/, '').slice(0, LIMITS.title);
+      if (found.summary !== undefined) driver.title = found.summary.replace(/\.$/, '').slice(0, LIMITS.title);
       const supported = await python.attribute(found, 'supported');
-      if (supported?.value.kind === 'bool') {
-        driver.status = supported.value.value ? 'supported' : 'unsupported';
+      const value = supported?.value;
+      if (value?.kind === 'literal' && typeof value.value === 'boolean') {
+        driver.status = value.value ? 'supported' : 'unsupported';
       } else {
         const why = supported
-          ? `${supported.owner} sets it to ${supported.value.kind === 'expression' ? supported.value.text : 'a non-boolean'} at ${tree.ref}:${supported.path}:${supported.line}`
+          ? `${supported.owner} sets it to ${value!.kind === 'unknown' ? value!.text : JSON.stringify(value!.value)} at ${tree.ref}:${supported.path}:${supported.line}`
           : 'no class on the way sets it';
         warnings.push(
           `${where}: ${point.name}'s \`supported\` cannot be read (${why}); its status is unknown`,
@@ -75,5 +75,6 @@ export async function readIronicEntryPoints(path: string, tree: TreeAt): Promise
     if (utility !== undefined) driver.utility = utility;
     drivers.push(driver);
   }
+  warnings.push(...python.warnings);
   return { features: [], drivers, warnings, statuses: IRONIC_STATUSES };
 }

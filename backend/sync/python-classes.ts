@@ -1,104 +1,177 @@
-import { readPythonModule, type PyClass, type PyModule, type PyValue } from './python-module.ts';
+import { readPythonModule, type Literal, type PythonModule, type PythonRead } from './python-module.ts';
+import {
+  classAt,
+  classMro,
+  moduleSet,
+  resolveBase,
+  resolveClassAttribute,
+  sourceModule,
+  type ModuleSet,
+} from './python-resolve.ts';
 
-// A class attribute as Python would find it: on the class, else on its bases, left to right and depth
-// first (which is Python's order for the single inheritance driver classes use), following imports to the
-// module files of the same repository. Bases from outside the repository (abc.ABC, object) end the search.
+// A class attribute as Python finds it (python-resolve.ts: C3 across the modules read), for readers that
+// start from one class (an entry point's target) rather than from every module of a folder: the modules are
+// read as the class's bases need them, following the imports that bind each base, until every base the
+// repository defines is found. Bases from outside the repository (abc.ABC, object) end the search.
 
 /** Reads a file of the tree being read; undefined when it has none. */
 export type ReadFile = (path: string) => Promise<string | undefined>;
 
-export interface LoadedModule {
-  module: PyModule;
-  /** The file it was read from, for REF:PATH:LINE. */
-  path: string;
-}
-
 export interface FoundClass {
-  module: string;
+  /** `module.Class`. */
   path: string;
-  found: PyClass;
+  /** The first line of its docstring. */
+  summary?: string;
 }
 
 export interface FoundAttribute {
-  value: PyValue;
-  /** The class that assigns it, and where. */
+  value: { kind: 'literal'; value: Literal } | { kind: 'unknown'; text: string };
+  /** The class that sets it (`module.Class`), and where. */
   owner: string;
   path: string;
   line: number;
 }
 
-const MAX_DEPTH = 30;
+const MAX_ROUNDS = 30;
+const MODULE_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 
-/** Modules of one tree, each read and parsed once. */
-export class PythonTree {
-  private readonly modules = new Map<string, Promise<LoadedModule | undefined>>();
-  constructor(private readonly read: ReadFile) {}
+// The same file is read at many releases, mostly unchanged: parse each text once per run.
+const PARSED = new Map<string, PythonRead>();
+const MAX_PARSED = 2000;
 
-  /** A dotted module (`ironic.drivers.ipmi`): `ironic/drivers/ipmi.py`, else its package's `__init__.py`. */
-  module(name: string): Promise<LoadedModule | undefined> {
-    let loaded = this.modules.get(name);
-    if (!loaded) {
-      loaded = this.load(name);
-      this.modules.set(name, loaded);
-    }
-    return loaded;
+function parse(path: string, text: string): PythonRead {
+  const key = `${path}\0${text}`;
+  let read = PARSED.get(key);
+  if (!read) {
+    read = readPythonModule(path, text);
+    if (PARSED.size >= MAX_PARSED) PARSED.delete(PARSED.keys().next().value!);
+    PARSED.set(key, read);
   }
+  return read;
+}
 
-  private async load(name: string): Promise<LoadedModule | undefined> {
-    if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(name)) return undefined;
-    const base = name.replace(/\./g, '/');
-    for (const [path, isPackage] of [
-      [`${base}.py`, false],
-      [`${base}/__init__.py`, true],
-    ] as const) {
-      const text = await this.read(path);
-      if (text !== undefined) return { module: readPythonModule(text, name, isPackage), path };
+/** The modules of one tree, each read once and only when a class's bases need it. */
+export class PythonTree {
+  private readonly loaded = new Map<string, PythonModule | null>();
+  private set: ModuleSet | undefined;
+  /** Modules the parser could not read, at REF:PATH:LINE. */
+  readonly warnings: string[] = [];
+
+  constructor(
+    private readonly read: ReadFile,
+    private readonly ref: string,
+  ) {}
+
+  /** The class `name` of a module (or that the module imports under that name). */
+  async findClass(module: string, name: string): Promise<FoundClass | undefined> {
+    await this.load(module);
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const modules = this.modules();
+      const own = modules.get(module);
+      if (!own) return undefined;
+      const path = resolveBase(modules, own, name, Number.POSITIVE_INFINITY);
+      if (path) {
+        const summary = classAt(modules, path)?.summary;
+        return summary === undefined ? { path } : { path, summary };
+      }
+      if (!(await this.loadAll(this.candidates(own, name, 0)))) return undefined;
     }
     return undefined;
   }
 
-  /** The class `name` of a module, through re-exports (`from .base import Driver`). */
-  async findClass(module: string, name: string, depth = 0): Promise<FoundClass | undefined> {
-    if (depth > MAX_DEPTH) return undefined;
-    const loaded = await this.module(module);
-    if (!loaded) return undefined;
-    const found = loaded.module.classes.get(name);
-    if (found) return { module, path: loaded.path, found };
-    const imported = loaded.module.imports.get(name);
-    if (imported?.name === undefined) return undefined;
-    return this.findClass(imported.module, imported.name, depth + 1);
-  }
-
-  /** A base as written in `module` (`Base`, `generic.GenericHardware`, `a.b.Base`). */
-  async findBase(module: string, base: string): Promise<FoundClass | undefined> {
-    const parts = base.split('.');
-    const name = parts.at(-1)!;
-    if (parts.length === 1) return this.findClass(module, name);
-    const loaded = await this.module(module);
-    const bound = loaded?.module.imports.get(parts[0]!);
-    if (!bound) return undefined;
-    // `from pkg import mod` binds a module when pkg/mod.py exists; `import a.b` binds a.
-    const head = bound.name === undefined ? bound.module : `${bound.module}.${bound.name}`;
-    return this.findClass([head, ...parts.slice(1, -1)].join('.'), name);
-  }
-
-  /** An attribute of a class, looked up through its bases. */
-  async attribute(start: FoundClass, attribute: string): Promise<FoundAttribute | undefined> {
-    const seen = new Set<string>();
-    const visit = async (at: FoundClass, depth: number): Promise<FoundAttribute | undefined> => {
-      const key = `${at.module}:${at.found.name}`;
-      if (seen.has(key) || depth > MAX_DEPTH) return undefined;
-      seen.add(key);
-      const own = at.found.attributes.get(attribute);
-      if (own) return { value: own.value, owner: key, path: at.path, line: own.line };
-      for (const base of at.found.bases) {
-        const parent = await this.findBase(at.module, base);
-        const found = parent && (await visit(parent, depth + 1));
-        if (found) return found;
+  /** An attribute of a class, as Python finds it through the class's bases. */
+  async attribute(found: FoundClass, attribute: string): Promise<FoundAttribute | undefined> {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const modules = this.modules();
+      const needed: string[] = [];
+      for (const path of classMro(modules, found.path)) {
+        const owner = classAt(modules, path);
+        const module = modules.get(path.slice(0, path.lastIndexOf('.')));
+        if (!owner || !module) continue;
+        for (const base of owner.bases) {
+          if (!resolveBase(modules, module, base, owner.line))
+            needed.push(...this.candidates(module, base, 0));
+        }
       }
-      return undefined;
+      if (!(await this.loadAll(needed))) break;
+    }
+    const resolved = resolveClassAttribute(this.modules(), found.path, attribute);
+    if (!resolved) return undefined;
+    const value =
+      resolved.value.kind === 'literal'
+        ? { kind: 'literal' as const, value: resolved.value.value }
+        : { kind: 'unknown' as const, text: resolved.value.text };
+    return { value, owner: resolved.class, path: resolved.path, line: resolved.line };
+  }
+
+  private modules(): ModuleSet {
+    this.set ??= moduleSet(
+      [...this.loaded.values()].filter((module): module is PythonModule => module !== null),
+    );
+    return this.set;
+  }
+
+  /** Loads each module; whether any was new. */
+  private async loadAll(names: readonly string[]): Promise<boolean> {
+    let grew = false;
+    for (const name of names) if (await this.load(name)) grew = true;
+    return grew;
+  }
+
+  /** A dotted module: `a/b.py`, else the package `a/b/__init__.py`; whether it was read now. */
+  private async load(name: string): Promise<boolean> {
+    if (this.loaded.has(name)) return false;
+    this.loaded.set(name, null);
+    if (!MODULE_NAME.test(name)) return false;
+    const base = name.replace(/\./g, '/');
+    for (const path of [`${base}.py`, `${base}/__init__.py`]) {
+      const text = await this.read(path);
+      if (text === undefined) continue;
+      const read = parse(path, text);
+      if (!read.ok) {
+        this.warnings.push(`${this.ref}:${path}:${read.error.line}: ${read.error.message}`);
+        return false;
+      }
+      this.loaded.set(name, read.module);
+      this.set = undefined;
+      return true;
+    }
+    return false;
+  }
+
+  /** The modules that may define what `dotted` names in `module`: those its imports of the first name point to. */
+  private candidates(module: PythonModule, dotted: string, depth: number): string[] {
+    const [head, ...rest] = dotted.split('.');
+    const names: string[] = [];
+    // `start.rest…`: each module on the way, and what a loaded one binds to the rest (a re-export).
+    const along = (start: string, remaining: readonly string[] = rest) => {
+      let at = start;
+      for (let i = 0; ; i++) {
+        names.push(at);
+        const loaded = this.loaded.get(at);
+        if (loaded && i < remaining.length && depth < MAX_ROUNDS) {
+          names.push(...this.candidates(loaded, remaining.slice(i).join('.'), depth + 1));
+        }
+        if (i >= remaining.length - 1) break;
+        at = `${at}.${remaining[i]}`;
+      }
     };
-    return visit(start, 0);
+    for (const entry of module.imports) {
+      if (entry.kind === 'import') {
+        if (entry.alias === head) along(entry.module);
+        else if (entry.alias === undefined && entry.module.split('.')[0] === head) along(head!);
+        continue;
+      }
+      if (entry.name !== '*' && (entry.alias ?? entry.name) !== head) continue;
+      const source = sourceModule(module, entry).name;
+      if (entry.name === '*') {
+        names.push(source);
+        continue;
+      }
+      // `from source import name`: name is a submodule, or what source binds (perhaps imported in turn).
+      along(source, [entry.name!, ...rest]);
+    }
+    return names.filter((name) => !this.loaded.has(name));
   }
 }
 

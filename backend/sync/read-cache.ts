@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import packageJson from '../../package.json' with { type: 'json' };
 import { writeFileAtomic } from '../common/atomic-write.ts';
 import type { Matrix, MatrixDriver } from './matrix.ts';
 
 // What each file of a project says at a commit never changes: sync keeps every reading in the cache folder
 // (beside the clones), so a run where no ref moved reads no file again — only the refs. A reading is keyed
-// by format, path, ref and commit (its warnings name the ref), and the whole cache by the code that reads (every module beside this one, as
-// sources or as the CLI's bundle): a changed reader never answers from an older reader's cache. A cache file
+// by format, path, ref and commit (its warnings name the ref), and the whole cache by the code that reads
+// (the hash of the sources the CLI was built from): a changed reader never answers from an older one's cache. A cache file
 // that cannot be read is a cache miss, and rewritten.
 
 type Stored = Omit<Matrix, 'drivers'> & {
@@ -25,25 +24,11 @@ export interface ReadCache {
   save(): void;
 }
 
-let codeKey: string | undefined;
+declare const __DRIVERLOG_BUILD__: string | undefined;
 
-/** A hash of the modules beside this one (the sync sources, or the CLI bundle's files). */
+/** The hash of the sources the CLI's bundle was built from (bin/driverlog.js); run from the sources, none. */
 function readerCode(): string {
-  if (codeKey === undefined) {
-    const dir = dirname(fileURLToPath(import.meta.url));
-    const hash = createHash('sha256');
-    for (const name of readdirSync(dir)
-      .filter((file) => /\.(ts|js)$/.test(file))
-      .sort()) {
-      hash
-        .update(name)
-        .update('\0')
-        .update(readFileSync(join(dir, name)))
-        .update('\0');
-    }
-    codeKey = hash.digest('hex').slice(0, 16);
-  }
-  return codeKey;
+  return typeof __DRIVERLOG_BUILD__ === 'string' ? __DRIVERLOG_BUILD__ : `unbundled ${packageJson.version}`;
 }
 
 /** The cache of one project's readings in `cacheDir`. */

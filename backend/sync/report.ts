@@ -1,5 +1,6 @@
 import type { DeliverablesReport } from './run-deliverables.ts';
 import type { ProjectChanges } from './changes.ts';
+import type { CodeReport } from './code-report.ts';
 import { describeChanges } from './describe-changes.ts';
 import type { ProjectMerge } from './merge.ts';
 import type { ProjectRead, ReleaseRead } from './read-project.ts';
@@ -41,6 +42,8 @@ export interface ProjectReport {
   summary: string[];
   changes: ProjectChanges;
   warnings: string[];
+  /** The driver classes read, for a project with upstream.code. */
+  code?: CodeReport;
 }
 
 export function projectReport(
@@ -49,6 +52,7 @@ export function projectReport(
   read: ProjectRead,
   merge: ProjectMerge,
   changes: ProjectChanges,
+  code?: CodeReport,
 ): ProjectReport {
   const newest = read.matrices.at(-1)?.matrix;
   return {
@@ -68,5 +72,6 @@ export function projectReport(
     summary: describeChanges(changes),
     changes,
     warnings: read.warnings,
+    ...(code ? { code } : {}),
   };
 }

@@ -20,6 +20,7 @@ import {
   RELEASES_GIT,
   type DeliverablesReport,
 } from './run-deliverables.ts';
+import { syncCode } from './sync-code.ts';
 import { projectReport, type SyncReport } from './report.ts';
 
 export interface SyncOptions {
@@ -76,24 +77,39 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     const location = options.git ?? localCopy(options, project.upstream.git);
     const repo = await openRepo(location, { cwd: options.cwd, cacheDir });
     const cache = openReadCache(cacheDir, project.id);
-    let read;
+    let read, merged, coded;
     try {
       read = await readProject(project, registry.releases ?? [], repo, cache);
+      cache.save();
+      if (read.matrices.length === 0) {
+        throw new SyncInputError(
+          `${project.id}: no release has ${read.paths.join(' or ')} in ${location}`,
+          'check upstream.support_matrix (a path inside the repository) and the repository',
+        );
+      }
+      merged = mergeProject(next, project.id, read.matrices, { addNew: options.addNew === true });
+      const { code } = project.upstream;
+      coded = code
+        ? await syncCode(
+            merged.registry,
+            { ...project, upstream: { ...project.upstream, code } },
+            registry.releases ?? [],
+            repo,
+            {
+              cacheDir,
+              addNew: options.addNew === true,
+              before: next,
+            },
+          )
+        : undefined;
     } finally {
       repo.close();
     }
-    cache.save();
-    if (read.matrices.length === 0) {
-      throw new SyncInputError(
-        `${project.id}: no release has ${read.paths.join(' or ')} in ${location}`,
-        'check upstream.support_matrix (a path inside the repository) and the repository',
-      );
-    }
-    const merged = mergeProject(next, project.id, read.matrices, { addNew: options.addNew === true });
-    const diff = diffProject(next, merged.registry, project.id);
-    next = merged.registry;
+    const after = coded?.registry ?? merged.registry;
+    const diff = { ...diffProject(next, after, project.id), ...(coded ? { code: coded.changes } : {}) };
+    next = after;
     changes.push(diff);
-    reports.push(projectReport(project.id, location, read, merged, diff));
+    reports.push(projectReport(project.id, location, read, merged, diff, coded?.report));
   }
   // Sync changes no runs: its question is whether the registry's own text changes.
   const wouldChange = formatFiles(next).text !== text;

@@ -143,7 +143,7 @@ describe('readIronicEntryPoints', () => {
     expect(matrix.warnings).toEqual([
       "stable/2025.1:setup.cfg:6: acme's class ironic.drivers.acme:AcmeHardware is not in the tree; its status is unknown",
       expect.stringMatching(
-        /^stable\/2025\.1:setup\.cfg:9: old's `supported` cannot be read \(ironic\.drivers\.old:OldHardware sets it to compute\(\) at stable\/2025\.1:ironic\/drivers\/old\.py:4\)/,
+        /^stable\/2025\.1:setup\.cfg:9: old's `supported` cannot be read \(ironic\.drivers\.old\.OldHardware sets it to compute\(\) at stable\/2025\.1:ironic\/drivers\/old\.py:4\)/,
       ),
       expect.stringMatching(/^stable\/2025\.1:setup\.cfg:10: zeta's `supported` cannot be read/),
     ]);

@@ -25,6 +25,7 @@ import { invisibleCharacters } from './invisible-characters.ts';
 import { futureTimestamp } from './future-timestamp.ts';
 import { duplicateFeature } from './duplicate-feature.ts';
 import { duplicateUpstreamId } from './duplicate-upstream-id.ts';
+import { duplicateUpstreamClass } from './duplicate-upstream-class.ts';
 import { unknownSupportFeature } from './unknown-support-feature.ts';
 import { upstreamIdProject } from './upstream-id-project.ts';
 import { upstreamReleases } from './upstream-releases.ts';
@@ -47,6 +48,7 @@ export const checks: readonly Check[] = [
   keySeparator,
   controlCharacters,
   duplicateUpstreamId,
+  duplicateUpstreamClass,
   upstreamIdProject,
   upstreamLink,
   upstreamReleases,
