@@ -270,7 +270,11 @@ describe('sync --repos', () => {
     const run = await cli(['sync', '--data', 'data.json', '--repos', folder, '--add-new'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`(${join(folder, 'neutron.git')} at `);
-    expect(read().drivers.map((d) => d.upstream_id).sort()).toEqual(['linuxbridge', 'ovs']);
+    expect(
+      read()
+        .drivers.map((d) => d.upstream_id)
+        .sort(),
+    ).toEqual(['linuxbridge', 'ovs']);
   });
 
   it('refuses --git with --repos, and --deliverable-git without --deliverables', async () => {

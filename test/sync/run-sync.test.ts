@@ -185,7 +185,9 @@ describe('driverlog sync', () => {
     const run = await cli(['sync', '--data', 'data.json'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(readdirSync(join(dir, '.driverlog-cache')).filter((name) => name.endsWith('.git'))).toHaveLength(1);
+    expect(readdirSync(join(dir, '.driverlog-cache')).filter((name) => name.endsWith('.git'))).toHaveLength(
+      1,
+    );
     expect(registryNow().drivers.find((d) => d.upstream_id === 'acme')!.upstream!.in_tree).toHaveLength(4);
   });
 
