@@ -1,15 +1,9 @@
-import { getValue, IniSyntax, optionsOf, parseIni, type IniFile, type IniSection } from './configparser.ts';
+import type { IniSection } from './configparser.ts';
+import { readIniSource } from './ini-source.ts';
 import { readEntryPoints } from './entry-points.ts';
 import { MatrixError } from './errors.ts';
 import { maintainersOf } from './maintainers.ts';
-import {
-  LIMITS,
-  type Matrix,
-  type MatrixDriver,
-  type MatrixSource,
-  type UpstreamStatus,
-  type TreeAt,
-} from './matrix.ts';
+import { LIMITS, type Matrix, type MatrixDriver, type UpstreamStatus, type TreeAt } from './matrix.ts';
 import { PythonTree, splitTarget } from './python-classes.ts';
 
 // Designate's backend matrix, read as its own Sphinx extension (doc/ext/support_matrix.py) reads it, with
@@ -38,29 +32,10 @@ const BOOLEANS: Record<string, boolean> = {
 export async function readDesignateIni(path: string, tree: TreeAt): Promise<Matrix | undefined> {
   const text = await tree.read(path);
   if (text === undefined) return undefined;
-  const source: MatrixSource = { ref: tree.ref, path };
-  const fail = (line: number, message: string, hint: string): never => {
-    throw new MatrixError(source, line, message, hint);
-  };
-  let file: IniFile;
-  try {
-    file = parseIni(text);
-  } catch (error) {
-    if (error instanceof IniSyntax) fail(error.line, error.message, error.hint);
-    throw error;
-  }
+  const { file, fail, get, lineOf } = readIniSource(text, { ref: tree.ref, path });
   const section = (name: string, line: number): IniSection =>
     file.sections.find((candidate) => candidate.name === name) ??
     fail(line, `no [${name}] section`, `add [${name}]: the renderer reads it`);
-  const get = (at: IniSection, name: string): string | undefined => {
-    try {
-      return getValue(optionsOf(file, at), name);
-    } catch (error) {
-      if (error instanceof IniSyntax) fail(error.line, `[${at.name}] ${error.message}`, error.hint);
-      throw error;
-    }
-  };
-  const lineOf = (at: IniSection, name: string) => optionsOf(file, at).get(name)?.line ?? at.line;
   const required = (at: IniSection, name: string): string =>
     get(at, name) ?? fail(at.line, `[${at.name}] has no ${name} (nor [DEFAULT])`, `add "${name} = …"`);
 

@@ -1,6 +1,6 @@
 import type { Feature, SupportValue } from '../registry/types.ts';
-import { getValue, IniSyntax, optionsOf, parseIni, type IniFile, type IniSection } from './configparser.ts';
-import { MatrixError } from './errors.ts';
+import { optionsOf, type IniSection } from './configparser.ts';
+import { readIniSource } from './ini-source.ts';
 import { LIMITS, SUPPORT_VALUES, type Matrix, type MatrixDriver, type MatrixSource } from './matrix.ts';
 
 // sphinx-feature-classification's format: [driver.X] sections declare the drivers, [operation.Y] sections
@@ -15,27 +15,7 @@ const ID = /^\S+$/;
 
 /** Reads a support matrix, or throws MatrixError at SOURCE.REF:SOURCE.PATH:LINE. */
 export function readIniMatrix(text: string, source: MatrixSource): Matrix {
-  const fail = (line: number, message: string, hint: string): never => {
-    throw new MatrixError(source, line, message, hint);
-  };
-  let file: IniFile;
-  try {
-    file = parseIni(text);
-  } catch (error) {
-    if (error instanceof IniSyntax) fail(error.line, error.message, error.hint);
-    throw error;
-  }
-  // Values are interpolated as they are read, so a bad `%` is reported at its own line.
-  const read = (section: IniSection, name: string): string | undefined => {
-    try {
-      return getValue(optionsOf(file, section), name);
-    } catch (error) {
-      if (error instanceof IniSyntax) fail(error.line, `[${section.name}] ${error.message}`, error.hint);
-      throw error;
-    }
-  };
-  const lineOf = (section: IniSection, name: string) =>
-    optionsOf(file, section).get(name)?.line ?? section.line;
+  const { file, fail, get: read, lineOf } = readIniSource(text, source);
   const capped = (
     section: IniSection,
     name: keyof typeof LIMITS,

@@ -78,7 +78,10 @@ function world() {
       ['7.0.0', 'python-neutronclient@' + '1'.repeat(40)],
     ]),
   });
-  return { releases, repos: { widget, provider, nothing } };
+  return {
+    releases,
+    repos: { 'networking-widget': widget, 'ovn-provider': provider, 'networking-nothing': nothing },
+  };
 }
 
 const REGISTRY: Registry = {
@@ -125,13 +128,15 @@ function setUp() {
   };
 }
 
+/** `driverlog sync --deliverables` on data.json in `dir`, reading openstack/releases from `releases`. */
+const syncDeliverables = (dir: string, releases: string, ...more: string[]) =>
+  cli(['sync', '--data', 'data.json', '--deliverables', '--git', releases, ...more], { cwd: dir });
+
 describe('driverlog sync --deliverables', () => {
   it('writes, for each linked driver, the releases that ship its deliverable and the version each ships', async () => {
     const { releases } = world();
     const { dir, read } = setUp();
-    const run = await cli(['sync', '--data', 'data.json', '--deliverables', '--git', releases.dir], {
-      cwd: dir,
-    });
+    const run = await syncDeliverables(dir, releases.dir);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const acme = read().drivers.find((d) => d.name === 'Acme ML2 driver')!;
@@ -155,35 +160,20 @@ describe('driverlog sync --deliverables', () => {
       /linked, but no release ships the deliverable \(1\):\n {4}openstack\/neutron:Gone:Gone ML2 driver: networking-gone/,
     );
     expect((await cli(['validate', 'data.json'], { cwd: dir })).code).toBe(0);
-    const check = await cli(
-      ['sync', '--data', 'data.json', '--deliverables', '--git', releases.dir, '--check'],
-      { cwd: dir },
-    );
+    const check = await syncDeliverables(dir, releases.dir, '--check');
     expect(check.code).toBe(0);
   });
 
   it('with --add-new reads the teams’ deliverables at their newest release and adds those that plug in', async () => {
     const { releases, repos } = world();
     const { dir, read } = setUp();
-    const run = await cli(
-      [
-        'sync',
-        '--data',
-        'data.json',
-        '--deliverables',
-        '--add-new',
-        '--git',
-        releases.dir,
-        '--deliverable-git',
-        `networking-widget=${repos.widget.dir}`,
-        '--deliverable-git',
-        `ovn-provider=${repos.provider.dir}`,
-        '--deliverable-git',
-        `networking-nothing=${repos.nothing.dir}`,
-        '--report',
-        'report.json',
-      ],
-      { cwd: dir },
+    const run = await syncDeliverables(
+      dir,
+      releases.dir,
+      '--add-new',
+      ...Object.entries(repos).flatMap(([name, repo]) => ['--deliverable-git', `${name}=${repo.dir}`]),
+      '--report',
+      'report.json',
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -219,9 +209,7 @@ describe('driverlog sync --deliverables', () => {
     });
     const { dir, text } = setUp();
     const before = text();
-    const run = await cli(['sync', '--data', 'data.json', '--deliverables', '--git', releases.dir], {
-      cwd: dir,
-    });
+    const run = await syncDeliverables(dir, releases.dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^driverlog sync: master:deliverables\/stein\/networking-acme\.yaml:5: /);
     expect(text()).toBe(before);
@@ -231,19 +219,12 @@ describe('driverlog sync --deliverables', () => {
     const { releases } = world();
     const { dir, text } = setUp();
     const before = text();
-    const run = await cli(
-      [
-        'sync',
-        '--data',
-        'data.json',
-        '--deliverables',
-        '--add-new',
-        '--git',
-        releases.dir,
-        '--deliverable-git',
-        'networking-nothing=missing-folder',
-      ],
-      { cwd: dir, env: { GIT_TERMINAL_PROMPT: '0' } },
+    const run = await syncDeliverables(
+      dir,
+      releases.dir,
+      '--add-new',
+      '--deliverable-git',
+      'networking-nothing=missing-folder',
     );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/missing-folder is not a folder|cannot clone/);
