@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDesignateIni } from '../../backend/sync/designate-ini.ts';
+import { gradesIni } from './helpers/designate-grades.ts';
 import { matrixError, treeWith } from './helpers/tree.ts';
 
 const PATH = 'doc/source/admin/support-matrix.ini';
@@ -39,29 +40,7 @@ type=agent
 in-tree=False
 status=end-of-life
 
-[grades]
-valid-grades=integrated,release-compatible,untested,failing,end-of-life
-
-[grades.integrated]
-title=Integrated
-notes=Tested on every commit
-
-[grades.release-compatible]
-title=Release Compatible
-notes=Has a maintainer for each release
-
-[grades.untested]
-title=Untested
-notes=All other backends
-
-[grades.failing]
-title=Failing
-notes=Tests fail on a regular basis
-
-[grades.end-of-life]
-title=End of Life
-notes=Removed from the code
-`;
+${gradesIni(['integrated', 'release-compatible', 'untested', 'failing', 'end-of-life'])}`;
 
 const SETUP_CFG = `[metadata]
 name = designate

@@ -9,6 +9,7 @@ import type { Registry } from '../../backend/registry/types.ts';
 import { supportedByProject } from '../../backend/registry/upstream-signals.ts';
 import { featureTables } from '../../backend/registry/upstream-tables.ts';
 import { cli } from '../helpers/update-fixtures.ts';
+import { gradesIni } from './helpers/designate-grades.ts';
 import { makeRepo, tempDir } from './helpers/git-repo.ts';
 import { iniMatrix } from './helpers/matrices.ts';
 import { HISTORY_RELEASES } from './helpers/upstream-history.ts';
@@ -162,21 +163,7 @@ status=integrated
 status=${status}
 maintainers=Acme Team <team@acme.example>
 
-[grades]
-valid-grades=integrated,untested,failing
-
-[grades.integrated]
-title=Integrated
-notes=Tested on every commit
-
-[grades.untested]
-title=Untested
-notes=All other backends
-
-[grades.failing]
-title=Failing
-notes=Tests fail on a regular basis
-`;
+${gradesIni(['integrated', 'untested', 'failing'])}`;
 
 describe('sync of a project with status words', () => {
   it('writes the project’s words in its order and each driver’s word per release; "failing" is not support', async () => {
