@@ -2,7 +2,8 @@
 // The CLI is TypeScript. Compiling it on every start (tsx) costs more than validating a whole registry, so
 // it runs from a bundle that esbuild rebuilds whenever a source is newer. Files the modules need (the schema,
 // its validator, package.json) are imported, so they are in the bundle wherever it lives.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -18,6 +19,24 @@ function newestSource(dir) {
     else if (/\.(ts|json)$/.test(item.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
+}
+
+// What the bundle is built from, by content: sync keys the readings it keeps by it, so that a changed reader
+// never answers from an older one's cache.
+function sourceHash() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const item of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, item.name);
+      if (item.isDirectory()) walk(path);
+      else if (/\.(ts|json)$/.test(item.name))
+        hash.update(path.slice(root.length)).update(readFileSync(path));
+    }
+  };
+  walk(join(root, 'backend'));
+  walk(join(root, 'schema'));
+  hash.update(readFileSync(join(root, 'package.json')));
+  return hash.digest('hex').slice(0, 16);
 }
 
 async function build() {
@@ -37,6 +56,7 @@ async function build() {
     // it loads, and the sources (the schema's generated validator among them) were most of it.
     sourcemap: true,
     sourcesContent: false,
+    define: { __DRIVERLOG_BUILD__: JSON.stringify(sourceHash()) },
     // The schema's generated validator is CommonJS and requires Ajv's runtime, which stays in node_modules.
     banner: {
       js: "import { createRequire as __driverlogRequire } from 'node:module';\nconst require = __driverlogRequire(import.meta.url);",

@@ -28,20 +28,57 @@ export function featureValue(
   releases: Releases,
 ): SupportValue | null | undefined {
   if (!inTree(driver, releaseId)) return undefined;
-  const at = releaseIndex(releases, releaseId);
   // Pairs are written only where the value changes between in-tree releases, oldest first, so the
   // release's value is the last pair at or before it.
-  let value: SupportValue | null = null;
-  for (const [release, pairValue] of driver.upstream?.features?.[featureId] ?? []) {
-    if (releaseIndex(releases, release) > at) break;
-    value = pairValue;
-  }
-  return value;
+  return stepValue(driver.upstream?.features?.[featureId] ?? [], releaseId, releases) ?? null;
+}
+
+/** Whether the project's driver classes of release `releaseId` include any of the driver's `upstream_classes`. */
+export function inCodeTree(driver: WithUpstream, releaseId: string): boolean {
+  return driver.upstream?.code_in_tree?.includes(releaseId) ?? false;
 }
 
 /**
- * Whether the project supports the driver in a release: it is in the tree and the project's
- * `support_feature` (when it names one) is not "missing" for it.
+ * What the project's own list says of its support for the driver in a release: undefined when it does not
+ * list it, else whether its `support_feature` (when it names one) is not "missing" — or, for a project
+ * without one, whether its status word for the driver in that release (`upstream.status`) is not one its
+ * `statuses` call unsupported.
+ */
+export function matrixSupport(
+  project: Pick<Project, 'upstream'>,
+  driver: WithUpstream,
+  releaseId: string,
+  releases: Releases,
+): boolean | undefined {
+  if (!inTree(driver, releaseId)) return undefined;
+  const feature = project.upstream?.support_feature;
+  if (feature !== undefined) return featureValue(driver, feature, releaseId, releases) !== 'missing';
+  const word = statusValue(driver, releaseId, releases);
+  return project.upstream?.statuses?.find((status) => status.id === word)?.supported !== false;
+}
+
+/** The project's status word for the driver in a release, if it gives one (see `upstream.statuses`). */
+export function statusValue(driver: WithUpstream, releaseId: string, releases: Releases): string | undefined {
+  if (!inTree(driver, releaseId)) return undefined;
+  return stepValue(driver.upstream?.status ?? [], releaseId, releases);
+}
+
+/**
+ * What the driver's classes say in a release: undefined when none is in that release's tree, false when
+ * every one that is has SUPPORTED = False.
+ */
+export function codeSupport(
+  driver: WithUpstream,
+  releaseId: string,
+  releases: Releases,
+): boolean | undefined {
+  if (!inCodeTree(driver, releaseId)) return undefined;
+  return stepValue(driver.upstream?.code_supported ?? [], releaseId, releases) ?? true;
+}
+
+/**
+ * Whether the project supports the driver in a release: its support matrix's word where the matrix lists
+ * the driver, otherwise its classes' SUPPORTED; not supported when neither has it in the tree.
  */
 export function supportedByProject(
   project: Pick<Project, 'upstream'>,
@@ -49,9 +86,24 @@ export function supportedByProject(
   releaseId: string,
   releases: Releases,
 ): boolean {
-  if (!inTree(driver, releaseId)) return false;
-  const feature = project.upstream?.support_feature;
-  return feature === undefined || featureValue(driver, feature, releaseId, releases) !== 'missing';
+  return (
+    matrixSupport(project, driver, releaseId, releases) ?? codeSupport(driver, releaseId, releases) ?? false
+  );
+}
+
+/** A step list's value at a release: the last pair at or before it (pairs are written where the value changes). */
+function stepValue<T>(
+  pairs: ReadonlyArray<readonly [string, T]>,
+  releaseId: string,
+  releases: Releases,
+): T | undefined {
+  const at = releaseIndex(releases, releaseId);
+  let value: T | undefined;
+  for (const [release, pairValue] of pairs) {
+    if (releaseIndex(releases, release) > at) break;
+    value = pairValue;
+  }
+  return value;
 }
 
 function releaseIndex(releases: Releases, id: string): number {

@@ -11,7 +11,8 @@ export type SyncEvent =
       from: Value;
       to: Value;
     }
-  | { kind: 'enter' | 'leave'; driver: string; release: string };
+  | { kind: 'enter' | 'leave'; driver: string; release: string }
+  | { kind: 'status'; driver: string; release: string; from: string; to: string };
 type Value = SupportValue | null;
 
 /** What one project's sync changes in the registry. */
@@ -31,6 +32,8 @@ export interface ProjectChanges {
   revised: number;
   /** Whether anything sync owns in this project differs at all. */
   changed: boolean;
+  /** What changed in the drivers' code facts, as clauses (describe-code-changes.ts). */
+  code?: string[];
 }
 
 const RANK: Record<string, number> = { complete: 2, partial: 1 };
@@ -69,6 +72,7 @@ export function diffProject(before: Registry, after: Registry, projectId: string
     revised: 0,
     changed:
       !isDeepStrictEqual(oldProject?.features, newProject?.features) ||
+      !isDeepStrictEqual(oldProject?.upstream?.statuses, newProject?.upstream?.statuses) ||
       !isDeepStrictEqual(
         own(before).map((driver) => [driver.upstream_id, driver.upstream]),
         own(after).map((driver) => [driver.upstream_id, driver.upstream]),
@@ -96,7 +100,7 @@ function dataReleases(drivers: Driver[], registry: Registry): string[] {
   return (registry.releases ?? []).map((release) => release.id).filter((id) => listed.has(id));
 }
 
-/** The facts one driver's upstream states: each value change, and each entry into and exit from the tree. */
+/** The facts one driver's upstream states: each value or status change, each entry into and exit from the tree. */
 function eventsOf(driver: string, upstream: DriverUpstream, data: string[]): SyncEvent[] {
   const events: SyncEvent[] = [];
   for (const [feature, pairs] of Object.entries(upstream.features ?? {})) {
@@ -109,6 +113,9 @@ function eventsOf(driver: string, upstream: DriverUpstream, data: string[]): Syn
       events.push({ kind, driver, feature, release, from, to });
     });
   }
+  (upstream.status ?? []).forEach(([release, to], i) => {
+    if (i > 0) events.push({ kind: 'status', driver, release, from: upstream.status![i - 1]![1], to });
+  });
   const inTree = new Set(upstream.in_tree);
   data.forEach((release, i) => {
     if (!inTree.has(release)) return;

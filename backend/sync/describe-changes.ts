@@ -33,6 +33,7 @@ export function describeChanges(changes: ProjectChanges): string[] {
     clauses.push(ids.length === 1 ? `${ids[0]} ${verb[0]}` : `${drivers(ids.length)} ${verb[1]}`);
   }
   if (changes.revised > 0) clauses.push(`${changes.revised} earlier fact(s) revised`);
+  clauses.push(...(changes.code ?? []));
   if (clauses.length === 0 && changes.changed) clauses.push('titles, links or notes updated');
   return clauses;
 }
@@ -50,6 +51,10 @@ function phrase(event: SyncEvent): [string, [string, string]] {
         `leave ${event.release}`,
         [`leaves the tree after ${event.release}`, `leave the tree after ${event.release}`],
       ];
+    case 'status': {
+      const what = `${event.to} in ${event.release}`;
+      return [`status ${what}`, [`becomes ${what}`, `become ${what}`]];
+    }
     case 'gain':
     case 'lose': {
       const [one, many] = event.kind === 'gain' ? ['gains', 'gain'] : ['loses', 'lose'];

@@ -17,6 +17,15 @@ export function indexMatrices(matrices: readonly ReleaseMatrix[]): MatrixIndex {
   }));
 }
 
+/** The newest release's listing of a driver. */
+export function newestListing(id: string, index: MatrixIndex): MatrixDriver | undefined {
+  for (const { drivers } of [...index].reverse()) {
+    const driver = drivers.get(id);
+    if (driver) return driver;
+  }
+  return undefined;
+}
+
 /** Every driver id any release lists, newest releases' drivers first. */
 export function matrixDriverIds(index: MatrixIndex): string[] {
   const ids = new Set<string>();
@@ -25,9 +34,10 @@ export function matrixDriverIds(index: MatrixIndex): string[] {
 }
 
 /**
- * What the matrices say of one driver, or undefined when none lists it: title, link and notes from the
- * newest release that lists it; per feature of `features`, a [release, value] pair where the value differs
- * from the previous release that lists it (null where that release's matrix states nothing).
+ * What the matrices say of one driver, or undefined when none lists it: title, link, notes and maintainers
+ * from the newest release that lists it; per feature of `features`, a [release, value] pair where the value
+ * differs from the previous release that lists it (null where that release's matrix states nothing); and
+ * the project's status word, a [release, word] pair where it changes.
  */
 export function driverUpstream(
   id: string,
@@ -40,11 +50,7 @@ export function driverUpstream(
   });
   const newest = listed.at(-1)?.driver;
   if (!newest) return undefined;
-  const upstream: DriverUpstream = {
-    title: newest.title,
-    in_tree: listed.map(({ release }) => release),
-    features: {},
-  };
+  const upstream: DriverUpstream = { title: newest.title, in_tree: listed.map(({ release }) => release) };
   if (newest.link !== undefined) upstream.link = newest.link;
   const entries = features.map(({ id: feature }) => {
     const pairs: Array<[string, SupportValue | null]> = [];
@@ -57,7 +63,20 @@ export function driverUpstream(
     return [feature, pairs] as const;
   });
   // fromEntries, not assignment: a feature may be called "__proto__".
-  upstream.features = Object.fromEntries(entries);
+  if (entries.length > 0) upstream.features = Object.fromEntries(entries);
   if (newest.notes.size > 0) upstream.notes = Object.fromEntries(newest.notes);
+  const status = statusSteps(listed);
+  if (status.length > 0) upstream.status = status;
+  if (newest.maintainers && newest.maintainers.length > 0) upstream.maintainers = newest.maintainers;
   return upstream;
+}
+
+/** The project's status word for the driver, as [release, word] where it changes (releases without one skipped). */
+function statusSteps(listed: Array<{ release: string; driver: MatrixDriver }>): Array<[string, string]> {
+  const steps: Array<[string, string]> = [];
+  for (const { release, driver } of listed) {
+    if (driver.status !== undefined && steps.at(-1)?.[1] !== driver.status)
+      steps.push([release, driver.status]);
+  }
+  return steps;
 }

@@ -1,5 +1,7 @@
 import { printable } from '../common/escape.ts';
+import { codeReportLines } from './format-code-report.ts';
 import type { SyncReport } from './report.ts';
+import type { DeliverablesReport } from './run-deliverables.ts';
 
 const MAX_LISTED = 20;
 
@@ -43,9 +45,12 @@ export function formatSyncReport(report: SyncReport): string {
       drivers.linked_not_in_matrix.map((d) => `${d.driver} (upstream_id ${d.upstream_id})`),
     );
     list(lines, 'warnings', project.warnings);
+    if (project.code) lines.push(...codeReportLines(project.code));
     lines.push(project.summary.length > 0 ? `  changes: ${project.summary.join('; ')}` : '  no changes');
   }
-  if (report.projects.length === 0) lines.push('no project has "upstream" in the registry: nothing to sync');
+  if (report.deliverables) lines.push(...deliverableLines(report.deliverables));
+  else if (report.projects.length === 0)
+    lines.push('no project has "upstream" in the registry: nothing to sync');
   if (report.check) {
     lines.push(
       report.would_change
@@ -58,6 +63,42 @@ export function formatSyncReport(report: SyncReport): string {
   if (report.commit) lines.push(`committed ${report.commit.sha.slice(0, 12)} ${report.commit.subject}`);
   // Titles, notes and names come from the projects' files: each line is shown as it is, never as terminal codes.
   return lines.map(printable).join('\n') + '\n';
+}
+
+function deliverableLines(report: DeliverablesReport): string[] {
+  const lines = [`openstack/releases (${report.git} at ${report.ref} ${report.head.slice(0, 12)})`];
+  list(
+    lines,
+    'linked drivers, shipped by OpenStack outside the project tree',
+    report.linked.map(
+      (d) => `${d.driver}: ${d.deliverable}, ${d.releases} release(s), newest ${d.newest ?? 'none'}`,
+    ),
+  );
+  list(
+    lines,
+    'linked, but no release ships the deliverable',
+    report.not_shipped.map((d) => `${d.driver}: ${d.deliverable}`),
+  );
+  list(
+    lines,
+    'deliverables read at their newest release',
+    report.read.map(
+      (d) =>
+        `${d.name} ${d.hash.slice(0, 12)} (${d.release}): ${d.plugs.join('; ') || 'plugs into no project sync knows'}`,
+    ),
+  );
+  list(
+    lines,
+    'added, vendor to review',
+    report.added_need_review.map((d) => `${d.project}: ${d.name} (${d.entry_points.join(', ')})`),
+  );
+  list(
+    lines,
+    'not added',
+    report.skipped.map((d) => `${d.project}: ${d.deliverable} — ${d.reason}`),
+  );
+  lines.push(report.summary.length > 0 ? `  changes: ${report.summary.join('; ')}` : '  no changes');
+  return lines;
 }
 
 function list(lines: string[], title: string, items: string[]): void {

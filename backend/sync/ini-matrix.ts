@@ -1,37 +1,21 @@
 import type { Feature, SupportValue } from '../model/types.ts';
-import { getValue, IniSyntax, optionsOf, parseIni, type IniFile, type IniSection } from './configparser.ts';
-import { MatrixError } from './errors.ts';
+import { optionsOf, type IniSection } from './configparser.ts';
+import { readIniSource } from './ini-source.ts';
 import { LIMITS, SUPPORT_VALUES, type Matrix, type MatrixDriver, type MatrixSource } from './matrix.ts';
 
 // sphinx-feature-classification's format: [driver.X] sections declare the drivers, [operation.Y] sections
-// the features with one `driver.X = value` per driver; every other section is ignored.
+// the features with one `driver.X = value` per driver; every other section is ignored. A section one letter
+// off those prefixes (neutron's [operations.Routed_Provider_Networks]) is ignored too, as the renderer
+// ignores it, but named in a warning: its row is missing from the project's published page.
+
+const MISSPELT = /^(operations|drivers)\./;
 
 const STATUSES = ['mandatory', 'optional', 'choice', 'condition', 'mature', 'immature'];
 const ID = /^\S+$/;
 
 /** Reads a support matrix, or throws MatrixError at SOURCE.REF:SOURCE.PATH:LINE. */
 export function readIniMatrix(text: string, source: MatrixSource): Matrix {
-  const fail = (line: number, message: string, hint: string): never => {
-    throw new MatrixError(source, line, message, hint);
-  };
-  let file: IniFile;
-  try {
-    file = parseIni(text);
-  } catch (error) {
-    if (error instanceof IniSyntax) fail(error.line, error.message, error.hint);
-    throw error;
-  }
-  // Values are interpolated as they are read, so a bad `%` is reported at its own line.
-  const read = (section: IniSection, name: string): string | undefined => {
-    try {
-      return getValue(optionsOf(file, section), name);
-    } catch (error) {
-      if (error instanceof IniSyntax) fail(error.line, `[${section.name}] ${error.message}`, error.hint);
-      throw error;
-    }
-  };
-  const lineOf = (section: IniSection, name: string) =>
-    optionsOf(file, section).get(name)?.line ?? section.line;
+  const { file, fail, get: read, lineOf } = readIniSource(text, source);
   const capped = (
     section: IniSection,
     name: keyof typeof LIMITS,
@@ -84,6 +68,12 @@ export function readIniMatrix(text: string, source: MatrixSource): Matrix {
     drivers.set(driver.id, driver);
   }
 
+  // Neutron's and nova's older files declare drivers as [target.X] sections or in a [targets] section,
+  // for another renderer (with statuses such as "required"): they declare no driver in this format.
+  const older = file.sections.some(
+    (section) => section.name === 'targets' || section.name.startsWith('target.'),
+  );
+  if (drivers.size === 0 && older) return { features: [], drivers: [], warnings: [] };
   const features: Feature[] = [];
   for (const section of file.sections) {
     if (!section.name.startsWith('operation.')) continue;
@@ -130,5 +120,11 @@ export function readIniMatrix(text: string, source: MatrixSource): Matrix {
       if (notes !== undefined) driver!.notes.set(feature.id, notes);
     }
   }
-  return { features, drivers: [...drivers.values()], warnings: [] };
+  const warnings = file.sections
+    .filter((section) => MISSPELT.test(section.name))
+    .map(
+      (section) =>
+        `${source.ref}:${source.path}:${section.line}: [${section.name}] is not read: the renderer reads only [${section.name.startsWith('drivers') ? 'driver' : 'operation'}.…] sections`,
+    );
+  return { features, drivers: [...drivers.values()], warnings };
 }

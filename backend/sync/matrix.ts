@@ -1,4 +1,8 @@
-import type { Feature, SupportValue } from '../model/types.ts';
+import type { DriverUpstream, Feature, ProjectUpstream, SupportValue } from '../model/types.ts';
+
+export type UpstreamMaintainer = NonNullable<DriverUpstream['maintainers']>[number];
+/** One of the project's own status words (`projects[].upstream.statuses`). */
+export type UpstreamStatus = NonNullable<ProjectUpstream['statuses']>[number];
 
 /** One driver of a support matrix: its id (`[driver.X]`'s X), title, and what it states per feature. */
 export interface MatrixDriver {
@@ -9,6 +13,12 @@ export interface MatrixDriver {
   values: Map<string, SupportValue>;
   /** Feature id → driver-notes. */
   notes: Map<string, string>;
+  /** The project's own word for the driver's status (one of `Matrix.statuses`). */
+  status?: string;
+  /** Who the project names as its maintainers: names and IRC nicks, never e-mail addresses. */
+  maintainers?: UpstreamMaintainer[];
+  /** Set when the project lists it but it is no vendor's driver (a test or utility type): why. */
+  utility?: string;
 }
 
 /** What one release's support matrix says, whatever format it was read from. */
@@ -19,6 +29,17 @@ export interface Matrix {
   drivers: MatrixDriver[];
   /** Oddities that were skipped rather than refused (the report lists them). */
   warnings: string[];
+  /** The project's status words, in its own order, when it gives its drivers one. */
+  statuses?: UpstreamStatus[];
+}
+
+/** One commit of a project's repository, as readers see it. */
+export interface TreeAt {
+  /** The ref as people write it (stable/2025.1), for REF:PATH:LINE. */
+  ref: string;
+  commit: string;
+  /** A file's text at the commit; undefined when it has none. */
+  read(path: string): Promise<string | undefined>;
 }
 
 /** Where a matrix was read: printed as REF:PATH:LINE in every error. */
@@ -38,4 +59,6 @@ export const LIMITS = {
   cli: 2000,
   api: 2000,
   status: 300,
+  word: 100,
+  maintainer: 100,
 } as const;

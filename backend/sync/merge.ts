@@ -1,7 +1,15 @@
 import { driverKey } from '../model/driver-key.ts';
 import { vendorResolver } from '../model/resolve-vendor.ts';
-import type { Driver, Registry } from '../model/types.ts';
-import { driverUpstream, indexMatrices, matrixDriverIds, type ReleaseMatrix } from './driver-upstream.ts';
+import type { Driver, Feature, Project, Registry } from '../model/types.ts';
+import type { UpstreamStatus } from './matrix.ts';
+import {
+  driverUpstream,
+  indexMatrices,
+  matrixDriverIds,
+  newestListing,
+  type ReleaseMatrix,
+} from './driver-upstream.ts';
+import { withMatrixFacts } from './upstream-fields.ts';
 import { guessVendor } from './vendor-guess.ts';
 
 export interface ProjectMerge {
@@ -15,6 +23,21 @@ export interface ProjectMerge {
 }
 
 const NAME_MAX = 120;
+
+/** The project with what its newest matrix says: its features, and its status words (sync writes both). */
+function withProjectFacts(
+  project: Project,
+  features: Feature[],
+  statuses: UpstreamStatus[] | undefined,
+): Project {
+  const next: Project = { ...project };
+  if (features.length > 0 || project.features !== undefined) next.features = [...features];
+  if (next.upstream) {
+    const { statuses: _old, ...upstream } = next.upstream;
+    next.upstream = statuses ? { ...upstream, statuses: [...statuses] } : upstream;
+  }
+  return next;
+}
 
 /**
  * The registry with one project caught up with its matrices (oldest release first, at least one): the
@@ -37,10 +60,11 @@ export function mergeProject(
   const drivers = registry.drivers.map((driver): Driver => {
     if (driver.project_id !== projectId) return driver;
     const id = driver.upstream_id;
-    const upstream = id === undefined ? undefined : driverUpstream(id, index, features);
+    const fromMatrices = id === undefined ? undefined : driverUpstream(id, index, features);
     if (id !== undefined) linked.add(id);
-    if (id !== undefined && !upstream)
+    if (id !== undefined && !fromMatrices)
       result.notInMatrix.push({ driver: driverKey(driver), upstream_id: id });
+    const upstream = withMatrixFacts(driver.upstream, fromMatrices);
     if (upstream) return { ...driver, upstream };
     if (driver.upstream === undefined) return driver;
     // sync owns `upstream`: a driver no matrix lists (any more) has none.
@@ -59,8 +83,11 @@ export function mergeProject(
     const upstream = driverUpstream(id, index, features)!;
     const title = upstream.title ?? id;
     const entry = { upstream_id: id, title, in_tree: upstream.in_tree ?? [] };
-    if (!options.addNew) {
-      result.notInRegistry.push(entry);
+    const utility = newestListing(id, index)?.utility;
+    if (!options.addNew || utility !== undefined) {
+      result.notInRegistry.push(
+        utility === undefined ? entry : { ...entry, reason: `${utility}: not a vendor's driver` },
+      );
       continue;
     }
     const driver: Driver = {
@@ -82,8 +109,9 @@ export function mergeProject(
     result.added.push({ upstream_id: id, vendor: driver.vendor, name: driver.name });
   }
 
+  const statuses = [...matrices].reverse().find(({ matrix }) => matrix.statuses)?.matrix.statuses;
   const projects = registry.projects.map((project) =>
-    project.id === projectId ? { ...project, features: [...features] } : project,
+    project.id === projectId ? withProjectFacts(project, features, statuses) : project,
   );
   result.registry = { ...registry, projects, drivers };
   return result;

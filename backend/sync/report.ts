@@ -1,4 +1,6 @@
+import type { DeliverablesReport } from './run-deliverables.ts';
 import type { ProjectChanges } from './changes.ts';
+import type { CodeReport } from './code-report.ts';
 import { describeChanges } from './describe-changes.ts';
 import type { ProjectMerge } from './merge.ts';
 import type { ProjectRead, ReleaseRead } from './read-project.ts';
@@ -12,6 +14,8 @@ export interface SyncReport {
   written: boolean;
   commit?: { sha: string; subject: string };
   projects: ProjectReport[];
+  /** With --deliverables: what openstack/releases says of the drivers shipped outside the projects' trees. */
+  deliverables?: DeliverablesReport;
 }
 
 export interface ProjectReport {
@@ -38,6 +42,8 @@ export interface ProjectReport {
   summary: string[];
   changes: ProjectChanges;
   warnings: string[];
+  /** The driver classes read, for a project with upstream.code. */
+  code?: CodeReport;
 }
 
 export function projectReport(
@@ -46,6 +52,7 @@ export function projectReport(
   read: ProjectRead,
   merge: ProjectMerge,
   changes: ProjectChanges,
+  code?: CodeReport,
 ): ProjectReport {
   const newest = read.matrices.at(-1)?.matrix;
   return {
@@ -65,5 +72,6 @@ export function projectReport(
     summary: describeChanges(changes),
     changes,
     warnings: read.warnings,
+    ...(code ? { code } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.ts';
 import type { Project, ProjectUpstream, Registry } from '../model/types.ts';
@@ -5,11 +6,19 @@ import { diffProject, type ProjectChanges } from './changes.ts';
 import { syncCommitMessage } from './describe-changes.ts';
 import { SyncInputError } from './errors.ts';
 import { mergeProject } from './merge.ts';
+import { openReadCache } from './read-cache.ts';
 import { readProject } from './read-project.ts';
 import { editRegistry, type Edit } from '../store/edit-registry.ts';
 import { requireValidRegistry, type OpenedRegistry } from '../store/open-registry.ts';
 import { formatFiles } from '../format/format-files.ts';
-import { openRepo } from './repo.ts';
+import { openRepo, repositoryName } from './repo.ts';
+import {
+  DELIVERABLE_GIT_BASE,
+  deliverablesPass,
+  RELEASES_GIT,
+  type DeliverablesReport,
+} from './run-deliverables.ts';
+import { syncCode } from './sync-code.ts';
 import { projectReport, type SyncReport } from './report.ts';
 
 export interface SyncOptions {
@@ -20,6 +29,8 @@ export interface SyncOptions {
   projects?: string[];
   /** Read this repository (path or URL) instead of the project's `upstream.git`: one project only. */
   git?: string;
+  /** Read each repository from this folder (`<folder>/<name>` or `<folder>/<name>.git`) instead of its URL. */
+  repos?: string;
   addNew?: boolean;
   /** Write nothing; the outcome says whether the file would change. */
   check?: boolean;
@@ -27,6 +38,10 @@ export interface SyncOptions {
   commit?: boolean;
   /** Where URLs are cloned; default .driverlog-cache/ beside the data file. */
   cacheDir?: string;
+  /** Read openstack/releases (`git`, else its URL) for the drivers linked by upstream_deliverable instead of matrices. */
+  deliverables?: boolean;
+  /** Deliverable name → the path or URL of its repository, read with addNew instead of its opendev URL. */
+  deliverableGit?: Record<string, string>;
 }
 
 export interface SyncOutcome {
@@ -57,37 +72,113 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
 /** Every chosen project's matrices merged into the registry; what would change, and the report of it. */
 async function syncProjects(opened: OpenedRegistry, options: SyncOptions): Promise<Edit<SyncReport>> {
   const registry = requireValidRegistry(opened);
-  const projects = chooseProjects(registry, options);
   const cacheDir = options.cacheDir ?? join(dirname(opened.path), '.driverlog-cache');
   let next: Registry = registry;
   const reports: SyncReport['projects'] = [];
   const changes: ProjectChanges[] = [];
-  for (const project of projects) {
-    const location = options.git ?? project.upstream.git;
+  let deliverables: DeliverablesReport | undefined;
+  if (options.deliverables) {
+    const pass = await syncDeliverables(registry, options, cacheDir);
+    next = pass.registry;
+    changes.push(...pass.changes);
+    deliverables = pass.report;
+  }
+  for (const project of options.deliverables ? [] : chooseProjects(registry, options)) {
+    const location = options.git ?? localCopy(options, project.upstream.git);
     const repo = await openRepo(location, { cwd: options.cwd, cacheDir });
-    const read = await readProject(project, registry.releases ?? [], repo);
-    if (read.matrices.length === 0) {
-      throw new SyncInputError(
-        `${project.id}: no release has ${project.upstream.support_matrix} in ${location}`,
-        'check upstream.support_matrix (a path inside the repository) and the repository',
-      );
+    const cache = openReadCache(cacheDir, project.id);
+    let read, merged, coded;
+    try {
+      read = await readProject(project, registry.releases ?? [], repo, cache);
+      cache.save();
+      if (read.matrices.length === 0) {
+        throw new SyncInputError(
+          `${project.id}: no release has ${read.paths.join(' or ')} in ${location}`,
+          'check upstream.support_matrix (a path inside the repository) and the repository',
+        );
+      }
+      merged = mergeProject(next, project.id, read.matrices, { addNew: options.addNew === true });
+      const { code } = project.upstream;
+      coded = code
+        ? await syncCode(
+            merged.registry,
+            { ...project, upstream: { ...project.upstream, code } },
+            registry.releases ?? [],
+            repo,
+            {
+              cacheDir,
+              addNew: options.addNew === true,
+              before: next,
+            },
+          )
+        : undefined;
+    } finally {
+      repo.close();
     }
-    const merged = mergeProject(next, project.id, read.matrices, { addNew: options.addNew === true });
-    const diff = diffProject(next, merged.registry, project.id);
-    next = merged.registry;
+    const after = coded?.registry ?? merged.registry;
+    const diff = { ...diffProject(next, after, project.id), ...(coded ? { code: coded.changes } : {}) };
+    next = after;
     changes.push(diff);
-    reports.push(projectReport(project.id, location, read, merged, diff));
+    reports.push(projectReport(project.id, location, read, merged, diff, coded?.report));
   }
   // Sync changes no runs: its question is whether the registry's own text changes.
   const wouldChange = formatFiles(next).text !== opened.text;
   const check = options.check === true;
   return {
     ...(!check && wouldChange ? { next } : {}),
-    result: { file: options.dataFile, check, would_change: wouldChange, written: false, projects: reports },
+    result: {
+      file: options.dataFile,
+      check,
+      would_change: wouldChange,
+      written: false,
+      projects: reports,
+      ...(deliverables ? { deliverables } : {}),
+    },
     ...(options.commit && !check
       ? { commit: { describe: () => syncCommitMessage(changes), push: false } }
       : {}),
   };
+}
+
+/** The deliverables pass, over the chosen projects (default: all), with openstack/releases opened and closed. */
+async function syncDeliverables(registry: Registry, options: SyncOptions, cacheDir: string) {
+  const ids = options.projects?.length ? options.projects : registry.projects.map((project) => project.id);
+  for (const id of ids) {
+    if (!registry.projects.some((project) => project.id === id)) {
+      throw new SyncInputError(
+        `--project ${id}: no such project in ${options.dataFile}`,
+        `projects: ${registry.projects.map((p) => p.id).join(', ')}`,
+        'usage',
+      );
+    }
+  }
+  const location = options.git ?? localCopy(options, RELEASES_GIT);
+  const repo = await openRepo(location, { cwd: options.cwd, cacheDir });
+  // A deliverable's repository is cloned like any project's, from where openstack/releases says it is.
+  const openDeliverable = (name: string, repoName: string) =>
+    openRepo(options.deliverableGit?.[name] ?? localCopy(options, `${DELIVERABLE_GIT_BASE}${repoName}`), {
+      cwd: options.cwd,
+      cacheDir,
+    });
+  try {
+    return await deliverablesPass(
+      registry,
+      ids,
+      { location, repo },
+      options.addNew ? openDeliverable : undefined,
+    );
+  } finally {
+    repo.close();
+  }
+}
+
+/** A repository's URL, or with --repos its copy in that folder (named as the URL's last part). */
+function localCopy(options: SyncOptions, url: string): string {
+  if (options.repos === undefined) return url;
+  const name = repositoryName(url);
+  const folder = resolve(options.cwd, options.repos);
+  const bare = join(folder, `${name}.git`);
+  return existsSync(join(folder, name)) || !existsSync(bare) ? join(folder, name) : bare;
 }
 
 function chooseProjects(registry: Registry, options: SyncOptions): Upstreamed[] {

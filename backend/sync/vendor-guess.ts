@@ -30,6 +30,31 @@ const BY_ID: Array<[RegExp, string]> = [
   [/^yadro(_|$)/, 'YADRO'],
   [/^infinidat(_|$)/, 'Infinidat'],
   [/^inspur(_|$)/, 'Inspur'],
+  // Neutron's ML2 drivers, octavia's providers, designate's backends, glance's stores, ironic's hardware types.
+  [
+    /^(ovs|ovn|linuxbridge|amphora|file_system|http|swift|cinder|s3|ipmi|redfish|snmp)$/,
+    'OpenStack Community',
+  ],
+  [/^odl$/, 'OpenDaylight'],
+  [/^midonet$/, 'Midokura'],
+  [/^bind9(-|$)/, 'ISC'],
+  [/^(pdns4|powerdns)(-|$)/, 'PowerDNS'],
+  [/^(designate|agent)$/, 'Designate'],
+  [/^dynect$/, 'DynDNS'],
+  [/^akamai(_v2)?$/, 'Akamai'],
+  [/^infoblox(-|$)/, 'Infoblox'],
+  [/^nsd4(-|$)/, 'NLnet Labs'],
+  [/^ns1$/, 'NS1'],
+  [/^msdns(-|$)/, 'Microsoft'],
+  [/^knot2(-|$)/, 'CZ.NIC'],
+  [/^denominator$/, 'Netflix'],
+  [/^(idrac|drac)$/, 'Dell'],
+  [/^(ilo|ilo5|oneview)$/, 'HPE'],
+  [/^irmc$/, 'Fujitsu'],
+  [/^ibmc$/, 'Huawei'],
+  [/^xclarity$/, 'Lenovo'],
+  [/^cisco-/, 'Cisco'],
+  [/^intel-/, 'Intel'],
 ];
 
 /** The vendor for a driver's upstream id and title, spelled like a vendor the registry already has. */

@@ -6,7 +6,7 @@ import type { Problem } from './problem.ts';
 
 // The fields the jobs write: `update` the CI evidence (`verification`, and each driver's `recent` runs in
 // the runs file) and the scan position (`scan_state`), `sync` what the projects' support matrices say
-// (`upstream`, `features`). A pull request that edits them forges evidence ("passing, verified in 2099"), so
+// (`upstream`, `features`, a project's `upstream.statuses`). A pull request that edits them forges evidence ("passing, verified in 2099"), so
 // `validate --changed-since` accepts, for each of them, only a value some trusted version holds: the
 // base branch's, the merge base's, or one a job's own commit wrote.
 
@@ -16,6 +16,7 @@ export const MACHINE_FIELDS: Record<string, Job> = {
   scan_state: 'update',
   upstream: 'sync',
   features: 'sync',
+  statuses: 'sync',
 };
 
 /** One machine-written field of one driver or project (or the registry's scan_state). */
@@ -54,6 +55,9 @@ export function machineFields(
     const id = projectIdentity(project.value);
     const owner = id === 'undefined' ? ' from a project without an id' : ` from project ${id}`;
     add(`project ${id}`, owner, project.value, project.pointer, 'features');
+    // The project's upstream is people's, but for the status words sync reads from the project.
+    const upstream = isRecord(project.value) ? project.value.upstream : undefined;
+    add(`project ${id}`, owner, upstream, `${project.pointer}/upstream`, 'statuses');
   }
   for (const driver of listOf(data, 'drivers') ?? []) {
     const key = `driver ${driverIdentity(driver.value, resolve)}`;

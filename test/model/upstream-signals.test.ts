@@ -3,6 +3,7 @@ import {
   featureValue,
   inTree,
   newestInTreeRelease,
+  statusValue,
   supportedByProject,
 } from '../../backend/model/upstream-signals.ts';
 import type { Driver, Project } from '../../backend/model/types.ts';
@@ -108,5 +109,55 @@ describe('supportedByProject', () => {
     expect(supportedByProject(cinder, unsure, 'Rocky', releases)).toBe(true);
     const unstated: Driver = { ...driver, upstream: { ...driver.upstream!, features: {} } };
     expect(supportedByProject(cinder, unstated, 'Rocky', releases)).toBe(true);
+  });
+});
+
+describe('supportedByProject with the project’s status words', () => {
+  const designate: Pick<Project, 'upstream'> = {
+    upstream: {
+      git: 'https://opendev.org/openstack/designate',
+      format: 'designate-ini',
+      support_matrix: 'doc/source/admin/support-matrix.ini',
+      statuses: [
+        { id: 'integrated', supported: true },
+        { id: 'failing', supported: false },
+        { id: 'known-broken', supported: false },
+      ],
+    },
+  };
+  const graded: Driver = {
+    ...driver,
+    upstream: {
+      in_tree: ['Rocky', 'Stein', 'Ussuri', 'Victoria'],
+      status: [
+        ['Rocky', 'integrated'],
+        ['Stein', 'failing'],
+        ['Ussuri', 'integrated'],
+        ['Victoria', 'known-broken'],
+      ],
+    },
+  };
+
+  it('is false where the word for the release means unsupported, true where it means support', () => {
+    expect(
+      ['Rocky', 'Stein', 'Train', 'Ussuri', 'Victoria'].map((r) =>
+        supportedByProject(designate, graded, r, releases),
+      ),
+    ).toEqual([true, false, false, true, false]);
+    expect(statusValue(graded, 'Victoria', releases)).toBe('known-broken');
+    expect(statusValue(graded, 'Train', releases)).toBeUndefined();
+  });
+
+  it('counts a word the project does not list, or no word, as support; a support feature wins over words', () => {
+    const unlisted: Driver = {
+      ...graded,
+      upstream: { in_tree: ['Rocky'], status: [['Rocky', 'experimental']] },
+    };
+    expect(supportedByProject(designate, unlisted, 'Rocky', releases)).toBe(true);
+    expect(
+      supportedByProject(designate, { ...graded, upstream: { in_tree: ['Rocky'] } }, 'Rocky', releases),
+    ).toBe(true);
+    const withFeature = { upstream: { ...designate.upstream!, support_feature: 'supported' } };
+    expect(supportedByProject(withFeature, graded, 'Stein', releases)).toBe(true);
   });
 });

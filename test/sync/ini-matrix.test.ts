@@ -126,10 +126,10 @@ describe('readIniMatrix', () => {
   });
 
   it('keeps its length limits equal to the schema', () => {
-    const defs = registrySchema().$defs as Record<
-      string,
-      { properties: Record<string, { maxLength?: number }> }
-    >;
+    type Props = Record<string, { maxLength?: number; items?: { properties: Props } }>;
+    const defs = registrySchema().$defs as Record<string, { properties: Props }>;
+    const itemOf = (def: string, property: string, field: string) =>
+      defs[def]!.properties[property]!.items!.properties[field]!.maxLength;
     expect(LIMITS).toEqual({
       id: defs.driver!.properties.upstream_id!.maxLength,
       title: defs.driverUpstream!.properties.title!.maxLength,
@@ -138,6 +138,8 @@ describe('readIniMatrix', () => {
       cli: defs.feature!.properties.cli!.maxLength,
       api: defs.feature!.properties.api!.maxLength,
       status: defs.feature!.properties.status!.maxLength,
+      word: itemOf('projectUpstream', 'statuses', 'id'),
+      maintainer: itemOf('driverUpstream', 'maintainers', 'name'),
     });
     expect(defs.feature!.properties.id!.maxLength).toBe(LIMITS.id);
     expect(defs.feature!.properties.title!.maxLength).toBe(LIMITS.title);

@@ -145,3 +145,32 @@ describe('isRemote and cacheName', () => {
     );
   });
 });
+
+describe('openRepo reads through one git process', () => {
+  it('lists a folder at a commit, and says when there is no such folder', async () => {
+    const repo = await openRepo(history.repo.dir, { cwd: '/', cacheDir: tempDir('cache') });
+    expect(await repo.listFolder(history.commits.rocky, 'doc/source/reference')).toEqual([
+      'support-matrix.ini',
+    ]);
+    expect(await repo.listFolder(history.commits.rocky, MATRIX_PATH)).toBeUndefined();
+    expect(await repo.listFolder(history.commits.queens, 'doc')).toBeUndefined();
+    repo.close();
+  });
+
+  it('answers many reads at once in order, and reads again after close', async () => {
+    const repo = await openRepo(history.repo.dir, { cwd: '/', cacheDir: tempDir('cache') });
+    const commits = [
+      history.commits.rocky,
+      history.commits.stein,
+      history.commits.train,
+      history.commits.queens,
+    ];
+    const texts = await Promise.all(commits.map((commit) => repo.readFile(commit, MATRIX_PATH)));
+    expect(texts).toEqual([MATRICES.Rocky, MATRICES.Stein, MATRICES.Train, undefined]);
+    repo.close();
+    expect(await repo.readFile(history.commits.master, MATRIX_PATH)).toBe(MATRICES.Ussuri);
+    // A revision with a line break in it names nothing (and cannot be asked for on one line).
+    expect(await repo.readFile(history.commits.master, `${MATRIX_PATH}\nHEAD`)).toBeUndefined();
+    repo.close();
+  });
+});

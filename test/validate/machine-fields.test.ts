@@ -85,6 +85,31 @@ describe('forgedMachineFields', () => {
     ]);
   });
 
+  it("refuses a hand edit of a project's status words, which sync alone writes; people's upstream fields are theirs", () => {
+    const upstream = { git: 'https://opendev.org/openstack/cinder', support_matrix: 'm.ini' };
+    const synced = changed(
+      (r) => (r.projects[0]!.upstream = { ...upstream, statuses: [{ id: 'failing', supported: false }] }),
+    );
+    const current = changed(
+      (r) => (r.projects[0]!.upstream = { ...upstream, statuses: [{ id: 'failing', supported: true }] }),
+    );
+    expect(forged(current, [{ data: synced }])).toEqual([
+      [
+        '/projects/0/upstream/statuses/0/supported',
+        expect.stringMatching(/^statuses\/0\/supported was changed .* only `driverlog sync` writes statuses/),
+      ],
+    ]);
+    const moved = changed(
+      (r) =>
+        (r.projects[0]!.upstream = {
+          ...upstream,
+          support_matrix: 'other.ini',
+          statuses: [{ id: 'failing', supported: false }],
+        }),
+    );
+    expect(forged(moved, [{ data: synced }])).toEqual([]);
+  });
+
   it('lets a driver go with its evidence, and a format reorder keys', () => {
     const current = changed((r) => {
       r.drivers.splice(0, 1);

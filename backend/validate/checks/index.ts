@@ -30,9 +30,11 @@ import { invisibleCharacters } from './invisible-characters.ts';
 import { futureTimestamp } from './future-timestamp.ts';
 import { duplicateFeature } from './duplicate-feature.ts';
 import { duplicateUpstreamId } from './duplicate-upstream-id.ts';
+import { duplicateUpstreamClass } from './duplicate-upstream-class.ts';
 import { unknownSupportFeature } from './unknown-support-feature.ts';
 import { upstreamIdProject } from './upstream-id-project.ts';
 import { upstreamReleases } from './upstream-releases.ts';
+import { upstreamLink } from './upstream-link.ts';
 
 import { runsSchema } from './runs-schema.ts';
 import { runsWithoutRecord } from './runs-without-record.ts';
@@ -52,7 +54,9 @@ export const checks: readonly Check[] = [
   keySeparator,
   controlCharacters,
   duplicateUpstreamId,
+  duplicateUpstreamClass,
   upstreamIdProject,
+  upstreamLink,
   upstreamReleases,
   duplicateFeature,
   unknownSupportFeature,

@@ -8,7 +8,7 @@ import { isRecord, listOf, stringAt } from './shape.ts';
 export const upstreamReleases: Check = {
   id: 'upstream-releases',
   description:
-    "Drivers' upstream in_tree and feature histories name listed releases in release order (features only releases in the tree); upstream.refs names listed releases.",
+    "Drivers' upstream in_tree, feature and status histories and deliverable versions name listed releases in release order (features and statuses only releases in the tree); upstream.refs names listed releases.",
   run: ({ data }) => {
     const order = new Map(
       (listOf(data, 'releases') ?? []).flatMap((r, index) => {
@@ -58,22 +58,29 @@ export const upstreamReleases: Check = {
       };
       ordered(inTree, (i) => `${base}/in_tree/${i}`, 'in_tree release');
       const listed = new Set(inTree.filter((id): id is string => typeof id === 'string'));
-      const features = isRecord(upstream.features) ? upstream.features : {};
-      for (const [feature, pairs] of Object.entries(features)) {
-        if (!Array.isArray(pairs)) continue;
-        const at = (i: number) => `${appendPointer(`${base}/features`, feature)}/${i}/0`;
+      // Per-release steps: features' values, the status word, the deliverable's versions.
+      const steps = (pairs: unknown, pointer: string, what: string, inTreeOnly: boolean) => {
+        if (!Array.isArray(pairs)) return;
+        const at = (i: number) => `${pointer}/${i}/0`;
         const releases = pairs.map((pair) => (Array.isArray(pair) ? pair[0] : undefined));
-        ordered(releases, at, `feature "${feature}" release`);
+        ordered(releases, at, `${what} release`);
         releases.forEach((id, i) => {
-          if (typeof id === 'string' && order.has(id) && !listed.has(id)) {
+          if (inTreeOnly && typeof id === 'string' && order.has(id) && !listed.has(id)) {
             problem(
               at(i),
-              `feature "${feature}" has a value for ${id}, a release the driver is not in the tree in`,
+              `${what} has a value for ${id}, a release the driver is not in the tree in`,
               'values are only recorded for releases in in_tree: run `driverlog sync` again',
             );
           }
         });
+      };
+      const features = isRecord(upstream.features) ? upstream.features : {};
+      for (const [feature, pairs] of Object.entries(features)) {
+        steps(pairs, appendPointer(`${base}/features`, feature), `feature "${feature}"`, true);
       }
+      steps(upstream.status, `${base}/status`, 'status', true);
+      const deliverable = isRecord(upstream.deliverable) ? upstream.deliverable : {};
+      steps(deliverable.versions, `${base}/deliverable/versions`, 'deliverable version', false);
     }
     return problems;
   },

@@ -70,8 +70,44 @@ export const failingCases: FailingCase[] = [
     pointer: '/projects/0/upstream/refs/Bobcat',
     message: /^upstream.refs names release "Bobcat" is not in the releases list$/,
   },
+  {
+    check: 'upstream-releases',
+    registry: () =>
+      linked((u) => {
+        u.in_tree = ['Rocky'];
+        u.status = [['Queens', 'untested']];
+      }),
+    pointer: '/drivers/0/upstream/status/0/0',
+    message: /^status has a value for Queens, a release the driver is not in the tree in$/,
+  },
+  {
+    check: 'upstream-releases',
+    registry: () =>
+      linked((u) => {
+        u.kind = 'out-of-tree';
+        u.deliverable = {
+          name: 'networking-acme',
+          versions: [
+            ['Rocky', '2.0.0'],
+            ['Queens', '1.0.0'],
+          ],
+        };
+      }),
+    pointer: '/drivers/0/upstream/deliverable/versions/1/0',
+    message: /^deliverable version release "Queens" is out of release order/,
+  },
 ];
 
 export const passingCases: Array<[string, () => unknown]> = [
   ['a linked driver sync wrote', () => linked(() => {})],
+  [
+    'a driver with status steps',
+    () =>
+      linked((u) => {
+        u.status = [
+          ['Queens', 'untested'],
+          ['Rocky', 'integrated'],
+        ];
+      }),
+  ],
 ];

@@ -1,0 +1,40 @@
+import { getValue, IniSyntax, optionsOf, parseIni, type IniFile, type IniSection } from './configparser.ts';
+import { MatrixError } from './errors.ts';
+import type { MatrixSource } from './matrix.ts';
+
+/** An INI file of a project as its readers see it: every problem a MatrixError at REF:PATH:LINE. */
+export interface IniSource {
+  file: IniFile;
+  fail(line: number, message: string, hint: string): never;
+  /** An option's value, interpolated as configparser's get() does ([DEFAULT] included). */
+  get(section: IniSection, name: string): string | undefined;
+  /** The line of an option, else of its section. */
+  lineOf(section: IniSection, name: string): number;
+}
+
+export function readIniSource(text: string, source: MatrixSource): IniSource {
+  const fail = (line: number, message: string, hint: string): never => {
+    throw new MatrixError(source, line, message, hint);
+  };
+  let file: IniFile;
+  try {
+    file = parseIni(text);
+  } catch (error) {
+    if (error instanceof IniSyntax) fail(error.line, error.message, error.hint);
+    throw error;
+  }
+  return {
+    file: file!,
+    fail,
+    // Values are interpolated as they are read, so a bad `%` is reported at its own line.
+    get(section, name) {
+      try {
+        return getValue(optionsOf(file, section), name);
+      } catch (error) {
+        if (error instanceof IniSyntax) fail(error.line, `[${section.name}] ${error.message}`, error.hint);
+        throw error;
+      }
+    },
+    lineOf: (section, name) => optionsOf(file, section).get(name)?.line ?? section.line,
+  };
+}
