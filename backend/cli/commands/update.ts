@@ -1,4 +1,5 @@
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { printableLines } from '../../common/escape.ts';
 import { resolveUpdateOptions, UPDATE_OPTIONS_HELP, updateOptionSpec } from '../update-options.ts';
 import { describeOutcome, runUpdate } from '../../update/run-update.ts';
 
@@ -26,7 +27,7 @@ Example:
     const outcome = await runUpdate({ ...options, io, ...(io.signal ? { signal: io.signal } : {}) });
     const { stdout, stderr } = describeOutcome(outcome);
     io.stdout(stdout);
-    if (stderr !== '') io.stderr(`driverlog update: ${stderr}`);
+    if (stderr !== '') io.stderr(`driverlog update: ${printableLines(stderr.trimEnd())}\n`);
     return outcome.exitCode;
   },
 };
