@@ -1,15 +1,17 @@
 import { dirname, join, resolve } from 'node:path';
-import { writeFileAtomic } from '../common/atomic-write.ts';
+import type { DriverlogError } from '../common/errors.ts';
 import { commitDataFile } from '../common/git-commit.ts';
 import type { Project, ProjectUpstream, Registry } from '../registry/types.ts';
 import { diffProject, type ProjectChanges } from './changes.ts';
 import { syncCommitMessage } from './describe-changes.ts';
 import { withJobTrailer } from '../validate/job-trailer.ts';
-import { SyncInputError } from './errors.ts';
+import { SyncAbortedError, SyncInputError } from './errors.ts';
 import { mergeProject } from './merge.ts';
 import { readProject } from './read-project.ts';
 import { openRegistry, requireValidRegistry } from '../registry/open-registry.ts';
+import { checkReportPath, writeReport } from '../registry/report-file.ts';
 import { formatFiles } from '../registry/runs-file.ts';
+import { UPSTREAM_GIT_HINT, upstreamGitProblem } from '../registry/upstream-git.ts';
 import { commitGuard, saveRegistry } from '../registry/save-registry.ts';
 import { openRepo } from './repo.ts';
 import { projectReport, type SyncReport } from './report.ts';
@@ -29,12 +31,28 @@ export interface SyncOptions {
   commit?: boolean;
   /** Where URLs are cloned; default .driverlog-cache/ beside the data file. */
   cacheDir?: string;
+  /** SIGINT/SIGTERM: git is stopped and nothing is written. */
+  signal?: AbortSignal;
 }
 
-export interface SyncOutcome {
-  /** 0 done (or up to date with --check), 1 --check found the file behind its matrices. */
-  exitCode: 0 | 1;
-  report: SyncReport;
+export type SyncOutcome =
+  | {
+      /** 0 done (or up to date with --check), 1 --check found the file behind its matrices, 2 no report. */
+      exitCode: 0 | 1 | 2;
+      report: SyncReport;
+      /** The registry was written (and committed), but the report file was not. */
+      reportError?: DriverlogError;
+    }
+  | { exitCode: 130; aborted: true };
+
+/** Reads each project's matrices into the registry; an abort (SIGINT/SIGTERM) stops git and writes nothing. */
+export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
+  try {
+    return await syncRegistry(options);
+  } catch (error) {
+    if (error instanceof SyncAbortedError) return { exitCode: 130, aborted: true };
+    throw error;
+  }
 }
 
 type Upstreamed = Project & { upstream: ProjectUpstream };
@@ -43,7 +61,8 @@ type Upstreamed = Project & { upstream: ProjectUpstream };
  * Reads each project's support matrices release by release and brings the registry's features, drivers'
  * upstream and (with addNew) new drivers in line with them. Any error leaves every file as it was.
  */
-export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
+async function syncRegistry(options: SyncOptions): Promise<SyncOutcome> {
+  if (options.reportFile) checkReportPath(options.reportFile, options.dataFile, options.cwd);
   const opened = openRegistry(options.dataFile, { cwd: options.cwd });
   const registry = requireValidRegistry(opened);
   const { text, path: file } = opened;
@@ -53,8 +72,8 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
   const reports: SyncReport['projects'] = [];
   const changes: ProjectChanges[] = [];
   for (const project of projects) {
-    const location = options.git ?? project.upstream.git;
-    const repo = await openRepo(location, { cwd: options.cwd, cacheDir });
+    const location = options.git ?? httpsUpstream(project);
+    const repo = await openRepo(location, { cwd: options.cwd, cacheDir, signal: options.signal });
     const read = await readProject(project, registry.releases ?? [], repo);
     if (read.matrices.length === 0) {
       throw new SyncInputError(
@@ -66,8 +85,17 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     const diff = diffProject(next, merged.registry, project.id);
     next = merged.registry;
     changes.push(diff);
-    reports.push(projectReport(project.id, location, read, merged, diff));
+    reports.push(
+      projectReport(
+        project.id,
+        location,
+        { ...read, warnings: [...repo.notes, ...read.warnings] },
+        merged,
+        diff,
+      ),
+    );
   }
+  if (options.signal?.aborted) throw new SyncAbortedError();
   // Sync changes no runs: its question is whether the registry's own text changes.
   const wouldChange = formatFiles(next).text !== text;
   const report: SyncReport = {
@@ -90,10 +118,27 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     );
     if (commit) report.commit = commit;
   }
-  if (options.reportFile) {
-    writeFileAtomic(resolve(options.cwd, options.reportFile), JSON.stringify(report, null, 2) + '\n');
-  }
-  return { exitCode: options.check && wouldChange ? 1 : 0, report };
+  const exitCode = options.check && wouldChange ? 1 : 0;
+  if (!options.reportFile) return { exitCode, report };
+  const written = report.written
+    ? `${options.dataFile} was written${report.commit ? ` and committed (${report.commit.sha.slice(0, 12)})` : ''}`
+    : undefined;
+  const reportError = writeReport(
+    resolve(options.cwd, options.reportFile),
+    JSON.stringify(report, null, 2) + '\n',
+    written,
+  );
+  return reportError ? { exitCode: 2, report, reportError } : { exitCode, report };
+}
+
+/** The registry's upstream.git, refused unless it is an https:// URL (a path is for --git alone). */
+function httpsUpstream(project: Upstreamed): string {
+  const problem = upstreamGitProblem(project.upstream.git);
+  if (problem === undefined) return project.upstream.git;
+  throw new SyncInputError(
+    `${project.id}: upstream.git ${JSON.stringify(project.upstream.git)} ${problem}`,
+    UPSTREAM_GIT_HINT,
+  );
 }
 
 function chooseProjects(registry: Registry, options: SyncOptions): Upstreamed[] {

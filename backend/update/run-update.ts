@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { writeFileAtomic } from '../common/atomic-write.ts';
 import { DriverlogError } from '../common/errors.ts';
 import { commitAndPush } from '../common/git-commit.ts';
 import type { Io } from '../common/io.ts';
@@ -11,6 +10,7 @@ import { createGerritClient, type GerritClientOptions } from '../gerrit/client.t
 import { GerritError } from '../gerrit/errors.ts';
 import type { AccountInfo } from '../gerrit/types.ts';
 import { openRegistry, requireValidRegistry } from '../registry/open-registry.ts';
+import { checkReportPath, writeReport } from '../registry/report-file.ts';
 import { runsFileOf } from '../registry/runs-file.ts';
 import { commitGuard, lockRegistry, registryTarget, saveRegistry } from '../registry/save-registry.ts';
 import { createReleaseMapper } from '../ci/release-map.ts';
@@ -56,6 +56,8 @@ export type UpdateOutcome =
       summary: UpdateSummary;
       /** Committing or pushing failed (git, hand edits, invalid text) after the file was written. */
       commitError?: DriverlogError;
+      /** The report file could not be written (its message says what was). */
+      reportError?: DriverlogError;
     };
 
 /** The data file does not exist: the command line names the wrong file. */
@@ -79,6 +81,7 @@ export async function runUpdate(options: UpdateOptions): Promise<UpdateOutcome> 
   const { io, dataFile } = options;
   const now = options.now ?? Date.now;
   if (!existsSync(dataFile)) throw new MissingDataFileError(dataFile);
+  if (options.reportFile) checkReportPath(options.reportFile, dataFile, process.cwd());
   // Through a symlink, the lock, the write and the commit all concern the file it points to.
   const target = registryTarget(dataFile);
   const lock = lockRegistry(target, {
@@ -196,9 +199,21 @@ async function locked(
     }
   }
   progress.finish();
-  if (options.reportFile) writeFileAtomic(options.reportFile, JSON.stringify(summary, null, 2) + '\n');
-  const exitCode = commitError ? 2 : summary.failed_projects.length > 0 ? 1 : 0;
-  return { kind: 'scanned', exitCode, summary, ...(commitError ? { commitError } : {}) };
+  const reportError = options.reportFile
+    ? writeReport(
+        options.reportFile,
+        JSON.stringify(summary, null, 2) + '\n',
+        written ? `${dataFile} was written${summary.commit ? ' and committed' : ''}` : undefined,
+      )
+    : undefined;
+  const exitCode = commitError || reportError ? 2 : summary.failed_projects.length > 0 ? 1 : 0;
+  return {
+    kind: 'scanned',
+    exitCode,
+    summary,
+    ...(commitError ? { commitError } : {}),
+    ...(reportError ? { reportError } : {}),
+  };
 }
 
 /** What a person reads at the end of a run (`update` and each `schedule` run print it). */
@@ -206,6 +221,8 @@ export function describeOutcome(outcome: UpdateOutcome): { stdout: string; stder
   if (outcome.kind === 'aborted') return { stdout: '', stderr: `aborted; ${outcome.file} left unchanged\n` };
   return {
     stdout: `${formatSummary(outcome.summary)}\n`,
-    stderr: outcome.commitError ? `${outcome.commitError.message}\n` : '',
+    stderr: [outcome.commitError, outcome.reportError]
+      .map((error) => (error ? `${error.message}\n` : ''))
+      .join(''),
   };
 }

@@ -18,7 +18,7 @@ describe("driverlog's failure messages", () => {
     // A status continued on a second line: configparser joins it with a newline, and the error quotes it.
     const matrix = [
       '[driver.acme]',
-      'title = \u001b[2J\u001b]0;pwned\u0007Acme \u202eSCSI',
+      'title = Acme \u202eISCSI\u2066',
       '',
       '[operation.qos]',
       'title = QoS',
@@ -35,7 +35,7 @@ describe("driverlog's failure messages", () => {
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('master:doc/source/reference/support-matrix.ini:6:');
-    expect(run.stderr).toContain('\\u003a:error file=default_data.json');
+    expect(run.stderr).toContain('status "optional\\n::error file=default_data.json');
     expect(run.stderr).not.toMatch(OBEYED);
   });
 });

@@ -179,10 +179,11 @@ describe('driverlog sync', () => {
   });
 
   it('clones a URL into .driverlog-cache beside the data file', async () => {
-    const registry = historyRegistry();
-    registry.projects[0]!.upstream!.git = pathToFileURL(history.repo.dir).href;
-    writeRegistry(registry);
-    const run = await cli(['sync', '--data', 'data.json'], { cwd: dir });
+    // The registry names https:// URLs only; any URL git reads may be given with --git.
+    const url = pathToFileURL(history.repo.dir).href;
+    const run = await cli(['sync', '--data', 'data.json', '--project', 'openstack/cinder', '--git', url], {
+      cwd: dir,
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(readdirSync(join(dir, '.driverlog-cache'))).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { printableLines } from '../../common/escape.ts';
 import { formatSyncReport } from '../../sync/format-report.ts';
 import { runSync } from '../../sync/run-sync.ts';
 
@@ -32,6 +33,7 @@ Options:
   --project ID          only this project (repeatable; default: every project with upstream)
   --git PATH_OR_URL     read this repository instead of upstream.git (one --project only); a local
                         path is read in place, a URL is cloned bare into .driverlog-cache/
+                        (upstream.git itself must be an https:// URL)
   --add-new             add a driver for each matrix driver no registry driver links to (the report
                         lists them: review their vendor)
   --check               write nothing; exit 1 if the file would change, saying what
@@ -40,7 +42,9 @@ Options:
   -h, --help            show this help
 
 Exit status: 0 done (or up to date), 1 --check found changes, a matrix is malformed
-(REF:PATH:LINE) or the registry has problems, 2 usage, I/O, lock or git error.
+(REF:PATH:LINE) or the registry has problems, 2 usage, I/O, lock or git error (or the report
+could not be written: the message says whether the registry was), 130 stopped by SIGINT or
+SIGTERM, with nothing written.
 
 Example:
   driverlog sync --project openstack/cinder --git ../cinder --add-new
@@ -50,7 +54,7 @@ Example:
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     if (values.check && values.commit)
       throw new UsageError('--check writes nothing: there is nothing to --commit');
-    const { exitCode, report } = await runSync({
+    const outcome = await runSync({
       dataFile: values.data,
       cwd: io.cwd,
       ...(values.project ? { projects: values.project } : {}),
@@ -59,8 +63,14 @@ Example:
       check: values.check,
       ...(values.report !== undefined ? { reportFile: values.report } : {}),
       commit: values.commit,
+      ...(io.signal ? { signal: io.signal } : {}),
     });
-    io.stdout(formatSyncReport(report));
-    return exitCode;
+    if ('aborted' in outcome) {
+      io.stderr(`driverlog sync: aborted; ${values.data} left unchanged\n`);
+      return outcome.exitCode;
+    }
+    io.stdout(formatSyncReport(outcome.report));
+    if (outcome.reportError) io.stderr(`driverlog sync: ${printableLines(outcome.reportError.message)}\n`);
+    return outcome.exitCode;
   },
 };

@@ -28,6 +28,7 @@ import { duplicateUpstreamId } from './duplicate-upstream-id.ts';
 import { unknownSupportFeature } from './unknown-support-feature.ts';
 import { upstreamIdProject } from './upstream-id-project.ts';
 import { upstreamReleases } from './upstream-releases.ts';
+import { upstreamGit } from './upstream-git.ts';
 
 import { runsSchema } from './runs-schema.ts';
 import { runsWithoutRecord } from './runs-without-record.ts';
@@ -48,6 +49,7 @@ export const checks: readonly Check[] = [
   duplicateUpstreamId,
   upstreamIdProject,
   upstreamReleases,
+  upstreamGit,
   duplicateFeature,
   unknownSupportFeature,
   order,
