@@ -2,6 +2,7 @@ import { DAY_MS, toIsoSeconds } from '../common/time.ts';
 import { gerritProject } from '../registry/driver-key.ts';
 import type { Driver, Project, Registry } from '../registry/types.ts';
 import { inTree, supportedByProject } from '../registry/upstream-signals.ts';
+import { registryAsOf } from './as-of.ts';
 import { AUDIT_KINDS, type AuditKind, type AuditReport, type Finding } from './finding.ts';
 import { failingRule, lastReport, newestFirst, passedNewestStreak, runsOf } from './run-history.ts';
 import { auditedReleases, developmentRelease } from './scope.ts';
@@ -15,7 +16,8 @@ export interface AuditOptions {
 }
 
 /** What a project lead acts on, from the registry alone: no network, no clock but `asOf`. */
-export function auditRegistry(registry: Registry, options: AuditOptions): AuditReport {
+export function auditRegistry(today: Registry, options: AuditOptions): AuditReport {
+  const registry = registryAsOf(today, options.asOf);
   const releases = registry.releases ?? [];
   const scope = auditedReleases(releases, options.asOf);
   const projects = new Map((registry.projects ?? []).map((project) => [project.id, project]));
