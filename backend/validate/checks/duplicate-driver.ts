@@ -7,7 +7,8 @@ import { driverLabel, listOf, stringAt } from './shape.ts';
 // verification records all key on it, so two entries with one identity would overwrite each other.
 // Case, runs of spaces or tabs and invisible characters are ignored: "Dell EMC", "Dell  Emc" and
 // "Dell\tEMC" are one vendor to a reader (and to the dashboard's page names).
-const identity = (text: string): string => withoutInvisible(text).replace(/\s+/g, ' ').trim().toLowerCase();
+export const identity = (text: string): string =>
+  withoutInvisible(text).replace(/\s+/g, ' ').trim().toLowerCase();
 
 export const duplicateDriver: Check = {
   id: 'duplicate-driver',

@@ -29,6 +29,7 @@ import { unknownSupportFeature } from './unknown-support-feature.ts';
 import { upstreamIdProject } from './upstream-id-project.ts';
 import { upstreamReleases } from './upstream-releases.ts';
 import { upstreamGit } from './upstream-git.ts';
+import { slugCollision } from './slug-collision.ts';
 
 import { runsSchema } from './runs-schema.ts';
 import { runsWithoutRecord } from './runs-without-record.ts';
@@ -44,6 +45,7 @@ export const checks: readonly Check[] = [
   unknownRelease,
   duplicateId,
   duplicateDriver,
+  slugCollision,
   keySeparator,
   controlCharacters,
   duplicateUpstreamId,
