@@ -55,7 +55,8 @@ export function parseIni(text: string): IniFile {
   const sections: IniSection[] = [];
   const byName = new Map<string, IniSection>();
   const defaults: IniSection = { name: DEFAULT_SECTION, line: 0, options: new Map() };
-  const values = new Map<IniOption, string[]>();
+  // Options continued over lines: their trailing blank lines are dropped at the end.
+  const continued = new Set<IniOption>();
   let current: IniSection | undefined;
   let option: IniOption | undefined;
   let indentLevel = 0;
@@ -66,16 +67,21 @@ export function parseIni(text: string): IniFile {
     const comment = value.startsWith('#') || value.startsWith(';');
     if (comment || value === '') {
       // A blank line inside a value is part of it; a comment line is not.
-      if (!comment && option) values.get(option)!.push('');
+      if (!comment && option) {
+        option.raw += '\n';
+        continued.add(option);
+      }
       return;
     }
-    const indent = line.search(/\S/);
+    // Where the line's first non-space character is: the trimmed line's first one, first found there.
+    const indent = line.indexOf(value[0]!);
     if (current && option && indent > indentLevel) {
-      values.get(option)!.push(value);
+      option.raw += `\n${value}`;
+      continued.add(option);
       return;
     }
     indentLevel = indent;
-    const header = SECTION.exec(value);
+    const header = value.startsWith('[') ? SECTION.exec(value) : null;
     if (header) {
       const name = header[1]!;
       option = undefined;
@@ -116,11 +122,10 @@ export function parseIni(text: string): IniFile {
         'keep one of the two',
       );
     }
-    option = { raw: '', line: number };
+    option = { raw: match.value, line: number };
     current.options.set(name, option);
-    values.set(option, [match.value]);
   });
-  for (const [entry, parts] of values) entry.raw = parts.join('\n').trimEnd();
+  for (const entry of continued) entry.raw = entry.raw.trimEnd();
   return { sections, defaults: defaults.options };
 }
 

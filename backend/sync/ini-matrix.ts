@@ -1,5 +1,12 @@
 import type { Feature, SupportValue } from '../registry/types.ts';
-import { IniSyntax, optionsOf, parseIni, type IniFile, type IniSection } from './configparser.ts';
+import {
+  IniSyntax,
+  optionsOf,
+  parseIni,
+  type IniFile,
+  type IniSection,
+  type SectionOptions,
+} from './configparser.ts';
 import { getValue } from './interpolation.ts';
 import { MatrixError } from './errors.ts';
 import { controlName, firstControl } from '../validate/control.ts';
@@ -28,16 +35,23 @@ export function readIniMatrix(text: string, source: MatrixSource): Matrix {
   }
   // Values are interpolated as they are read, so a bad `%` is reported at its own line; none expands past what
   // the registry keeps of its field.
+  // One view of each section's options, made once: reading a value then costs a lookup.
+  const views = new Map<IniSection, SectionOptions>();
+  const optionsOfSection = (section: IniSection): SectionOptions => {
+    let view = views.get(section);
+    if (view === undefined) views.set(section, (view = optionsOf(file, section)));
+    return view;
+  };
   const read = (section: IniSection, name: string, max: number): string | undefined => {
     try {
-      return getValue(optionsOf(file, section), name, max);
+      return getValue(optionsOfSection(section), name, max);
     } catch (error) {
       if (error instanceof IniSyntax) fail(error.line, `[${section.name}] ${error.message}`, error.hint);
       throw error;
     }
   };
   const lineOf = (section: IniSection, name: string) =>
-    optionsOf(file, section).get(name)?.line ?? section.line;
+    optionsOfSection(section).get(name)?.line ?? section.line;
   /** A field the registry keeps: within its cap, and on one line of ordinary characters (notes may break). */
   const field = (section: IniSection, name: keyof typeof LIMITS, option: string = name) => {
     const value = read(section, option, LIMITS[name]);
@@ -119,9 +133,9 @@ export function readIniMatrix(text: string, source: MatrixSource): Matrix {
     }
     features.push(feature);
     // Only `driver.` options matter here: those [DEFAULT] gives every section are listed once, not per section.
-    const own = [...section.options].filter(([name]) => name.startsWith('driver.'));
     const inherited = inheritedDrivers.filter(([name]) => !section.options.has(name));
-    for (const [name, option] of [...own, ...inherited]) {
+    for (const [name, option] of chain(section.options, inherited)) {
+      if (!name.startsWith('driver.')) continue;
       const id = name.slice('driver.'.length);
       const driver = drivers.get(id);
       if (!driver) {
@@ -146,4 +160,9 @@ export function readIniMatrix(text: string, source: MatrixSource): Matrix {
     }
   }
   return { features, drivers: [...drivers.values()], warnings: [] };
+}
+
+function* chain<T>(first: Iterable<T>, second: Iterable<T>): Iterable<T> {
+  yield* first;
+  yield* second;
 }
