@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { DriverlogError } from '../common/errors.ts';
+import { printableLines } from '../common/escape.ts';
 import { commitAndPush } from '../common/git-commit.ts';
 import type { Io } from '../common/io.ts';
 import type { FileLock } from '../common/lock.ts';
@@ -221,8 +222,9 @@ export function describeOutcome(outcome: UpdateOutcome): { stdout: string; stder
   if (outcome.kind === 'aborted') return { stdout: '', stderr: `aborted; ${outcome.file} left unchanged\n` };
   return {
     stdout: `${formatSummary(outcome.summary)}\n`,
+    // Git's words and the files' names: escaped, as cli/main.ts prints every failure.
     stderr: [outcome.commitError, outcome.reportError]
-      .map((error) => (error ? `${error.message}\n` : ''))
+      .map((error) => (error ? `${printableLines(error.message.trimEnd())}\n` : ''))
       .join(''),
   };
 }

@@ -37,7 +37,8 @@ Options:
   --add-new             add a driver for each matrix driver no registry driver links to (the report
                         lists them: review their vendor)
   --check               write nothing; exit 1 if the file would change, saying what
-  --report FILE         also write the report as JSON
+  --report FILE         also write the report as JSON (a file of its own: never the registry or
+                        its runs file)
   --commit              commit the data file, with a message saying what changed
   -h, --help            show this help
 

@@ -1,5 +1,4 @@
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
-import { printableLines } from '../../common/escape.ts';
 import { resolveUpdateOptions, UPDATE_OPTIONS_HELP, updateOptionSpec } from '../update-options.ts';
 import { describeOutcome, runUpdate } from '../../update/run-update.ts';
 
@@ -27,7 +26,7 @@ Example:
     const outcome = await runUpdate({ ...options, io, ...(io.signal ? { signal: io.signal } : {}) });
     const { stdout, stderr } = describeOutcome(outcome);
     io.stdout(stdout);
-    if (stderr !== '') io.stderr(`driverlog update: ${printableLines(stderr.trimEnd())}\n`);
+    if (stderr !== '') io.stderr(`driverlog update: ${stderr}`);
     return outcome.exitCode;
   },
 };
