@@ -1,29 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withJobTrailer } from '../../backend/validate/job-trailer.ts';
-import { cli, tempDir } from '../helpers/update-fixtures.ts';
+import { messageRepo } from '../helpers/message-repo.ts';
+import { cli } from '../helpers/update-fixtures.ts';
 
-function repo() {
-  const dir = tempDir('driverlog-job-commits-');
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
-  let n = 0;
-  const commit = (message: string) => {
-    writeFileSync(join(dir, 'file.txt'), `${n++}\n`);
-    git('add', 'file.txt');
-    // --cleanup=verbatim: the message reaches git as typed, \r and all.
-    git('commit', '-q', '--cleanup=verbatim', '-m', message);
-    return git('rev-parse', 'HEAD').trim();
-  };
-  git('init', '-q', '-b', 'main');
-  commit('start');
-  return { dir, git, commit };
-}
+const repo = messageRepo;
 
 describe('driverlog job-commits', () => {
   it("lists the commits since REF that carry the job's trailer, by validate's rule", async () => {

@@ -1,11 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commands } from '../../backend/cli/commands/index.ts';
+import { messageRepo } from '../helpers/message-repo.ts';
 
 interface Step {
   run?: string;
@@ -95,20 +94,7 @@ describe('.github/workflows', () => {
     const updateStep = step('A pull request carries no update commits');
     const syncStep = step('Sync commits say what the support matrices say');
     for (const file of files) expect(runs(load(file)).join('\n')).not.toMatch(/--grep/);
-    const dir = mkdtempSync(join(tmpdir(), 'driverlog-workflow-'));
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
-    let n = 0;
-    const commit = (message: string) => {
-      writeFileSync(join(dir, 'f'), `${n++}`);
-      git('add', 'f');
-      git('commit', '-q', '--cleanup=verbatim', '-m', message);
-    };
-    git('init', '-q', '-b', 'main');
-    commit('start');
+    const { dir, git, commit } = messageRepo();
     git('update-ref', 'refs/remotes/origin/main', 'HEAD');
     // The steps as GitHub runs them (bash -e), with the CLI of this tree and sync --check observed.
     const run = (script: string) =>
