@@ -124,8 +124,9 @@ export function runGit(run: GitRun): Promise<GitResult> {
     let failure: Error | undefined;
     const stop = (error: Error) => {
       failure ??= error;
+      if (child.pid === undefined) return;
       try {
-        process.kill(-child.pid!, 'SIGTERM');
+        process.kill(-child.pid, 'SIGTERM');
       } catch (kill) {
         // Already gone: it ended between its output and this.
         if ((kill as NodeJS.ErrnoException).code !== 'ESRCH') throw kill;
