@@ -4,6 +4,7 @@ import { gerritProject } from '../model/driver-key.ts';
 import { isRetired } from '../model/retirement.ts';
 import type { Driver, Project, Registry } from '../model/types.ts';
 import { inTree, supportedByProject } from '../model/upstream-signals.ts';
+import { registryAsOf } from './as-of.ts';
 import { AUDIT_KINDS, type AuditKind, type AuditReport, type Finding } from './finding.ts';
 import { failingRule, isSilent, lastReport, newestFirst, passedNewestStreak, runsOf } from './run-history.ts';
 import { auditedReleases, developmentRelease } from './scope.ts';
@@ -17,7 +18,8 @@ export interface AuditOptions {
 }
 
 /** What a project lead acts on, from the registry alone: no network, no clock but `asOf`. */
-export function auditRegistry(registry: Registry, options: AuditOptions): AuditReport {
+export function auditRegistry(today: Registry, options: AuditOptions): AuditReport {
+  const registry = registryAsOf(today, options.asOf);
   const releases = registry.releases ?? [];
   const scope = auditedReleases(releases, options.asOf);
   const projects = new Map((registry.projects ?? []).map((project) => [project.id, project]));

@@ -1,4 +1,4 @@
-import { releasesByDate } from '../model/releases.ts';
+import { parseReleaseDate, releasesByDate } from '../model/releases.ts';
 import type { Release } from '../model/types.ts';
 
 /**
@@ -9,10 +9,14 @@ export function developmentRelease(releases: readonly Release[], asOf: number): 
   return releasesByDate(releases).find((release) => release.date > asOf)?.id;
 }
 
-/** The releases a lead acts on, in registry order: every active one and the one in development. */
+/**
+ * The releases a lead acts on, in registry order: every active one out by `asOf`, and the one in development
+ * (a release active today but not out yet at a past `asOf` was not there to audit).
+ */
 export function auditedReleases(releases: readonly Release[], asOf: number): string[] {
   const development = developmentRelease(releases, asOf);
+  const out = (release: Release) => (parseReleaseDate(release.start) ?? -Infinity) <= asOf;
   return releases
-    .filter((release) => release.active === true || release.id === development)
+    .filter((release) => (release.active === true && out(release)) || release.id === development)
     .map((release) => release.id);
 }

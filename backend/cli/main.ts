@@ -1,5 +1,6 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { DriverlogError, EXIT_USAGE, exitCodeOf, UsageError } from '../common/errors.ts';
+import { printableLines } from '../common/escape.ts';
 import { processIo, type Io } from '../common/io.ts';
 import { commands } from './commands/index.ts';
 
@@ -17,7 +18,8 @@ async function overview(): Promise<string> {
 function reportFailure(name: string, error: unknown, io: Io): number {
   if (!(error instanceof DriverlogError)) throw error;
   const usage = error instanceof UsageError ? `\nRun 'driverlog ${name} --help' for usage.` : '';
-  io.stderr(`driverlog ${name}: ${error.message.trimEnd()}${usage}\n`);
+  // Messages quote upstream and registry text: whatever slipped through unescaped is escaped here.
+  io.stderr(`driverlog ${name}: ${printableLines(error.message.trimEnd())}${usage}\n`);
   return exitCodeOf(error);
 }
 

@@ -97,19 +97,37 @@ export async function commitsChanging(
 ): Promise<Array<{ sha: string; message: string }>> {
   const path = resolve(cwd, file);
   checkRevision('--changed-since', base);
+  return commitMessages(dirname(path), base, ['--', path], `the commits that changed ${file} since ${base}`);
+}
+
+/** Every commit of BASE..HEAD in the repository at `cwd`, oldest first, with its full message. */
+export async function commitsSince(
+  cwd: string,
+  base: string,
+  option = '--since',
+): Promise<Array<{ sha: string; message: string }>> {
+  checkRevision(option, base);
+  return commitMessages(cwd, base, [], `the commits since ${base}`);
+}
+
+async function commitMessages(
+  dir: string,
+  base: string,
+  paths: string[],
+  what: string,
+): Promise<Array<{ sha: string; message: string }>> {
   let log: string;
   try {
-    log = await simpleGit(dirname(path)).raw([
+    log = await simpleGit(dir).raw([
       'log',
       '--reverse',
       '--format=%H%x00%B%x1e',
       '--end-of-options',
       `${base}..HEAD`,
-      '--',
-      path,
+      ...paths,
     ]);
   } catch (error) {
-    throw new GitError(`cannot list the commits that changed ${file} since ${base}`, error);
+    throw new GitError(`cannot list ${what}`, error);
   }
   return log
     .split('\x1e')

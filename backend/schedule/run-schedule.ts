@@ -1,5 +1,6 @@
 import cron, { type Logger } from 'node-cron';
 import { DriverlogError, UsageError } from '../common/errors.ts';
+import { printableLines } from '../common/escape.ts';
 import type { Io } from '../common/io.ts';
 import { describeOutcome, runUpdate, type UpdateOptions } from '../update/run-update.ts';
 
@@ -131,7 +132,7 @@ async function runOnce(
       io.stderr(`run ${run} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
       return;
     }
-    io.stderr(`run ${run} failed: ${error.message}\n`);
+    io.stderr(`run ${run} failed: ${printableLines(error.message.trimEnd())}\n`);
   }
 }
 

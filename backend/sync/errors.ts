@@ -38,3 +38,10 @@ export class SyncInputError extends DriverlogError {
     super(`${message}\n    hint: ${hint}`, 'SYNC_INPUT', exit);
   }
 }
+
+/** SIGINT or SIGTERM stopped the run: git was stopped, and nothing was written. */
+export class SyncAbortedError extends DriverlogError {
+  constructor() {
+    super('aborted', 'ABORTED', 'io');
+  }
+}

@@ -54,8 +54,11 @@ export function findGridTables(text: string): GridTable[] {
 
 /** One grid table from its lines (no indentation); `firstLine` is the file line of block[0]. */
 export function parseGridTable(block: string[], firstLine: number): GridTable {
-  const width = Math.max(...block.map((line) => line.length));
-  const grid = block.map((line) => line.padEnd(width, ' '));
+  // Loops, not spreads: Math.max(...lines) overflows the stack on a table of 128k lines. Lines are not
+  // padded: a character past a line's end reads as a space.
+  let width = 0;
+  for (const line of block) width = Math.max(width, line.length);
+  const grid = block;
   const bottom = grid.length - 1;
   const right = width - 1;
   if (!BORDER.test(grid[bottom]!)) {
@@ -66,14 +69,15 @@ export function parseGridTable(block: string[], firstLine: number): GridTable {
   const rowSeps = new Set<number>([0]);
   const colSeps = new Set<number>([0]);
   const found: Array<{ top: number; left: number; bottom: number; right: number }> = [];
-  const corners: Array<[number, number]> = [[0, 0]];
+  // Corners in docutils' order, top to bottom, then left to right: a heap, not a list sorted per cell.
+  const corners = new CornerHeap();
+  corners.push(0, 0);
   // done[column]: the last text row of the lowest cell found over that column, as docutils tracks it.
   const done = new Array<number>(right).fill(-1);
   // docutils' scan: from each top-left corner, follow the top edge right, the right edge down, the bottom
   // edge left and the left edge up; the first closed rectangle is the cell, and its other corners start more.
-  while (corners.length > 0) {
-    corners.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const [top, left] = corners.shift()!;
+  while (corners.size > 0) {
+    const [top, left] = corners.pop();
     if (top === bottom || left === right || top <= done[left]!) continue;
     const cell = scanCell(at, top, left, bottom, right);
     if (!cell) continue;
@@ -81,7 +85,8 @@ export function parseGridTable(block: string[], firstLine: number): GridTable {
     for (let column = left; column < cell.right; column++) done[column] = cell.bottom - 1;
     rowSeps.add(cell.bottom);
     colSeps.add(cell.right);
-    corners.push([top, cell.right], [cell.bottom, left]);
+    corners.push(top, cell.right);
+    corners.push(cell.bottom, left);
   }
   const open = done.findIndex((row) => row !== bottom - 1);
   if (open !== -1) {
@@ -90,11 +95,11 @@ export function parseGridTable(block: string[], firstLine: number): GridTable {
       `a cell below this line, at column ${open + 1}, is not a closed rectangle`,
     );
   }
-  const rowsAt = [...rowSeps].sort((a, b) => a - b);
-  const colsAt = [...colSeps].sort((a, b) => a - b);
+  const rowAt = indexOf(rowSeps);
+  const colAt = indexOf(colSeps);
   const cells = found.map(({ top, left, bottom: cellBottom, right: cellRight }) => {
-    const row = rowsAt.indexOf(top);
-    const column = colsAt.indexOf(left);
+    const row = rowAt.get(top)!;
+    const column = colAt.get(left)!;
     const text = grid
       .slice(top + 1, cellBottom)
       .map((line) => line.slice(left + 1, cellRight))
@@ -104,8 +109,8 @@ export function parseGridTable(block: string[], firstLine: number): GridTable {
     return {
       row,
       column,
-      rowSpan: rowsAt.indexOf(cellBottom) - row,
-      columnSpan: colsAt.indexOf(cellRight) - column,
+      rowSpan: rowAt.get(cellBottom)! - row,
+      columnSpan: colAt.get(cellRight)! - column,
       text,
       line: firstLine + top + 1,
     };
@@ -113,12 +118,57 @@ export function parseGridTable(block: string[], firstLine: number): GridTable {
   cells.sort((a, b) => a.row - b.row || a.column - b.column);
   return {
     line: firstLine,
-    headerRows: headerBorder === -1 ? 0 : rowsAt.indexOf(headerBorder),
-    rows: rowsAt.length - 1,
-    columns: colsAt.length - 1,
+    headerRows: headerBorder === -1 ? 0 : (rowAt.get(headerBorder) ?? -1),
+    rows: rowAt.size - 1,
+    columns: colAt.size - 1,
     cells,
   };
 }
+
+/** Each separator's position among them, in order. */
+function indexOf(separators: Set<number>): Map<number, number> {
+  const sorted = [...separators].sort((a, b) => a - b);
+  return new Map(sorted.map((at, index) => [at, index]));
+}
+
+/** A binary min-heap of [row, column] corners, by row, then column. */
+class CornerHeap {
+  private readonly items: Array<[number, number]> = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(row: number, column: number): void {
+    const items = this.items;
+    items.push([row, column]);
+    for (let i = items.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (!before(items[i]!, items[parent]!)) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+  pop(): [number, number] {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length > 0) {
+      items[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let least = i;
+        if (l < items.length && before(items[l]!, items[least]!)) least = l;
+        if (r < items.length && before(items[r]!, items[least]!)) least = r;
+        if (least === i) break;
+        [items[i], items[least]] = [items[least]!, items[i]!];
+        i = least;
+      }
+    }
+    return top;
+  }
+}
+
+const before = (a: [number, number], b: [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 
 type At = (row: number, column: number) => string;
 

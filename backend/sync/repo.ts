@@ -1,29 +1,39 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
-import { CatFile } from './cat-file.ts';
-import { RepoError } from './errors.ts';
+import { isUtf8 } from 'node:buffer';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { firstInvalidUtf8 } from '../json/utf8.ts';
+import { controlName } from '../common/control.ts';
+import { MatrixError, RepoError, SyncAbortedError } from './errors.ts';
+import { git, runGit, type GitRun } from './git-process.ts';
+import { cloneOrFetch, protocolOf } from './repo-cache.ts';
 import { catBlobs, fetchMissingBlobs } from './repo-blobs.ts';
-import type { RepoRefs } from './resolve-ref.ts';
+import { shortRef, type RepoRefs } from './resolve-ref.ts';
 
-// The only module of sync that runs git. A local repository is only read; a URL is cloned once, bare and
-// without blobs (each file sync reads is fetched on demand), into the cache, and fetched on later runs.
+// Sync's git, with repo-cache.ts and git-process.ts. A local repository is only read, as it is (objects it lacks
+// are not fetched); a URL is cloned once, bare and without blobs (each file sync reads is fetched on demand),
+// into the cache, and fetched on later runs. Every process runs as git-process.ts says.
 
 export interface UpstreamRepo {
   /** The path or URL it was opened from, for messages. */
   location: string;
   /** The git directory read. */
   dir: string;
+  /** What opening it had to do about the cache (a clone that was not of this URL, cloned afresh). */
+  notes: string[];
   refs(): Promise<RepoRefs>;
-  /** The commit a ref names, or undefined when it names none. */
+  /** The commit a ref names, or undefined when it names none (or something other than a commit). */
   commitOf(ref: string): Promise<string | undefined>;
-  /** The commits several refs name (one git process), by ref; a ref that names none is left out. */
-  commitsOf(refs: readonly string[]): Promise<Map<string, string>>;
-  /** A file's text at a commit, or undefined when the commit has no such file. */
+  /**
+   * A file's text at a commit, or undefined when the commit has no such file. A file above MAX_FILE_BYTES,
+   * not UTF-8, or with control characters (but tab and line ends) is a MatrixError at REF:PATH:LINE, REF being
+   * the ref commitOf was asked with.
+   */
   readFile(commit: string, path: string): Promise<string | undefined>;
+  /** The commits several refs name, by ref; a ref that names none is left out. */
+  commitsOf(refs: readonly string[]): Promise<Map<string, string>>;
   /** The names in a folder at a commit (files and folders alike), or undefined when it has no such folder. */
   listFolder(commit: string, path: string): Promise<string[] | undefined>;
-  /** Ends the git process reads go through. */
+  /** Ends what reads keep open. */
   close(): void;
   /**
    * The files under `paths` at a commit whose names end with `suffix`, with their blob ids, in path order.
@@ -39,6 +49,9 @@ export interface RepoFile {
   blob: string;
 }
 
+/** The largest file sync reads: cinder's matrix is 120 KB; a blob of 560 MiB once took 1.2 GB and crashed. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/|^[^/\s@]+@[^/\s:]+:/i;
 
 export function isRemote(location: string): boolean {
@@ -51,69 +64,120 @@ export function repositoryName(location: string): string {
   return trimmed.slice(trimmed.lastIndexOf('/') + 1).replace(/\.git$/, '');
 }
 
-/** A cache folder name for a URL: readable, and distinct for distinct URLs. */
-export function cacheName(url: string): string {
-  const readable = url
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .slice(-80);
-  let hash = 0;
-  for (const char of url) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
-  return `${readable}-${hash.toString(16)}.git`;
+export interface OpenOptions {
+  cwd: string;
+  cacheDir: string;
+  signal?: AbortSignal;
 }
 
 /** Opens `location` (a work tree, bare repository or .git folder, or a URL cloned into `cacheDir`). */
-export async function openRepo(
-  location: string,
-  options: { cwd: string; cacheDir: string },
-): Promise<UpstreamRepo> {
-  const dir = isRemote(location)
-    ? await cloneOrFetch(location, options.cacheDir)
+export async function openRepo(location: string, options: OpenOptions): Promise<UpstreamRepo> {
+  if (location.startsWith('-')) {
+    throw new RepoError(`${location} starts with "-": give a git repository's path or URL`);
+  }
+  const { signal } = options;
+  const notes: string[] = [];
+  const remote = isRemote(location);
+  const folder = remote
+    ? await cloneOrFetch(location, options.cacheDir, { signal, notes })
     : resolve(options.cwd, location);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new RepoError(`${location} is not a folder: give a git repository's path or URL`);
   }
-  const git = simpleGit({ baseDir: dir });
-  try {
-    await git.raw(['rev-parse', '--git-dir']);
-  } catch (error) {
-    throw new RepoError(`${location} is not a git repository`, error);
+  // A clone in the cache fetches the blobs it lacks from its URL; a local repository fetches nothing.
+  const protocols = remote ? [protocolOf(location)] : [];
+  const found = await runGit({
+    cwd: folder,
+    args: ['rev-parse', '--absolute-git-dir'],
+    protocols,
+    signal,
+    what: `${location} is not a git repository`,
+  });
+  if (found.code !== 0) {
+    throw new RepoError(`${location} is not a git repository${found.stderr ? `: ${found.stderr}` : ''}`);
   }
-  const batch = new CatFile(dir, location);
-  const run = async (args: string[]) => {
-    try {
-      return await git.raw(args);
-    } catch (error) {
-      throw new RepoError(`git ${args.join(' ')} failed in ${location}`, error);
-    }
-  };
-  const commitOf = async (ref: string) => (await batch.get(`${ref}^{commit}`))?.oid;
-  return {
+  const dir = found.stdout.toString('utf8').trim();
+  const run = (args: string[], extra: Partial<GitRun> = {}) =>
+    git({
+      gitDir: dir,
+      cwd: dir,
+      args,
+      protocols,
+      signal,
+      what: `git ${args[0]} failed in ${location}`,
+      ...extra,
+    });
+  // The ref each commit was asked by: errors in its files say REF:PATH:LINE.
+  const asked = new Map<string, string>();
+  const repo: UpstreamRepo = {
     location,
     dir,
-    refs: () => listRefs(git, location),
-    commitOf,
+    notes,
+    refs: () => listRefs(run, location),
+    async commitOf(ref) {
+      // A ref that names nothing, or a tree or blob, exits 1 (with --quiet, without a word on stdout).
+      const { code, stdout } = await runGit({
+        gitDir: dir,
+        cwd: dir,
+        args: ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`],
+        protocols,
+        signal,
+        what: `cannot resolve ${ref} in ${location}`,
+      });
+      const commit = code === 0 ? stdout.toString('utf8').trim() : '';
+      if (commit === '') return undefined;
+      asked.set(commit, shortRef(ref));
+      return commit;
+    },
+    async readFile(commit, path) {
+      const entry = (await run(['ls-tree', '-z', commit, '--', path])).toString('utf8').split('\0')[0] ?? '';
+      const match = /^\d+ blob ([0-9a-f]+)\t/.exec(entry);
+      if (!match) return undefined;
+      const source = { ref: asked.get(commit) ?? commit.slice(0, 12), path };
+      // Asked first, so that a huge blob is refused before a byte of it is read.
+      const size = Number((await run(['cat-file', '-s', match[1]!])).toString('utf8').trim());
+      if (!(size <= MAX_FILE_BYTES)) {
+        throw new MatrixError(
+          source,
+          1,
+          `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; sync reads files of at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
+          'check upstream.support_matrix: it names a file that is no support matrix',
+        );
+      }
+      return checkedText(await run(['cat-file', 'blob', match[1]!], { maxBytes: MAX_FILE_BYTES }), source);
+    },
     async commitsOf(refs) {
-      // One batch answers each ref in turn; a ref that names nothing is left out.
       const found = new Map<string, string>();
       for (const ref of refs) {
-        const commit = await commitOf(ref);
+        const commit = await repo.commitOf(ref);
         if (commit !== undefined) found.set(ref, commit);
       }
       return found;
     },
-    async readFile(commit, path) {
-      const object = await batch.get(`${commit}:${path}`);
-      return object?.type === 'blob' ? object.content.toString('utf8') : undefined;
-    },
     async listFolder(commit, path) {
-      const object = await batch.get(`${commit}:${path}`);
-      return object?.type === 'tree' ? treeNames(object.content, object.oid.length / 2) : undefined;
+      const kind = await runGit({
+        gitDir: dir,
+        cwd: dir,
+        args: ['cat-file', '-t', '--end-of-options', `${commit}:${path}`],
+        protocols,
+        signal,
+        what: `cannot read ${path} at ${commit} in ${location}`,
+      });
+      if (kind.code !== 0 || kind.stdout.toString('utf8').trim() !== 'tree') return undefined;
+      const listing = (
+        await run(['ls-tree', '-z', '--name-only', commit, '--', `${path.replace(/\/+$/, '')}/`])
+      )
+        .toString('utf8')
+        .split('\0')
+        .filter((name) => name !== '');
+      return listing.map((name) => name.slice(name.lastIndexOf('/') + 1));
     },
-    close: () => batch.close(),
+    close: () => undefined,
     async filesUnder(commit, paths, suffix) {
-      if (isRemote(location)) await fetchMissingBlobs(run, commit, paths);
-      const listing = await run(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]);
+      if (remote) await fetchMissingBlobs(async (args) => (await run(args)).toString('utf8'), commit, paths);
+      const listing = (await run(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths])).toString(
+        'utf8',
+      );
       const files: RepoFile[] = [];
       for (const entry of listing.split('\0')) {
         // Regular files only: a symlink's blob is a path, and a submodule is a commit.
@@ -124,74 +188,72 @@ export async function openRepo(
     },
     readBlobs: (ids) => catBlobs(dir, location, ids),
   };
+  return repo;
 }
 
-/** The names of a tree object's entries: "<mode> <name>\0<object id>" each, back to back. */
-function treeNames(content: Buffer, idLength: number): string[] {
-  const names: string[] = [];
-  for (let at = 0; at < content.length;) {
-    const space = content.indexOf(32, at);
-    const nul = content.indexOf(0, space);
-    if (space === -1 || nul === -1) break;
-    names.push(content.subarray(space + 1, nul).toString('utf8'));
-    at = nul + 1 + idLength;
-  }
-  return names;
-}
-
-async function listRefs(git: SimpleGit, location: string): Promise<RepoRefs> {
-  try {
-    const refs = new Set(
-      (await git.raw(['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags']))
-        .split('\n')
-        .filter((ref) => ref !== ''),
+/** The bytes as text, or a MatrixError at the line of the first byte that is not UTF-8 or a control character. */
+function checkedText(bytes: Buffer, source: { ref: string; path: string }): string {
+  const lineAt = (text: string, index: number) => {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+    return line;
+  };
+  if (!isUtf8(bytes)) {
+    const offset = firstInvalidUtf8(bytes);
+    const before = bytes.subarray(0, offset).toString('utf8');
+    throw new MatrixError(
+      source,
+      lineAt(before, before.length),
+      `byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8: the file must be UTF-8 encoded`,
+      'the project must fix its file; until then, pin this release with upstream.refs to a ref whose file reads',
     );
+  }
+  const text = bytes.toString('utf8');
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(text);
+  if (control) {
+    throw new MatrixError(
+      source,
+      lineAt(text, control.index),
+      `the file holds ${controlName(control[0])}, which no text of the registry may`,
+      'the project must fix its file; until then, pin this release with upstream.refs to a ref whose file reads',
+    );
+  }
+  return text;
+}
+
+async function listRefs(run: (args: string[]) => Promise<Buffer>, location: string): Promise<RepoRefs> {
+  try {
+    const refs = new Set<string>();
+    const notCommits = new Map<string, string>();
+    const listed = (
+      await run([
+        'for-each-ref',
+        '--format=%(refname)%00%(objecttype)%00%(*objecttype)',
+        'refs/heads',
+        'refs/remotes',
+        'refs/tags',
+      ])
+    ).toString('utf8');
+    for (const line of listed.split('\n')) {
+      if (line === '') continue;
+      const [ref, type, peeled] = line.split('\0') as [string, string, string];
+      // A tag may point to a tree or a blob: that release has no matrix to read, and the report says why.
+      const target = type === 'tag' ? peeled : type;
+      if (target === 'tree' || target === 'blob') notCommits.set(ref, target);
+      else refs.add(ref);
+    }
     // A clone's default branch is what origin/HEAD names; a repository without one reads its own HEAD.
     const head = refs.has('refs/remotes/origin/HEAD') ? 'refs/remotes/origin/HEAD' : 'HEAD';
-    const defaultBranch = (await git.raw(['rev-parse', '--symbolic-full-name', head])).trim() || head;
-    const time = Number((await git.raw(['log', '-1', '--format=%ct', defaultBranch])).trim());
-    return { refs, defaultBranch, newestCommit: time * 1000 };
+    const defaultBranch =
+      (await run(['rev-parse', '--symbolic-full-name', head])).toString('utf8').trim() || head;
+    // The committer line of the commit object (plumbing: `git log` reads log.showSignature and more).
+    const commit = (await run(['cat-file', 'commit', defaultBranch])).toString('utf8');
+    const committed = /^committer .* (\d+) [+-]\d{4}$/m.exec(commit.slice(0, commit.indexOf('\n\n')));
+    if (!committed) throw new RepoError(`${defaultBranch} of ${location} has no committer line`);
+    return { refs, notCommits, defaultBranch, newestCommit: Number(committed[1]) * 1000 };
   } catch (error) {
+    if (error instanceof SyncAbortedError) throw error;
     throw new RepoError(`cannot list the branches and tags of ${location}`, error);
   }
-}
-
-async function cloneOrFetch(url: string, cacheDir: string): Promise<string> {
-  const dir = join(cacheDir, cacheName(url));
-  if (existsSync(dir)) {
-    try {
-      await simpleGit({ baseDir: dir }).raw([
-        'fetch',
-        '--quiet',
-        '--prune',
-        '--force',
-        '--filter=blob:none',
-        'origin',
-        '+refs/heads/*:refs/heads/*',
-        '+refs/tags/*:refs/tags/*',
-      ]);
-    } catch (error) {
-      throw new RepoError(`cannot fetch ${url} into ${dir} (delete that folder to clone afresh)`, error);
-    }
-    return dir;
-  }
-  mkdirSync(cacheDir, { recursive: true });
-  // Clone beside, then rename: an interrupted clone never leaves a half repository in the cache.
-  const partial = `${dir}.partial-${process.pid}`;
-  rmSync(partial, { recursive: true, force: true });
-  try {
-    await simpleGit({ baseDir: cacheDir }).raw([
-      'clone',
-      '--quiet',
-      '--bare',
-      '--filter=blob:none',
-      url,
-      partial,
-    ]);
-    renameSync(partial, dir);
-  } catch (error) {
-    rmSync(partial, { recursive: true, force: true });
-    throw new RepoError(`cannot clone ${url}`, error);
-  }
-  return dir;
 }

@@ -8,6 +8,8 @@ export interface RepoRefs {
   defaultBranch: string;
   /** Committer time of the default branch's newest commit, ms. */
   newestCommit: number;
+  /** Refs (not in `refs`) that name a tree or a blob instead of a commit, with what they name. */
+  notCommits?: ReadonlyMap<string, string>;
 }
 
 export type RefRule = 'refs' | 'branch' | 'tag' | 'development';
@@ -49,6 +51,18 @@ export function resolveRefs(
       if (repo.refs.has(tag)) return { release: id, ref: tag, rule: 'tag' };
     }
     if (id === development) return { release: id, ref: repo.defaultBranch, rule: 'development' };
+    const odd = [
+      `stable/${suffix}`,
+      `unmaintained/${suffix}`,
+      `${suffix}-eol`,
+      `${suffix}-eom`,
+      `${suffix}-em`,
+    ]
+      .flatMap((name) => [`refs/heads/${name}`, `refs/tags/${name}`])
+      .find((ref) => repo.notCommits?.has(ref));
+    if (odd !== undefined) {
+      return { release: id, none: `${shortRef(odd)} names a ${repo.notCommits!.get(odd)}, not a commit` };
+    }
     return {
       release: id,
       none: `no branch stable/${suffix} or unmaintained/${suffix}, no tag ${suffix}-eol, -eom or -em, and not the release in development${development ? ` (${development})` : ''}`,

@@ -1,16 +1,18 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { writeFileAtomic } from '../common/atomic-write.ts';
+import type { DriverlogError } from '../common/errors.ts';
 import type { Project, ProjectUpstream, Registry } from '../model/types.ts';
 import { diffProject, type ProjectChanges } from './changes.ts';
 import { syncCommitMessage } from './describe-changes.ts';
-import { SyncInputError } from './errors.ts';
+import { SyncAbortedError, SyncInputError } from './errors.ts';
 import { mergeProject } from './merge.ts';
 import { openReadCache } from './read-cache.ts';
 import { readProject } from './read-project.ts';
 import { editRegistry, type Edit } from '../store/edit-registry.ts';
 import { requireValidRegistry, type OpenedRegistry } from '../store/open-registry.ts';
+import { checkReportPath, writeReport } from '../store/report-file.ts';
 import { formatFiles } from '../format/format-files.ts';
+import { UPSTREAM_GIT_HINT, upstreamGitProblem } from '../model/upstream-git.ts';
 import { openRepo, repositoryName } from './repo.ts';
 import {
   DELIVERABLE_GIT_BASE,
@@ -42,12 +44,28 @@ export interface SyncOptions {
   deliverables?: boolean;
   /** Deliverable name → the path or URL of its repository, read with addNew instead of its opendev URL. */
   deliverableGit?: Record<string, string>;
+  /** SIGINT/SIGTERM: git is stopped and nothing is written. */
+  signal?: AbortSignal;
 }
 
-export interface SyncOutcome {
-  /** 0 done (or up to date with --check), 1 --check found the file behind its matrices. */
-  exitCode: 0 | 1;
-  report: SyncReport;
+export type SyncOutcome =
+  | {
+      /** 0 done (or up to date with --check), 1 --check found the file behind its matrices, 2 no report. */
+      exitCode: 0 | 1 | 2;
+      report: SyncReport;
+      /** The registry was written (and committed), but the report file was not. */
+      reportError?: DriverlogError;
+    }
+  | { exitCode: 130; aborted: true };
+
+/** Reads each project's matrices into the registry; an abort (SIGINT/SIGTERM) stops git and writes nothing. */
+export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
+  try {
+    return await syncRegistry(options);
+  } catch (error) {
+    if (error instanceof SyncAbortedError) return { exitCode: 130, aborted: true };
+    throw error;
+  }
 }
 
 type Upstreamed = Project & { upstream: ProjectUpstream };
@@ -56,17 +74,25 @@ type Upstreamed = Project & { upstream: ProjectUpstream };
  * Reads each project's support matrices release by release and brings the registry's features, drivers'
  * upstream and (with addNew) new drivers in line with them. Any error leaves every file as it was.
  */
-export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
+async function syncRegistry(options: SyncOptions): Promise<SyncOutcome> {
+  if (options.reportFile) checkReportPath(options.reportFile, options.dataFile, options.cwd);
   const edited = await editRegistry(options.dataFile, 'sync', (opened) => syncProjects(opened, options), {
     cwd: options.cwd,
   });
   if (edited.commitError) throw edited.commitError;
   const report: SyncReport = { ...edited.result, written: edited.saved?.written === true };
   if (edited.commit) report.commit = { sha: edited.commit.sha, subject: edited.commit.subject };
-  if (options.reportFile) {
-    writeFileAtomic(resolve(options.cwd, options.reportFile), JSON.stringify(report, null, 2) + '\n');
-  }
-  return { exitCode: options.check && report.would_change ? 1 : 0, report };
+  const exitCode = options.check && report.would_change ? 1 : 0;
+  if (!options.reportFile) return { exitCode, report };
+  const written = report.written
+    ? `${options.dataFile} was written${report.commit ? ` and committed (${report.commit.sha.slice(0, 12)})` : ''}`
+    : undefined;
+  const reportError = writeReport(
+    resolve(options.cwd, options.reportFile),
+    JSON.stringify(report, null, 2) + '\n',
+    written,
+  );
+  return reportError ? { exitCode: 2, report, reportError } : { exitCode, report };
 }
 
 /** Every chosen project's matrices merged into the registry; what would change, and the report of it. */
@@ -84,8 +110,8 @@ async function syncProjects(opened: OpenedRegistry, options: SyncOptions): Promi
     deliverables = pass.report;
   }
   for (const project of options.deliverables ? [] : chooseProjects(registry, options)) {
-    const location = options.git ?? localCopy(options, project.upstream.git);
-    const repo = await openRepo(location, { cwd: options.cwd, cacheDir });
+    const location = options.git ?? localCopy(options, httpsUpstream(project));
+    const repo = await openRepo(location, { cwd: options.cwd, cacheDir, signal: options.signal });
     const cache = openReadCache(cacheDir, project.id);
     let read, merged, coded;
     try {
@@ -119,8 +145,18 @@ async function syncProjects(opened: OpenedRegistry, options: SyncOptions): Promi
     const diff = { ...diffProject(next, after, project.id), ...(coded ? { code: coded.changes } : {}) };
     next = after;
     changes.push(diff);
-    reports.push(projectReport(project.id, location, read, merged, diff, coded?.report));
+    reports.push(
+      projectReport(
+        project.id,
+        location,
+        { ...read, warnings: [...repo.notes, ...read.warnings] },
+        merged,
+        diff,
+        coded?.report,
+      ),
+    );
   }
+  if (options.signal?.aborted) throw new SyncAbortedError();
   // Sync changes no runs: its question is whether the registry's own text changes.
   const wouldChange = formatFiles(next).text !== opened.text;
   const check = options.check === true;
@@ -153,12 +189,13 @@ async function syncDeliverables(registry: Registry, options: SyncOptions, cacheD
     }
   }
   const location = options.git ?? localCopy(options, RELEASES_GIT);
-  const repo = await openRepo(location, { cwd: options.cwd, cacheDir });
+  const repo = await openRepo(location, { cwd: options.cwd, cacheDir, signal: options.signal });
   // A deliverable's repository is cloned like any project's, from where openstack/releases says it is.
   const openDeliverable = (name: string, repoName: string) =>
     openRepo(options.deliverableGit?.[name] ?? localCopy(options, `${DELIVERABLE_GIT_BASE}${repoName}`), {
       cwd: options.cwd,
       cacheDir,
+      signal: options.signal,
     });
   try {
     return await deliverablesPass(
@@ -179,6 +216,16 @@ function localCopy(options: SyncOptions, url: string): string {
   const folder = resolve(options.cwd, options.repos);
   const bare = join(folder, `${name}.git`);
   return existsSync(join(folder, name)) || !existsSync(bare) ? join(folder, name) : bare;
+}
+
+/** The registry's upstream.git, refused unless it is an https:// URL (a path is for --git alone). */
+function httpsUpstream(project: Upstreamed): string {
+  const problem = upstreamGitProblem(project.upstream.git);
+  if (problem === undefined) return project.upstream.git;
+  throw new SyncInputError(
+    `${project.id}: upstream.git ${JSON.stringify(project.upstream.git)} ${problem}`,
+    UPSTREAM_GIT_HINT,
+  );
 }
 
 function chooseProjects(registry: Registry, options: SyncOptions): Upstreamed[] {

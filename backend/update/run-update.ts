@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { writeFileAtomic } from '../common/atomic-write.ts';
 import { DriverlogError } from '../common/errors.ts';
+import { printableLines } from '../common/escape.ts';
 import type { Io } from '../common/io.ts';
 import { toIsoSeconds } from '../common/time.ts';
 import type { Registry } from '../model/types.ts';
 import { editRegistry, type Edit, type Edited } from '../store/edit-registry.ts';
 import { requireValidRegistry, type OpenedRegistry } from '../store/open-registry.ts';
+import { checkReportPath, writeReport } from '../store/report-file.ts';
 import { applyScan } from './apply.ts';
 import { summarize } from './build-summary.ts';
 import { evidenceSinceHead } from './commit-content.ts';
@@ -38,6 +39,8 @@ export type UpdateOutcome =
       summary: UpdateSummary;
       /** Committing or pushing failed (git, hand edits, invalid text) after the file was written. */
       commitError?: DriverlogError;
+      /** The report file could not be written (its message says what was). */
+      reportError?: DriverlogError;
     };
 
 /** The data file does not exist: the command line names the wrong file. */
@@ -71,6 +74,7 @@ export async function runUpdate(options: UpdateOptions): Promise<UpdateOutcome> 
   const { io, dataFile } = options;
   const now = options.now ?? Date.now;
   if (!existsSync(dataFile)) throw new MissingDataFileError(dataFile);
+  if (options.reportFile) checkReportPath(options.reportFile, dataFile, process.cwd());
   const started = now();
   // The lock is held for the whole run: it keeps other updates out, not people (the save refuses a file edited
   // during the scan).
@@ -91,12 +95,27 @@ export async function runUpdate(options: UpdateOptions): Promise<UpdateOutcome> 
   // A commit failure comes after the file is written: the summary and report still say what changed.
   if (edited.commit) summary.commit = edited.commit;
   run.progress.finish();
-  if (options.reportFile) writeFileAtomic(options.reportFile, JSON.stringify(summary, null, 2) + '\n');
+  const reportError = options.reportFile
+    ? writeReport(
+        options.reportFile,
+        JSON.stringify(summary, null, 2) + '\n',
+        edited.saved?.written
+          ? `${dataFile} was written${summary.commit ? ' and committed' : ''}`
+          : undefined,
+      )
+    : undefined;
   const { commitError } = edited;
   // An account Gerrit could not be asked about is a scan that did not happen, as a project that failed is.
   const lookupFailed = run.accounts.unresolved.some((account) => account.error !== undefined);
-  const exitCode = commitError ? 2 : summary.failed_projects.length > 0 || lookupFailed ? 1 : 0;
-  return { kind: 'scanned', exitCode, summary, ...(commitError ? { commitError } : {}) };
+  const exitCode =
+    commitError || reportError ? 2 : summary.failed_projects.length > 0 || lookupFailed ? 1 : 0;
+  return {
+    kind: 'scanned',
+    exitCode,
+    summary,
+    ...(commitError ? { commitError } : {}),
+    ...(reportError ? { reportError } : {}),
+  };
 }
 
 async function scan(
@@ -198,6 +217,9 @@ export function describeOutcome(outcome: UpdateOutcome): { stdout: string; stder
   if (outcome.kind === 'aborted') return { stdout: '', stderr: `aborted; ${outcome.file} left unchanged\n` };
   return {
     stdout: `${formatSummary(outcome.summary)}\n`,
-    stderr: outcome.commitError ? `${outcome.commitError.message}\n` : '',
+    // Git's words and the files' names: escaped, as cli/main.ts prints every failure.
+    stderr: [outcome.commitError, outcome.reportError]
+      .map((error) => (error ? `${printableLines(error.message.trimEnd())}\n` : ''))
+      .join(''),
   };
 }

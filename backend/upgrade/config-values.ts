@@ -1,11 +1,5 @@
-import {
-  getValue,
-  IniSyntax,
-  optionsOf,
-  parseIni,
-  type IniFile,
-  type IniOption,
-} from '../sync/configparser.ts';
+import { IniSyntax, optionsOf, parseIni, type IniFile, type SectionOptions } from '../sync/configparser.ts';
+import { getValue } from '../sync/interpolation.ts';
 import { ConfigFileError } from './errors.ts';
 
 // The driver names a deployment's own oslo.config files enable. Only these keys are ever read, so no password or
@@ -49,7 +43,7 @@ export function readConfigValues(file: string, text: string): ConfigReading {
     throw new ConfigFileError(`${file}:${error.line}: ${message}\n    hint: ${error.hint}`, { cause: error });
   }
   const reading: ConfigReading = { values: [], problems: [] };
-  const value = (options: Map<string, IniOption>, name: string): string | undefined => {
+  const value = (options: SectionOptions, name: string): string | undefined => {
     try {
       return getValue(options, name);
     } catch (error) {
@@ -59,7 +53,7 @@ export function readConfigValues(file: string, text: string): ConfigReading {
       });
     }
   };
-  const list = (options: Map<string, IniOption>, name: string) =>
+  const list = (options: SectionOptions, name: string) =>
     (value(options, name) ?? '')
       .split(',')
       .map((item) => item.trim())
@@ -97,7 +91,7 @@ export function readConfigValues(file: string, text: string): ConfigReading {
 
   function entryPoints(
     file: string,
-    options: Map<string, IniOption>,
+    options: SectionOptions,
     section: string,
     name: string,
     project_id: string,
@@ -125,8 +119,8 @@ function backends(
   enabled: string,
   driverKey: string,
   reading: ConfigReading,
-  value: (options: Map<string, IniOption>, name: string) => string | undefined,
-  list: (options: Map<string, IniOption>, name: string) => string[],
+  value: (options: SectionOptions, name: string) => string | undefined,
+  list: (options: SectionOptions, name: string) => string[],
 ): void {
   const option = ini.defaults.get(enabled);
   if (option === undefined) return;

@@ -267,3 +267,61 @@ describe('order and counts', () => {
     });
   });
 });
+
+describe('auditRegistry: --as-of in the past', () => {
+  // As of 2024-03-01 Caracal was in development and Dalmatian (active today) not even that.
+  const THEN = Date.parse('2024-03-01T00:00:00Z');
+  const at = (iso: string, change: number, ok: boolean) => ({
+    timestamp: iso,
+    change_number: change,
+    patch_set: 1,
+    ci_result: ok,
+  });
+  // Three passes before then, three failures after: today it is failing; then, it was passing.
+  const recent = [
+    at('2024-05-03T10:00:00Z', 906, false),
+    at('2024-05-02T10:00:00Z', 905, false),
+    at('2024-05-01T10:00:00Z', 904, false),
+    at('2024-02-20T10:00:00Z', 903, true),
+    at('2024-02-19T10:00:00Z', 902, true),
+    at('2024-02-18T10:00:00Z', 901, true),
+  ];
+  const value = registry([
+    driver({
+      releases: ['Caracal', 'Dalmatian'],
+      verification: {
+        Caracal: record(recent),
+        // Evidence that did not exist yet: all of it after then.
+        Dalmatian: record([at('2024-11-01T10:00:00Z', 990, false)]),
+      },
+    }),
+  ]);
+
+  it('is what the audit would have said that day: no release, run or evidence after it', () => {
+    const today = audit(value);
+    expect(today.findings.map((f) => [f.kind, f.release])).toContainEqual(['failing', 'Caracal']);
+    const then = auditRegistry(value, { asOf: THEN, silentDays: 30 });
+    expect(then.releases).toEqual(['Caracal']);
+    expect(then.development_release).toBe('Caracal');
+    expect(then.findings).toEqual([]);
+    // Ten days of silence then: the newest run before it is the last report, not one from May.
+    const silent = auditRegistry(value, { asOf: THEN, silentDays: 5 }).findings;
+    expect(silent).toEqual([
+      expect.objectContaining({
+        kind: 'silent',
+        last_report: '2024-02-20T10:00:00Z',
+        days_since_report: 9,
+        review_url: 'https://review.example.org/c/openstack/cinder/+/903',
+      }),
+    ]);
+  });
+
+  it('finds no evidence for a release whose every run came later', () => {
+    const later = Date.parse('2024-10-10T00:00:00Z');
+    const findings = auditRegistry(value, { asOf: later, silentDays: 365 }).findings;
+    expect(findings.map((f) => [f.kind, f.release])).toEqual([
+      ['failing', 'Caracal'],
+      ['claim-without-evidence', 'Dalmatian'],
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printable } from '../../backend/common/escape.ts';
+import { printable, printableLines } from '../../backend/common/escape.ts';
 
 describe('printable', () => {
   it('writes control characters as visible escapes, so text stays on its one line', () => {
@@ -16,5 +16,21 @@ describe('printable', () => {
   it('leaves every other character alone', () => {
     const text = 'Acme iSCSI — Zürich 東京 \\S+ : SUCCESS 🚀';
     expect(printable(text)).toBe(text);
+  });
+
+  it('never lets a line start with "::", which a GitHub Actions log obeys as a workflow command', () => {
+    expect(printable('::error file=default_data.json::forged')).toBe(
+      '\\u003a:error file=default_data.json::forged',
+    );
+    expect(printable('   ::warning::x')).toBe('   \\u003a:warning::x');
+    expect(printable('\u3000::set-output name=x::y')).toBe('\u3000\\u003a:set-output name=x::y');
+    expect(printable('a ::error::x')).toBe('a ::error::x');
+    expect(printable(printable('::x'))).toBe(printable('::x'));
+  });
+
+  it('escapes each line of a message of several', () => {
+    expect(printableLines('first\n  ::error::forged\n    hint: \u001b[2J')).toBe(
+      'first\n  \\u003a:error::forged\n    hint: \\u001b[2J',
+    );
   });
 });

@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)(`driver and vendor pages (skipped when ${noChromiu
     expect(
       await page.getAttribute('table.signals a:text-is("in the tree, unsupported by the project")', 'href'),
     ).toBe('/driverlog/projects/cinder/stein/');
-    await page.goto(`${site.server.url}drivers/cinder-acme-acme-fc-2/`);
+    await page.goto(`${site.server.url}drivers/cinder-acme-acme-fc--e5606607/`);
     expect((await signals(page))[0]).toEqual([
       'Stein',
       'claimed source: the registry’s releases',

@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commands } from '../../backend/cli/commands/index.ts';
+import { messageRepo } from '../helpers/message-repo.ts';
 
 interface Step {
   run?: string;
@@ -83,6 +86,50 @@ describe('.github/workflows', () => {
     expect(all).toContain('driverlog format --check');
     expect(all).toMatch(/\bnpm test\b/);
     expect(all).toContain('GITHUB_STEP_SUMMARY');
+  });
+
+  it("validate asks driverlog job-commits which commits are a job's, with the rule validate trusts", () => {
+    const workflow = load('validate.yml');
+    const step = (name: string) => steps(workflow).find((s) => (s as { name?: string }).name === name)!;
+    const updateStep = step('A pull request carries no update commits');
+    const syncStep = step('Sync commits say what the support matrices say');
+    for (const file of files) expect(runs(load(file)).join('\n')).not.toMatch(/--grep/);
+    const { dir, git, commit } = messageRepo();
+    git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+    // The steps as GitHub runs them (bash -e), with the CLI of this tree and sync --check observed.
+    const run = (script: string) =>
+      spawnSync(
+        'bash',
+        [
+          '-e',
+          '-o',
+          'pipefail',
+          '-c',
+          script
+            .replace('npx driverlog sync --check', 'echo SYNC-CHECK')
+            .replaceAll(
+              'npx driverlog',
+              `node ${JSON.stringify(fileURLToPath(new URL('../../bin/driverlog.js', import.meta.url)))}`,
+            ),
+        ],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, BASE: 'main' },
+        },
+      );
+    commit('Add docs\r\rDriverLog-Job: sync\r');
+    expect(run(syncStep.run!).stdout).toBe('');
+    commit('sync: cinder\n\nDriverLog-Job: sync\n');
+    expect(run(syncStep.run!).stdout).toBe('SYNC-CHECK\n');
+    expect(run(updateStep.run!).status).toBe(0);
+    commit('cinder: Acme passes\n\nDriverLog-Job: update\n');
+    const forged = run(updateStep.run!);
+    expect(forged.status).toBe(1);
+    expect(forged.stdout).toMatch(/^::error::These commits claim to be the update job's/);
+    // A job-commits that fails fails the step: it never reads as "no job commits".
+    git('update-ref', '-d', 'refs/remotes/origin/main');
+    expect(run(syncStep.run!).status).not.toBe(0);
   });
 
   it('update runs every four hours and by hand, one at a time, and can only write contents', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getValue, IniSyntax, optionsOf, parseIni } from '../../backend/sync/configparser.ts';
+import { IniSyntax, optionsOf, parseIni } from '../../backend/sync/configparser.ts';
+import { getValue } from '../../backend/sync/interpolation.ts';
 
 const value = (text: string, section: string, option: string) => {
   const file = parseIni(text);
@@ -87,12 +88,42 @@ describe('parseIni refuses what configparser refuses, at the line', () => {
     const file = parseIni('[s]\nok = 1\nrate = 100%\nref = %(nope)s\n');
     const options = optionsOf(file, file.sections[0]!);
     expect(() => getValue(options, 'rate')).toThrow(/"%" must be followed by "%" or "\(name\)s"/);
-    expect(() => getValue(options, 'ref')).toThrow(/%\(nope\)s names no option/);
+    expect(() => getValue(options, 'ref')).toThrow(/%\(nope\)s" names no option/);
     try {
       getValue(options, 'rate');
     } catch (error) {
       expect((error as IniSyntax).line).toBe(3);
       expect((error as IniSyntax).hint).toMatch(/%%/);
     }
+  });
+});
+
+describe('parseIni on hostile input', () => {
+  it('splits a line at its first = or : in linear time, and quotes a refused line short', () => {
+    // The option regular expression took 24 s over 160,000 spaces between two words.
+    const spaces = ' '.repeat(160_000);
+    const error = syntaxError(`[s]\na${spaces}b\n`);
+    expect(error.line).toBe(2);
+    expect(error.message).toMatch(/^cannot read "a {79}…" \(160,002 characters\): not a \[section\]/);
+    expect(error.message.length).toBeLessThan(200);
+    const file = parseIni(`[s]\nname${spaces}= value${spaces}:x\n`);
+    expect(value(`[s]\nname${spaces}= v${spaces}:x\n`, 's', 'name')).toBe(`v${spaces}:x`);
+    expect([...file.sections[0]!.options.keys()]).toEqual(['name']);
+  });
+
+  it('reads a value of a file of 8,000 sections without copying the section map', () => {
+    const lines = ['[DEFAULT]'];
+    for (let i = 0; i < 3000; i++) lines.push(`default${i} = %(own)s ${i}`);
+    for (let i = 0; i < 8000; i++) lines.push(`[s${i}]`, `own = ${i}`);
+    const file = parseIni(lines.join('\n'));
+    let total = 0;
+    for (const section of file.sections) {
+      const options = optionsOf(file, section);
+      for (let i = 0; i < 3000; i += 1000) total += getValue(options, `default${i}`)!.length;
+    }
+    expect(total).toBeGreaterThan(8000 * 3 * 3);
+    const last = file.sections.at(-1)!;
+    expect(getValue(optionsOf(file, last), 'default2999')).toBe('7999 2999');
+    expect([...optionsOf(file, last)].map(([name]) => name).slice(0, 2)).toEqual(['own', 'default0']);
   });
 });

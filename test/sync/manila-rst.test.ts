@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MatrixError } from '../../backend/sync/errors.ts';
 import { findGridTables } from '../../backend/sync/grid-table.ts';
 import { readManilaRst } from '../../backend/sync/manila-rst.ts';
-import { MAPPING } from './helpers/manila-mapping.ts';
+import { MAPPING, tallTable } from './helpers/manila-mapping.ts';
 
 const source = { ref: 'master', path: 'doc/source/admin/share_back_ends_feature_support_mapping.rst' };
 
@@ -97,6 +97,15 @@ describe('readManilaRst', () => {
     expect(error).toBeInstanceOf(MatrixError);
     expect((error as MatrixError).where).toBe(`${source.ref}:${source.path}:${line}`);
     expect((error as MatrixError).problem).toMatch(message);
+  });
+});
+
+describe('readManilaRst on hostile input', () => {
+  it('reads a mapping of 50,000 back ends, each row once (every cell was filtered per row)', () => {
+    const matrix = readManilaRst(tallTable(50_000), source);
+    expect(matrix.drivers).toHaveLength(50_000);
+    expect(matrix.drivers[49_999]).toMatchObject({ id: 'back_end_49999', title: 'back end 49999' });
+    expect(matrix.drivers[49_999]!.values.get('mark')).toBe('complete');
   });
 });
 

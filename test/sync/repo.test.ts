@@ -1,10 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RepoError } from '../../backend/sync/errors.ts';
-import { cacheName, isRemote, openRepo } from '../../backend/sync/repo.ts';
-import { gitIn, tempDir } from './helpers/git-repo.ts';
+import { MatrixError, RepoError } from '../../backend/sync/errors.ts';
+import { cacheName } from '../../backend/sync/repo-cache.ts';
+import { isRemote, MAX_FILE_BYTES, openRepo } from '../../backend/sync/repo.ts';
+import { gitIn, makeRepo, tempDir } from './helpers/git-repo.ts';
 import { MATRIX_PATH } from './helpers/matrices.ts';
 import { makeHistory, MATRICES, type History } from './helpers/upstream-history.ts';
 
@@ -116,6 +117,66 @@ describe('openRepo on a URL', () => {
     const url = pathToFileURL(join(tempDir('missing'), 'nothing-here')).href;
     await expect(openRepo(url, { cwd: '/', cacheDir })).rejects.toThrow(/cannot clone/);
     expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([]);
+  });
+});
+
+describe('openRepo on hostile repositories', () => {
+  it('refuses a location that starts with "-", which git would take for an option', async () => {
+    const cacheDir = tempDir('cache');
+    for (const location of ['-uevil@host:repo', '--upload-pack=touch@x:y', '-oProxyCommand=x']) {
+      await expect(openRepo(location, { cwd: '/', cacheDir })).rejects.toThrow(
+        /starts with "-": give a git repository's path or URL/,
+      );
+    }
+    expect(readdirSync(cacheDir)).toEqual([]);
+  });
+
+  it("asks a file's size first, and refuses one above the cap without reading it", async () => {
+    const repo = makeRepo();
+    const big = repo.commit('2020-01-01T00:00:00Z', {
+      [MATRIX_PATH]: `[driver.x]\n${'#'.repeat(MAX_FILE_BYTES)}\n`,
+    });
+    const opened = await openRepo(repo.dir, { cwd: '/', cacheDir: tempDir('cache') });
+    await opened.commitOf('refs/heads/master');
+    await expect(opened.readFile(big, MATRIX_PATH)).rejects.toThrow(
+      new RegExp(`^master:${MATRIX_PATH}:1: the file is 8\\.0 MiB; sync reads files of at most 8 MiB`),
+    );
+  });
+
+  it.each([
+    [
+      'bytes that are not UTF-8',
+      Buffer.from('[driver.x]\ntitle = Caf\xe9\xff\n', 'latin1'),
+      2,
+      /byte 0xE9 is not UTF-8/,
+    ],
+    ['a NUL byte', Buffer.from('[driver.x]\n\ntitle = A\u0000B\n'), 3, /holds the control character U\+0000/],
+    ['an escape sequence', Buffer.from('# \u001b[2J\n'), 1, /holds the control character U\+001B/],
+  ])('refuses a file with %s at REF:PATH:LINE', async (_what, bytes, line, message) => {
+    const repo = makeRepo();
+    repo.commit('2020-01-01T00:00:00Z', { 'README.rst': 'x\n' });
+    writeFileSync(join(repo.dir, 'matrix.ini'), bytes);
+    repo.git('add', 'matrix.ini');
+    repo.git('commit', '--quiet', '-m', 'hostile');
+    const opened = await openRepo(repo.dir, { cwd: '/', cacheDir: tempDir('cache') });
+    const commit = (await opened.commitOf('refs/heads/master'))!;
+    const refusal = opened.readFile(commit, 'matrix.ini');
+    await expect(refusal).rejects.toBeInstanceOf(MatrixError);
+    await expect(refusal).rejects.toThrow(new RegExp(`^master:matrix\\.ini:${line}: `));
+    await expect(refusal).rejects.toThrow(message);
+  });
+
+  it('lists a tag that points to a tree apart from the refs it reads', async () => {
+    const repo = makeRepo();
+    repo.commit('2020-01-01T00:00:00Z', { [MATRIX_PATH]: MATRICES.Rocky });
+    repo.git('tag', 'rocky-eol', 'HEAD^{tree}');
+    repo.git('tag', '-a', '-m', 'annotated', 'stein-eol', `HEAD:${MATRIX_PATH}`);
+    const refs = await (await openRepo(repo.dir, { cwd: '/', cacheDir: tempDir('cache') })).refs();
+    expect(refs.refs.has('refs/tags/rocky-eol')).toBe(false);
+    expect([...refs.notCommits!]).toEqual([
+      ['refs/tags/rocky-eol', 'tree'],
+      ['refs/tags/stein-eol', 'blob'],
+    ]);
   });
 });
 

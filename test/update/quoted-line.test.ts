@@ -32,4 +32,11 @@ describe('quotedLine', () => {
     expect(validates(quoted)).toEqual([]);
     expect(quotedLine('- acme-tempest : SUCCESS')).toBe('- acme-tempest : SUCCESS');
   });
+
+  it('writes control characters as spaces, which validation refuses in the evidence', () => {
+    const line = '- acme-tempest\thttps://ci.acme.example/1 : \u001b[32mSUCCESS\u001b[0m';
+    expect(validates(line).map((p) => p.check)).toEqual(['control-characters']);
+    expect(quotedLine(line)).toBe('- acme-tempest https://ci.acme.example/1 :  [32mSUCCESS [0m');
+    expect(validates(quotedLine(line))).toEqual([]);
+  });
 });

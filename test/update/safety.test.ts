@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -10,8 +11,11 @@ import {
 import { ConcurrentEditError } from '../../backend/store/save-registry.ts';
 import { describeOutcome, runUpdate } from '../../backend/update/run-update.ts';
 import {
+  ACCOUNTS,
   cli,
   historyAt,
+  onePass,
+  registry as oneDriverRegistry,
   historyRegistry,
   readRegistry,
   tempDir,
@@ -201,3 +205,45 @@ function heldRun(file: string) {
   outcome.catch(() => reached.open());
   return { atGerrit: reached.promise, letThrough: through.open, outcome };
 }
+
+describe('driverlog update --report', () => {
+  it('refuses a report path that is the registry or its runs file, before any scan', async () => {
+    sim = await startGerritSimulator({ dataset: { accounts: ACCOUNTS, changes: onePass() } });
+    const dir = tempDir();
+    const file = writeRegistry(dir, oneDriverRegistry());
+    const original = readFileSync(file, 'utf8');
+    symlinkSync(file, join(dir, 'link.json'));
+    for (const report of ['default_data.json', 'link.json', 'default_data.runs.json']) {
+      const run = await cli(
+        ['update', '--gerrit-url', sim.url, '--since', '2024-01-01', '--report', report],
+        {
+          cwd: dir,
+        },
+      );
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /--report .* is the registry('s runs file)? .*: the report would replace it/,
+      );
+      expect(readFileSync(file, 'utf8')).toBe(original);
+      expect(existsSync(join(dir, 'default_data.runs.json'))).toBe(false);
+    }
+    expect(sim.stats.requests).toBe(0);
+  });
+
+  it('says plainly that the registry was written when only the report could not be', async () => {
+    sim = await startGerritSimulator({ dataset: { accounts: ACCOUNTS, changes: onePass() } });
+    const dir = tempDir();
+    const file = writeRegistry(dir, oneDriverRegistry());
+    const original = readFileSync(file, 'utf8');
+    const run = await cli(
+      ['update', '--gerrit-url', sim.url, '--since', '2024-01-01', '--report', 'missing/report.json'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/openstack\/cinder/);
+    expect(run.stderr).toMatch(
+      /could not write .*missing\/report\.json: .*; .*default_data\.json was written; only the report is missing/,
+    );
+    expect(readFileSync(file, 'utf8')).not.toBe(original);
+  });
+});

@@ -94,6 +94,24 @@ describe('validate --changed-since: fields only the jobs write', () => {
     ]);
   });
 
+  // The workflow's old `git log --grep='^DriverLog-Job: sync'` saw no trailer behind these and skipped
+  // `sync --check`, while validate's /m regular expression read one and trusted the forged upstream.
+  it.each([
+    ['a carriage return', '\r'],
+    ['U+2028', '\u2028'],
+    ['U+2029', '\u2029'],
+  ])('trusts no trailer behind %s', async (_name, lineBreak) => {
+    git('checkout', '-q', 'pr');
+    commit(
+      (r) => (r.drivers[0]!.upstream = { title: 'Acme', in_tree: ['Rocky'] }),
+      `Tidy Acme${lineBreak}${lineBreak}DriverLog-Job: sync${lineBreak}`,
+    );
+    expect((await problems('main')).map(([pointer]) => pointer)).toEqual(['/drivers/0/upstream']);
+    // The same change with the trailer on a line of its own is the sync job's.
+    git('commit', '-q', '--amend', '-m', withJobTrailer('Tidy Acme', 'sync'));
+    expect(await problems('main')).toEqual([]);
+  });
+
   it("accepts a branch that does not touch them while main's job moves on", async () => {
     git('checkout', '-q', 'main');
     jobVerifies();

@@ -10,5 +10,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./report.ts')).command,
   sync: async () => (await import('./sync.ts')).command,
   audit: async () => (await import('./audit.ts')).command,
+  'job-commits': async () => (await import('./job-commits.ts')).command,
   upgrade: async () => (await import('./upgrade.ts')).command,
 };

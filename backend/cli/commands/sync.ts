@@ -1,4 +1,5 @@
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { printableLines } from '../../common/escape.ts';
 import { formatSyncReport } from '../../sync/format-report.ts';
 import { runSync } from '../../sync/run-sync.ts';
 import { DEFAULT_DATA_FILE } from '../../model/defaults.ts';
@@ -56,12 +57,14 @@ Options:
   --project ID          only this project (repeatable; default: every project with upstream)
   --git PATH_OR_URL     read this repository instead of upstream.git (one --project only); a local
                         path is read in place, a URL is cloned bare into .driverlog-cache/
+                        (upstream.git itself must be an https:// URL)
   --repos FOLDER        read every repository from FOLDER/<name> (or <name>.git), <name> being the
                         last part of its URL (neutron, glance_store, releases), instead of cloning it
   --add-new             add a driver for each matrix driver no registry driver links to (the report
                         lists them: review their vendor)
   --check               write nothing; exit 1 if the file would change, saying what
-  --report FILE         also write the report as JSON
+  --report FILE         also write the report as JSON (a file of its own: never the registry or
+                        its runs file)
   --commit              commit the data file, with a message saying what changed
   --deliverables        sync the drivers shipped as deliverables of a release, from openstack/releases
   --deliverable-git NAME=PATH_OR_URL
@@ -69,7 +72,9 @@ Options:
   -h, --help            show this help
 
 Exit status: 0 done (or up to date), 1 --check found changes, a matrix is malformed
-(REF:PATH:LINE) or the registry has problems, 2 usage, I/O, lock or git error.
+(REF:PATH:LINE) or the registry has problems, 2 usage, I/O, lock or git error (or the report
+could not be written: the message says whether the registry was), 130 stopped by SIGINT or
+SIGTERM, with nothing written.
 
 Example:
   driverlog sync --project openstack/cinder --git ../cinder --add-new
@@ -83,7 +88,7 @@ Example:
       throw new UsageError('--git and --repos both say where to read: give one');
     if (values.check && values.commit)
       throw new UsageError('--check writes nothing: there is nothing to --commit');
-    const { exitCode, report } = await runSync({
+    const outcome = await runSync({
       dataFile: values.data,
       cwd: io.cwd,
       ...(values.project ? { projects: values.project } : {}),
@@ -95,8 +100,14 @@ Example:
       commit: values.commit,
       deliverables: values.deliverables,
       ...(values['deliverable-git'] ? { deliverableGit: pairs(values['deliverable-git']) } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
     });
-    io.stdout(formatSyncReport(report));
-    return exitCode;
+    if ('aborted' in outcome) {
+      io.stderr(`driverlog sync: aborted; ${values.data} left unchanged\n`);
+      return outcome.exitCode;
+    }
+    io.stdout(formatSyncReport(outcome.report));
+    if (outcome.reportError) io.stderr(`driverlog sync: ${printableLines(outcome.reportError.message)}\n`);
+    return outcome.exitCode;
   },
 };

@@ -1,16 +1,14 @@
+import { appendPointer } from '../../json/pointer.ts';
+import { controlName, firstControl, isControl } from '../../common/control.ts';
 import type { Problem } from '../problem.ts';
 import { quote } from '../../common/quote.ts';
 import type { Check } from './check.ts';
 import { isRecord, listOf } from './shape.ts';
 
 // "Acme\tBlock" renders as "Acme Block" on the dashboard while being another name: it passed review
-// and took the real driver's page. Names are one line of ordinary characters.
-const isControl = (code: number): boolean => code < 0x20 || (code >= 0x7f && code <= 0x9f);
-
-function firstControl(text: string): number {
-  for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) return i;
-  return -1;
-}
+// and took the real driver's page. Names are one line of ordinary characters. What the jobs write is
+// published too: sync's matrix text (a NUL byte in a title reached the registry) and update's evidence
+// hold no control characters either, but for the line breaks of notes, which matrices continue over lines.
 
 /** The text on one line: each run of control characters becomes one space. */
 function oneLine(text: string): string {
@@ -22,11 +20,16 @@ function oneLine(text: string): string {
   return line.replace(/ {2,}/g, ' ').trim();
 }
 
-const NAMED: Record<string, string> = { '\t': 'a tab', '\n': 'a line break', '\r': 'a carriage return' };
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** The machine-written fields, by the job that writes them. */
+const MACHINE_WRITTEN = { features: 'sync', upstream: 'sync', verification: 'update' } as const;
 
 export const controlCharacters: Check = {
   id: 'control-characters',
-  description: 'No tabs, line breaks or other control characters in names and vendors.',
+  description:
+    'No tabs, line breaks or other control characters in names and vendors, nor in what sync and update write.',
   run: ({ data }) => {
     const problems: Problem[] = [];
     const check = (owner: unknown, pointer: string, key: string): void => {
@@ -34,19 +37,54 @@ export const controlCharacters: Check = {
       if (typeof text !== 'string') return;
       const index = firstControl(text);
       if (index === -1) return;
-      const char = text[index]!;
-      const what =
-        NAMED[char] ??
-        `the control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
       problems.push({
         check: 'control-characters',
         severity: 'error',
         pointer: `${pointer}/${key}`,
-        message: `${key} ${quote(text)} contains ${what} (at character ${index + 1})`,
+        message: `${key} ${quote(text)} contains ${controlName(text[index]!)} (at character ${index + 1})`,
         hint: `write it on one line with ordinary spaces: ${quote(oneLine(text), 200)}`,
       });
     };
-    for (const project of listOf(data, 'projects') ?? []) check(project.value, project.pointer, 'name');
+    /** Every string and key below a machine-written field, named by its key; notes may break lines. */
+    const walk = (value: unknown, pointer: string, name: string, job: string, notes: boolean): void => {
+      const report = (text: string, at: string, what: string): void => {
+        // The common case, tested natively: validate walks every record of the evidence.
+        if (!CONTROL.test(text)) return;
+        const index = firstControl(text, notes);
+        if (index === -1) return;
+        problems.push({
+          check: 'control-characters',
+          severity: 'error',
+          pointer: at,
+          message: `${what} ${quote(text)} contains ${controlName(text[index]!)} (at character ${index + 1})`,
+          hint: `only \`driverlog ${job}\` writes this, and never a control character: undo the edit, or run it again`,
+        });
+      };
+      if (typeof value === 'string') report(value, pointer, name);
+      else if (Array.isArray(value))
+        value.forEach((item, i) => walk(item, `${pointer}/${i}`, name, job, notes));
+      else if (isRecord(value)) {
+        for (const key in value) {
+          const item = value[key];
+          // Pointers are built only for what is reported or holds more: most values are plain.
+          const nested = typeof item === 'object' && item !== null;
+          if (!nested && !CONTROL.test(key) && (typeof item !== 'string' || !CONTROL.test(item))) continue;
+          const at = appendPointer(pointer, key);
+          report(key, at, 'the key');
+          walk(item, at, key, job, notes || key === 'notes');
+        }
+      }
+    };
+    for (const project of listOf(data, 'projects') ?? []) {
+      check(project.value, project.pointer, 'name');
+      walk(
+        project.value.features,
+        `${project.pointer}/features`,
+        'features',
+        MACHINE_WRITTEN.features,
+        false,
+      );
+    }
     for (const driver of listOf(data, 'drivers') ?? []) {
       check(driver.value, driver.pointer, 'vendor');
       check(driver.value, driver.pointer, 'name');
@@ -55,6 +93,9 @@ export const controlCharacters: Check = {
         maintainers.forEach((maintainer, i) =>
           check(maintainer, `${driver.pointer}/maintainers/${i}`, 'name'),
         );
+      for (const field of ['upstream', 'verification'] as const) {
+        walk(driver.value[field], `${driver.pointer}/${field}`, field, MACHINE_WRITTEN[field], false);
+      }
     }
     return problems;
   },

@@ -9,7 +9,7 @@ import { driverLabel, listOf, stringAt, vendorsResolver } from './shape.ts';
 // Case, runs of spaces or tabs and invisible characters are ignored: "Dell EMC", "Dell  Emc" and
 // "Dell\tEMC" are one name to a reader (and to the dashboard's page names). Vendors are one when
 // they are one company (model/resolve-vendor.ts): "Dell EMC" is Dell's alias, "Dell-EMC" its spelling.
-const identity = (text: string): string =>
+export const identity = (text: string): string =>
   (ORDINARY.test(text) ? text : withoutInvisible(text).replace(/\s+/g, ' ').trim()).toLowerCase();
 // Single spaces between visible characters, nothing else that spaces or hides: most names, left as they are.
 const ORDINARY = new RegExp(

@@ -35,6 +35,8 @@ import { unknownSupportFeature } from './unknown-support-feature.ts';
 import { upstreamIdProject } from './upstream-id-project.ts';
 import { upstreamReleases } from './upstream-releases.ts';
 import { upstreamLink } from './upstream-link.ts';
+import { upstreamGit } from './upstream-git.ts';
+import { slugCollision } from './slug-collision.ts';
 
 import { runsSchema } from './runs-schema.ts';
 import { runsWithoutRecord } from './runs-without-record.ts';
@@ -51,6 +53,7 @@ export const checks: readonly Check[] = [
   duplicateId,
   duplicateVendor,
   duplicateDriver,
+  slugCollision,
   keySeparator,
   controlCharacters,
   duplicateUpstreamId,
@@ -58,6 +61,7 @@ export const checks: readonly Check[] = [
   upstreamIdProject,
   upstreamLink,
   upstreamReleases,
+  upstreamGit,
   duplicateFeature,
   unknownSupportFeature,
   order,

@@ -17,15 +17,8 @@ export function safeHref(text: string | undefined): string | undefined {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
 }
 
-/** ASCII, lower-case, dash-separated; "" when nothing word-like is left. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+// The backend's slugify: permalinks and `driverlog validate`'s slug-collision check agree.
+export { slugify } from '../../../backend/model/slug.ts';
 
 /** The first sentence-ish part of a description, cut at a word boundary near `max` characters. */
 export function shortDescription(text: string | undefined, max = 120): string {

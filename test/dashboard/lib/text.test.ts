@@ -28,13 +28,32 @@ describe('slugs', () => {
     expect(slugify('Évil <b>Corp</b> (RBD)')).toBe('evil-b-corp-b-rbd');
   });
 
-  it('numbers colliding driver slugs by identity', () => {
+  it('gives colliding driver slugs a suffix of their own identity, the first by code point keeping the plain one', () => {
     const slugs = driverSlugs([
       { project_id: 'openstack/cinder', vendor: 'Acme', name: 'Acme-FC' },
       { project_id: 'openstack/cinder', vendor: 'Acme', name: 'Acme FC' },
       { project_id: 'openstack/nova', vendor: '???', name: '!!!' },
     ]);
-    expect(slugs).toEqual(['cinder-acme-acme-fc-2', 'cinder-acme-acme-fc', 'nova']);
+    expect(slugs).toEqual(['cinder-acme-acme-fc--e5606607', 'cinder-acme-acme-fc', 'nova']);
+    // Code points (UTF-8 byte order), not UTF-16 units: U+FFFD sorts before U+1F600.
+    const foo = (name: string) => ({ project_id: 'openstack/cinder', vendor: 'X', name });
+    expect(driverSlugs([foo('Foo \u{1F600}'), foo('Foo \uFFFD')])).toEqual([
+      expect.stringMatching(/^cinder-x-foo--[0-9a-f]{8}$/),
+      'cinder-x-foo',
+    ]);
+  });
+
+  it('moves no slug when a driver that sorts later is added, nor when one is numbered like another', () => {
+    const foo = (name: string) => ({ project_id: 'openstack/cinder', vendor: 'X', name });
+    const before = [foo('Foo'), foo('Foo 2'), foo('Foo-')];
+    const slugs = driverSlugs(before);
+    expect(slugs.slice(0, 2)).toEqual(['cinder-x-foo', 'cinder-x-foo-2']);
+    // "Foo (" sorts between "Foo" and "Foo 2": numbered suffixes gave it foo-2 and renumbered "Foo 2".
+    const after = driverSlugs([...before, foo('Foo ('), foo('Foo!')]);
+    expect(after.slice(0, 3)).toEqual(slugs);
+    expect(new Set(after).size).toBe(5);
+    // The same identity twice (a duplicate validate refuses) still gets two slugs.
+    expect(new Set(driverSlugs([foo('Foo'), foo('Foo'), foo('Foo')])).size).toBe(3);
   });
 });
 

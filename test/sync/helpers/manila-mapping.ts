@@ -30,3 +30,11 @@ Mapping of share drivers and common capabilities
 |  Unknown box   |       K       |       K       |         K          |
 +----------------+---------------+---------------+--------------------+
 `;
+
+const BORDER = '+------------------+-------+';
+/** A two-column grid table of `rows` body rows under a header. */
+export function tallTable(rows: number): string {
+  const lines = [BORDER, '| Driver name      | mark  |', BORDER.replace(/-/g, '=')];
+  for (let i = 0; i < rows; i++) lines.push(`| back end ${String(i).padEnd(8)}| K     |`, BORDER);
+  return lines.join('\n');
+}

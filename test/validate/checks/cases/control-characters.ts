@@ -27,11 +27,43 @@ export const failingCases: FailingCase[] = [
     pointer: '/drivers/0/maintainers/0/name',
     message: /contains a carriage return/,
   },
+  {
+    // sync wrote a matrix title's NUL byte into the registry, and validate then reported nothing.
+    check: 'control-characters',
+    registry: () => edit((r) => (acme(r).upstream = { title: 'Acme\u0000iSCSI', in_tree: ['Rocky'] })),
+    pointer: '/drivers/0/upstream/title',
+    message: /^title "Acme\\u0000iSCSI" contains the control character U\+0000 \(at character 5\)$/,
+    hint: /only `driverlog sync` writes this/,
+  },
+  {
+    check: 'control-characters',
+    registry: () =>
+      edit(
+        (r) => (r.projects[0]!.features = [{ id: 'qos', title: 'QoS', status: 'optional', notes: 'a\tb' }]),
+      ),
+    pointer: '/projects/0/features/0/notes',
+    message: /contains a tab/,
+  },
+  {
+    check: 'control-characters',
+    registry: () => edit((r) => (acme(r).verification!.Rocky!.comment = 'acme-iscsi \u001b[2J: SUCCESS')),
+    pointer: '/drivers/0/verification/Rocky/comment',
+    message: /contains the control character U\+001B/,
+    hint: /only `driverlog update` writes this/,
+  },
 ];
 
 export const passingCases: Array<[string, () => unknown]> = [
   [
     'letters beyond ASCII are ordinary characters',
     () => edit((r) => (acme(r).name = 'Acme Überdrive iSCSI')),
+  ],
+  [
+    'notes continue over lines, as matrices write them',
+    () =>
+      edit(
+        (r) =>
+          (r.projects[0]!.features = [{ id: 'qos', title: 'QoS', status: 'optional', notes: 'one\ntwo' }]),
+      ),
   ],
 ];

@@ -1,0 +1,53 @@
+import { driverSlugItem, shortSlug } from '../../model/slug.ts';
+import type { Problem } from '../problem.ts';
+import type { Check } from './check.ts';
+import { identity } from './duplicate-driver.ts';
+import { driverLabel, listOf, stringAt, type Item } from './shape.ts';
+
+// Drivers whose names slugify alike ("Ceph RADOS Block Device (RBD)" and the same in quotes) would share
+// a permalink, a feed and a badge: the one whose identity sorts first keeps them (registry/slug.ts). An impostor
+// that sorts first took the real driver's page and its "passing" badge, so no collision passes review.
+export const slugCollision: Check = {
+  id: 'slug-collision',
+  description: "No two drivers share a permalink (the dashboard's page, feed and badge paths).",
+  run: ({ data }) => {
+    const bySlug = new Map<string, Item[]>();
+    for (const driver of listOf(data, 'drivers') ?? []) {
+      const parts = keyOf(driver);
+      if (parts === undefined) continue;
+      const slug = shortSlug(driverSlugItem(parts).base) || 'driver';
+      const group = bySlug.get(slug);
+      if (group) group.push(driver);
+      else bySlug.set(slug, [driver]);
+    }
+    const problems: Problem[] = [];
+    for (const [slug, group] of bySlug) {
+      if (group.length < 2) continue;
+      const same = (a: Item, b: Item) => {
+        const [x, y] = [keyOf(a)!, keyOf(b)!];
+        return (['project_id', 'vendor', 'name'] as const).every(
+          (key) => identity(x[key]) === identity(y[key]),
+        );
+      };
+      for (const driver of group) {
+        // The same driver listed twice is duplicate-driver's to report.
+        const other = group.find((candidate) => !same(candidate, driver));
+        if (other === undefined) continue;
+        problems.push({
+          check: 'slug-collision',
+          severity: 'error',
+          pointer: driver.pointer,
+          message: `driver ${driverLabel(driver.value)} has the permalink of drivers[${other.index}] ${driverLabel(other.value)}: both are drivers/${slug}/ (and its feed and badges)`,
+          hint: 'rename one of them so that their names differ in letters or digits, not only in case, spaces, punctuation or accents',
+        });
+      }
+    }
+    return problems;
+  },
+};
+
+function keyOf(driver: Item): { project_id: string; vendor: string; name: string } | undefined {
+  const [project, vendor, name] = ['project_id', 'vendor', 'name'].map((key) => stringAt(driver.value, key));
+  if (project === undefined || vendor === undefined || name === undefined) return undefined;
+  return { project_id: project, vendor, name };
+}
