@@ -9,6 +9,7 @@ import {
 } from './configparser.ts';
 import { getValue } from './interpolation.ts';
 import { MatrixError } from './errors.ts';
+import { refuseControlCharacters } from './matrix-text.ts';
 import { controlName, firstControl } from '../validate/control.ts';
 import { quote } from '../validate/quote.ts';
 import { LIMITS, SUPPORT_VALUES, type Matrix, type MatrixDriver, type MatrixSource } from './matrix.ts';
@@ -23,6 +24,7 @@ const ID = /^\S+$/;
 
 /** Reads a support matrix, or throws MatrixError at SOURCE.REF:SOURCE.PATH:LINE. */
 export function readIniMatrix(text: string, source: MatrixSource): Matrix {
+  refuseControlCharacters(text, source);
   const fail = (line: number, message: string, hint: string): never => {
     throw new MatrixError(source, line, message, hint);
   };

@@ -231,6 +231,20 @@ describe('readIniMatrix on hostile input', () => {
     expect(error.problem).toMatch(message);
   });
 
+  it.each([
+    ['a NUL byte', '[driver.acme]\n\ntitle = A\u0000B\n', 3, /holds the control character U\+0000/],
+    [
+      'an escape sequence',
+      '# \u001b[2J\n[driver.acme]\ntitle = A\n',
+      1,
+      /holds the control character U\+001B/,
+    ],
+  ])('refuses a matrix with %s anywhere, at REF:PATH:LINE', (_what, text, line, message) => {
+    const error = failure(text);
+    expect(error.where).toBe(`${source.ref}:${source.path}:${line}`);
+    expect(error.problem).toMatch(message);
+  });
+
   it('keeps line breaks in notes, as continuation lines give them', () => {
     const matrix = read('[driver.acme]\ntitle = A\n[operation.qos]\ntitle = Q\nnotes = one\n  two\n');
     expect(matrix.features[0]!.notes).toBe('one\ntwo');
