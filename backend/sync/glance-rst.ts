@@ -9,6 +9,7 @@ import {
   type UpstreamMaintainer,
   type UpstreamStatus,
 } from './matrix.ts';
+import { refuseControlCharacters } from './matrix-text.ts';
 
 // glance_store's doc/source/user/drivers.rst: a list-table with a header row of Driver, Status,
 // Maintainer, Email and IRC Nick, one row per store. Status is the project's word for the store
@@ -25,6 +26,7 @@ const slug = (text: string) =>
 const SUPPORTED_WORD = 'supported';
 
 export function readGlanceRst(text: string, source: MatrixSource): Matrix {
+  refuseControlCharacters(text, source);
   const fail = (line: number, message: string, hint: string): never => {
     throw new MatrixError(source, line, message, hint);
   };

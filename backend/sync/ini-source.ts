@@ -9,6 +9,7 @@ import {
 import { MatrixError } from './errors.ts';
 import { getValue } from './interpolation.ts';
 import type { MatrixSource } from './matrix.ts';
+import { refuseControlCharacters } from './matrix-text.ts';
 
 /** An INI file of a project as its readers see it: every problem a MatrixError at REF:PATH:LINE. */
 export interface IniSource {
@@ -24,6 +25,7 @@ export interface IniSource {
 }
 
 export function readIniSource(text: string, source: MatrixSource): IniSource {
+  refuseControlCharacters(text, source);
   const fail = (line: number, message: string, hint: string): never => {
     throw new MatrixError(source, line, message, hint);
   };

@@ -1,5 +1,6 @@
 import type { Feature, SupportValue } from '../model/types.ts';
 import { MatrixError } from './errors.ts';
+import { refuseControlCharacters } from './matrix-text.ts';
 import { findGridTables, GridTableSyntax, type GridCell, type GridTable } from './grid-table.ts';
 import { LIMITS, type Matrix, type MatrixDriver, type MatrixSource } from './matrix.ts';
 
@@ -22,6 +23,7 @@ const slug = (text: string) =>
 const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
 
 export function readManilaRst(text: string, source: MatrixSource): Matrix {
+  refuseControlCharacters(text, source);
   const fail = (line: number, message: string, hint: string): never => {
     throw new MatrixError(source, line, message, hint);
   };

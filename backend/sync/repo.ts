@@ -2,8 +2,8 @@ import { isUtf8 } from 'node:buffer';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { firstInvalidUtf8 } from '../json/utf8.ts';
-import { controlName } from '../common/control.ts';
 import { MatrixError, RepoError, SyncAbortedError } from './errors.ts';
+import { lineOf } from './matrix-text.ts';
 import { git, runGit, type GitRun } from './git-process.ts';
 import { cloneOrFetch, protocolOf } from './repo-cache.ts';
 import { catBlobs, fetchMissingBlobs } from './repo-blobs.ts';
@@ -191,35 +191,19 @@ export async function openRepo(location: string, options: OpenOptions): Promise<
   return repo;
 }
 
-/** The bytes as text, or a MatrixError at the line of the first byte that is not UTF-8 or a control character. */
+/** The bytes as text, or a MatrixError at the line of the first byte that is not UTF-8. */
 function checkedText(bytes: Buffer, source: { ref: string; path: string }): string {
-  const lineAt = (text: string, index: number) => {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
-    return line;
-  };
   if (!isUtf8(bytes)) {
     const offset = firstInvalidUtf8(bytes);
     const before = bytes.subarray(0, offset).toString('utf8');
     throw new MatrixError(
       source,
-      lineAt(before, before.length),
+      lineOf(before, before.length),
       `byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8: the file must be UTF-8 encoded`,
       'the project must fix its file; until then, pin this release with upstream.refs to a ref whose file reads',
     );
   }
-  const text = bytes.toString('utf8');
-  // eslint-disable-next-line no-control-regex
-  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(text);
-  if (control) {
-    throw new MatrixError(
-      source,
-      lineAt(text, control.index),
-      `the file holds ${controlName(control[0])}, which no text of the registry may`,
-      'the project must fix its file; until then, pin this release with upstream.refs to a ref whose file reads',
-    );
-  }
-  return text;
+  return bytes.toString('utf8');
 }
 
 async function listRefs(run: (args: string[]) => Promise<Buffer>, location: string): Promise<RepoRefs> {

@@ -87,6 +87,7 @@ describe('readManilaRst', () => {
       /"Acme NAS" has a row already \(line 10\)/,
     ],
     ['No tables here.\n', 1, /no grid table whose first column is "Driver name"/],
+    [MAPPING.replace('Omega ', 'Om\u0000a '), 15, /holds the control character U\+0000/],
   ])('refuses a malformed mapping at REF:PATH:LINE (%#)', (text, line, message) => {
     let error: unknown;
     try {

@@ -150,8 +150,6 @@ describe('openRepo on hostile repositories', () => {
       2,
       /byte 0xE9 is not UTF-8/,
     ],
-    ['a NUL byte', Buffer.from('[driver.x]\n\ntitle = A\u0000B\n'), 3, /holds the control character U\+0000/],
-    ['an escape sequence', Buffer.from('# \u001b[2J\n'), 1, /holds the control character U\+001B/],
   ])('refuses a file with %s at REF:PATH:LINE', async (_what, bytes, line, message) => {
     const repo = makeRepo();
     repo.commit('2020-01-01T00:00:00Z', { 'README.rst': 'x\n' });
