@@ -175,14 +175,26 @@ export async function openRepo(location: string, options: OpenOptions): Promise<
     close: () => undefined,
     async filesUnder(commit, paths, suffix) {
       if (remote) await fetchMissingBlobs(async (args) => (await run(args)).toString('utf8'), commit, paths);
-      const listing = (await run(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths])).toString(
-        'utf8',
-      );
+      const listing = (
+        await run(['ls-tree', '-r', '-l', '-z', '--full-tree', commit, '--', ...paths])
+      ).toString('utf8');
       const files: RepoFile[] = [];
       for (const entry of listing.split('\0')) {
         // Regular files only: a symlink's blob is a path, and a submodule is a commit.
-        const match = /^100(644|755) blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
-        if (match && match[3]!.endsWith(suffix)) files.push({ path: match[3]!, blob: match[2]! });
+        const match = /^100(644|755) blob ([0-9a-f]+) +(\d+)\t(.*)$/s.exec(entry);
+        if (!match || !match[4]!.endsWith(suffix)) continue;
+        const path = match[4]!;
+        // The listing gives each blob's size: a huge one is refused before a byte of it is read.
+        const size = Number(match[3]);
+        if (size > MAX_FILE_BYTES) {
+          throw new MatrixError(
+            { ref: asked.get(commit) ?? commit.slice(0, 12), path },
+            1,
+            `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; sync reads files of at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
+            'the project must fix its tree; until then, pin this release with upstream.refs to a ref that reads',
+          );
+        }
+        files.push({ path, blob: match[2]! });
       }
       return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },

@@ -143,6 +143,19 @@ describe('openRepo on hostile repositories', () => {
     );
   });
 
+  it('refuses a source file above the cap among many read at once, before reading any', async () => {
+    const repo = makeRepo();
+    const big = repo.commit('2020-01-01T00:00:00Z', {
+      'pkg/drivers/small.py': 'class A:\n    pass\n',
+      'pkg/drivers/huge.py': `# ${'x'.repeat(MAX_FILE_BYTES)}\n`,
+    });
+    const opened = await openRepo(repo.dir, { cwd: '/', cacheDir: tempDir('cache') });
+    await opened.commitOf('refs/heads/master');
+    await expect(opened.filesUnder(big, ['pkg/drivers'], '.py')).rejects.toThrow(
+      /^master:pkg\/drivers\/huge\.py:1: the file is 8\.0 MiB; sync reads files of at most 8 MiB/,
+    );
+  });
+
   it.each([
     [
       'bytes that are not UTF-8',
