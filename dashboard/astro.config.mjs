@@ -1,5 +1,7 @@
 // @ts-check
-import { dirname, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 
@@ -8,6 +10,42 @@ const here = dirname(fileURLToPath(import.meta.url));
 // Pages read the registry through process.env at build time; default to the repository's file here,
 // where the path is known, rather than guessing from inside bundled page code.
 process.env.DRIVERLOG_DATA ||= resolve(here, '..', 'default_data.json');
+
+/**
+ * Writes the badges and feeds (src/site/static-files.ts) once the pages are built. The pages' bundle hands over
+ * the producer under a global symbol, as it and this file are separate module graphs in the one build process.
+ * @returns {import('astro').AstroIntegration}
+ */
+function staticFiles() {
+  return {
+    name: 'driverlog-static-files',
+    hooks: {
+      'astro:build:done': async ({ dir }) => {
+        /** @type {unknown} */
+        const produce = /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('driverlog.static-files')];
+        if (typeof produce !== 'function') {
+          throw new Error('the home page did not hand over the badges and feeds (offerStaticFiles)');
+        }
+        const root = fileURLToPath(dir);
+        const made = new Set();
+        // Many writes in flight: on a busy disk each small file waits on its own, not on the one before.
+        const inFlight = new Set();
+        for (const file of /** @type {Iterable<{ path: string; body: string }>} */ (produce())) {
+          const path = join(root, file.path);
+          const folder = dirname(path);
+          if (!made.has(folder)) {
+            mkdirSync(folder, { recursive: true });
+            made.add(folder);
+          }
+          const write = writeFile(path, file.body).finally(() => inFlight.delete(write));
+          inFlight.add(write);
+          if (inFlight.size >= 64) await Promise.race(inFlight);
+        }
+        await Promise.all(inFlight);
+      },
+    },
+  };
+}
 
 const base = process.env.DRIVERLOG_BASE || '/';
 export default defineConfig({
@@ -18,6 +56,7 @@ export default defineConfig({
   outDir: process.env.DRIVERLOG_OUT_DIR || './dist',
   ...(process.env.DRIVERLOG_CACHE_DIR ? { cacheDir: process.env.DRIVERLOG_CACHE_DIR } : {}),
   devToolbar: { enabled: false },
+  integrations: [staticFiles()],
   build: {
     format: 'directory',
     // The Content-Security-Policy allows no inline style or script: everything ships as files.

@@ -11,6 +11,7 @@ import type {
   Release,
   Run,
   RunsFile,
+  ScanState,
   SupportValue,
   VerificationRecord,
 } from '../../../backend/registry/types.ts';
@@ -46,13 +47,29 @@ export function normalizeRegistry(raw: unknown, source: string): Registry {
     return [release];
   });
   const drivers = raw.drivers.flatMap((d): Driver[] => (isObj(d) ? normalizeDriver(d) : []));
-  return { projects, releases, drivers };
+  const registry: Registry = { projects, releases, drivers };
+  const vendors = list(raw.vendors).flatMap((v): NonNullable<Registry['vendors']> => {
+    if (!isObj(v) || !str(v.id) || !str(v.name)) return [];
+    const vendor: NonNullable<Registry['vendors']>[number] = { id: str(v.id)!, name: str(v.name)!, aliases: strings(v.aliases) };
+    if (str(v.url)) vendor.url = str(v.url);
+    return [vendor];
+  });
+  if (vendors.length > 0) registry.vendors = vendors;
+  if (isObj(raw.scan_state) && isObj(raw.scan_state.projects)) {
+    const scanned: ScanState['projects'] = {};
+    for (const [id, state] of Object.entries(raw.scan_state.projects)) {
+      if (isObj(state)) scanned[id] = { updated: str(state.updated) ?? '', ...(str(state.scanned) ? { scanned: str(state.scanned) } : {}) };
+    }
+    registry.scan_state = { gerrit_url: str(raw.scan_state.gerrit_url) ?? '', projects: scanned };
+  }
+  return registry;
 }
 
 function normalizeProject(p: Obj): Project[] {
   const id = str(p.id);
   if (!id) return [];
   const project: Project = { id, name: str(p.name) || id };
+  if (str(p.retired_on)) project.retired_on = str(p.retired_on);
   if (isObj(p.upstream)) {
     // Only what the site reads: whether a matrix exists, and which feature means "supported".
     project.upstream = {
@@ -79,11 +96,17 @@ function normalizeProject(p: Obj): Project[] {
 const SUPPORT_VALUES = new Set<unknown>(['complete', 'partial', 'missing', 'unknown']);
 
 function normalizeUpstream(u: unknown): DriverUpstream | undefined {
-  if (!isObj(u) || !Array.isArray(u.in_tree)) return undefined;
+  if (!isObj(u) || !(Array.isArray(u.in_tree) || Array.isArray(u.code_in_tree))) return undefined;
   const features: NonNullable<DriverUpstream['features']> = {};
   const upstream: DriverUpstream = { title: str(u.title) ?? '', in_tree: strings(u.in_tree), features };
   const link = str(u.link);
   if (link) upstream.link = link;
+  if (Array.isArray(u.code_in_tree)) upstream.code_in_tree = strings(u.code_in_tree);
+  if (Array.isArray(u.code_supported)) {
+    upstream.code_supported = u.code_supported.flatMap((pair): Array<[string, boolean]> =>
+      Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'boolean' ? [[pair[0], pair[1]]] : [],
+    );
+  }
   if (isObj(u.features)) {
     for (const [feature, pairs] of Object.entries(u.features)) {
       features[feature] = list(pairs).flatMap((pair): Array<[string, SupportValue | null]> => {

@@ -3,9 +3,12 @@ import { DriverlogError } from '../../../backend/common/errors.ts';
 import { openRegistry, type OpenedRegistry } from '../../../backend/registry/open-registry.ts';
 import { joinRuns } from '../../../backend/registry/runs-file.ts';
 import type { Registry } from '../../../backend/registry/types.ts';
+import { buildClientIndex, type ClientIndex } from '../lib/client-index.ts';
+import type { DriverView } from '../lib/driver-view.ts';
 import { feedEvents, type FeedEvent } from '../lib/feed-events.ts';
-import { buildModel, type DriverView, type ProjectView, type SiteModel } from '../lib/model.ts';
+import { buildModel, type SiteModel } from '../lib/model.ts';
 import { normalizeRegistry, normalizeRuns } from '../lib/normalize.ts';
+import type { ProjectView } from '../lib/project-views.ts';
 import { readSettings, type Settings } from './settings.ts';
 
 /** The registry file is not JSON (or not UTF-8): the message says where, as `driverlog validate` would. */
@@ -18,11 +21,14 @@ export class RegistryReadError extends DriverlogError {
 export interface Site {
   settings: Settings;
   model: SiteModel;
+  /** The home table's data (drivers-index.json); the server renders its rows from the same entries. */
+  index: ClientIndex;
   /** Every status change, newest first (the feeds). */
   events: FeedEvent[];
-  /** Events per driver slug and per vendor name, newest first. */
+  /** Events per driver slug and per vendor id, newest first. */
   eventsByDriver: Map<string, FeedEvent[]>;
   eventsByVendor: Map<string, FeedEvent[]>;
+  /** Drivers per vendor id and per project id. */
   driversByVendor: Map<string, DriverView[]>;
   driversByProject: Map<string, DriverView[]>;
   projectsById: Map<string, ProjectView>;
@@ -42,7 +48,10 @@ export function site(): Site {
     );
   }
   // Validation problems do not stop the build: normalizeRegistry keeps what has the right shape.
-  const model = buildModel(withRuns(normalizeRegistry(opened.source.value, settings.dataPath), opened));
+  const model = buildModel(
+    withRuns(normalizeRegistry(opened.source.value, settings.dataPath), opened),
+    settings.now,
+  );
   cached = { settings, model, ...derived(model, settings) };
   return cached;
 }
@@ -70,10 +79,11 @@ function withRuns(registry: Registry, opened: OpenedRegistry): Registry {
 function derived(model: SiteModel, settings: Settings): Omit<Site, 'settings' | 'model'> {
   const events = feedEvents(model, settings);
   return {
+    index: buildClientIndex(model, settings.now, settings.staleDays),
     events,
     eventsByDriver: groupBy(events, (e) => e.driver.slug),
-    eventsByVendor: groupBy(events, (e) => e.driver.vendor),
-    driversByVendor: groupBy(model.drivers, (d) => d.vendor),
+    eventsByVendor: groupBy(events, (e) => e.driver.vendorId),
+    driversByVendor: groupBy(model.drivers, (d) => d.vendorId),
     driversByProject: groupBy(model.drivers, (d) => d.projectId),
     projectsById: new Map(model.projects.map((p) => [p.id, p])),
   };
