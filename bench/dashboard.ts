@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, mkdtempSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { runsFileOf, splitRuns } from '../backend/registry/runs-file.ts';
-import type { Driver, DriverUpstream, Feature, Registry, SupportValue } from '../backend/registry/types.ts';
+import { runsFileOf, splitRuns } from '../backend/model/runs-file.ts';
+import type { Driver, DriverUpstream, Feature, Registry, SupportValue } from '../backend/model/types.ts';
 import { buildSite, repoRoot } from '../dashboard/build-site.ts';
 import { serveStatic } from '../dashboard/serve.ts';
 import { CHROMIUM, hasChromium, launchChromium } from '../dashboard/chromium.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createGerritClient } from '../backend/gerrit/client.ts';
-import type { Registry } from '../backend/registry/types.ts';
+import type { Registry } from '../backend/model/types.ts';
 import { generateHistory } from '../dev/gerrit-simulator/generate.ts';
 import { startGerritSimulator } from '../dev/gerrit-simulator/server.ts';
 import { reportFigures, type Figure } from './report.ts';

@@ -2,9 +2,9 @@
 // each of the five newest releases of default_data.json, written as `saveRegistry` writes it, the registry and its
 // runs file measured apart. The runs live in a file of their own so that the registry stays small.
 import { join } from 'node:path';
-import { openRegistry, requireValidRegistry } from '../backend/registry/open-registry.ts';
-import { formatFiles } from '../backend/registry/runs-file.ts';
-import type { Driver, Release, Run, VerificationRecord } from '../backend/registry/types.ts';
+import { openRegistry, requireValidRegistry } from '../backend/store/open-registry.ts';
+import { formatFiles } from '../backend/format/format-files.ts';
+import type { Driver, Release, Run, VerificationRecord } from '../backend/model/types.ts';
 import { Prng } from '../dev/gerrit-simulator/prng.ts';
 import { reportFigures } from './report.ts';
 

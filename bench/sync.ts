@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatRegistry } from '../backend/format/canonical.ts';
-import type { Registry } from '../backend/registry/types.ts';
+import type { Registry } from '../backend/model/types.ts';
 import { readProject } from '../backend/sync/read-project.ts';
 import { openRepo } from '../backend/sync/repo.ts';
 import { reportFigures } from './report.ts';

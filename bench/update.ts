@@ -12,8 +12,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatRegistry } from '../backend/format/canonical.ts';
-import { runsFileOf } from '../backend/registry/runs-file.ts';
-import type { Driver, Registry, Release, RunsFile } from '../backend/registry/types.ts';
+import { runsFileOf } from '../backend/model/runs-file.ts';
+import type { Driver, Registry, Release, RunsFile } from '../backend/model/types.ts';
 import {
   generateHistory,
   startGerritSimulator,

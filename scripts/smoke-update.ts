@@ -6,8 +6,8 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateHistory, startGerritSimulator } from '../dev/gerrit-simulator/index.ts';
-import { openRegistry, requireValidRegistry } from '../backend/registry/open-registry.ts';
-import { runsFileOf } from '../backend/registry/runs-file.ts';
+import { openRegistry, requireValidRegistry } from '../backend/store/open-registry.ts';
+import { runsFileOf } from '../backend/model/runs-file.ts';
 
 const root = join(import.meta.dirname, '..');
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { UsageError } from '../common/errors.ts';
-import { closest } from '../validate/closest.ts';
+import { closest } from '../common/closest.ts';
 import { AUDIT_KINDS, isAuditKind, type AuditKind } from './finding.ts';
 
 export const AUDIT_FORMATS = ['text', 'markdown', 'json'] as const;

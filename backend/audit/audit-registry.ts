@@ -1,7 +1,7 @@
 import { DAY_MS, toIsoSeconds } from '../common/time.ts';
-import { gerritProject } from '../registry/driver-key.ts';
-import type { Driver, Project, Registry } from '../registry/types.ts';
-import { inTree, supportedByProject } from '../registry/upstream-signals.ts';
+import { gerritProject } from '../model/driver-key.ts';
+import type { Driver, Project, Registry } from '../model/types.ts';
+import { inTree, supportedByProject } from '../model/upstream-signals.ts';
 import { AUDIT_KINDS, type AuditKind, type AuditReport, type Finding } from './finding.ts';
 import { failingRule, lastReport, newestFirst, passedNewestStreak, runsOf } from './run-history.ts';
 import { auditedReleases, developmentRelease } from './scope.ts';

@@ -1,6 +1,6 @@
 import type { AuditKind, AuditReport, Finding } from './finding.ts';
 import { AUDIT_KINDS } from './finding.ts';
-import { markdownLink, markdownText } from './markdown-text.ts';
+import { markdownLink, markdownText } from '../common/markdown.ts';
 
 const SECTIONS: Record<AuditKind, { title: string; about: (report: AuditReport) => string }> = {
   silent: {

@@ -1,4 +1,4 @@
-import { openRegistry, requireValidRegistry } from '../registry/open-registry.ts';
+import { openRegistry, requireValidRegistry } from '../store/open-registry.ts';
 import type { AuditFormat } from './audit-options.ts';
 import { auditRegistry } from './audit-registry.ts';
 import type { AuditKind, AuditReport } from './finding.ts';

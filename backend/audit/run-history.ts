@@ -1,4 +1,4 @@
-import type { Driver, Run, VerificationRecord } from '../registry/types.ts';
+import type { Driver, Run, VerificationRecord } from '../model/types.ts';
 import type { FailingRule } from './finding.ts';
 
 // The rules over a driver's recorded runs. `recent` is written newest first, but a file edited by hand or by an

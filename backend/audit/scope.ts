@@ -1,5 +1,5 @@
-import { releasesByDate } from '../registry/releases.ts';
-import type { Release } from '../registry/types.ts';
+import { releasesByDate } from '../model/releases.ts';
+import type { Release } from '../model/types.ts';
 
 /**
  * The release in development at `asOf`: the listed release with the earliest date after it (release dates are

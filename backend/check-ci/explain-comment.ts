@@ -3,7 +3,7 @@ import { verdictLines, type CommentVerdict, type CompiledCi } from '../ci/match-
 import { toIsoSeconds } from '../common/time.ts';
 import { changeUrl } from '../gerrit/change-url.ts';
 import type { ChangeInfo, ChangeMessageInfo } from '../gerrit/types.ts';
-import type { PatternCi } from '../registry/types.ts';
+import type { PatternCi } from '../model/types.ts';
 import { closestLines, type ClosestLine } from './closest-lines.ts';
 
 export interface CommentReport {

@@ -2,7 +2,7 @@ import { createGerritClient, type GerritClient, type GerritClientOptions } from 
 import { GerritError } from '../gerrit/errors.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';
 import type { ChangeInfo, ChangeMessageInfo } from '../gerrit/types.ts';
-import type { PatternCi, Release } from '../registry/types.ts';
+import type { PatternCi, Release } from '../model/types.ts';
 import { compileCi } from '../ci/match-comment.ts';
 import { createReleaseMapper } from '../ci/release-map.ts';
 import { explainComment, type CommentReport } from './explain-comment.ts';

@@ -1,7 +1,7 @@
 import type { RE2JS } from 're2js';
 import { DriverlogError } from '../common/errors.ts';
 import { compilePattern, searchLine } from './pattern.ts';
-import type { PatternCi } from '../registry/types.ts';
+import type { PatternCi } from '../model/types.ts';
 
 /** A driver's CI patterns, compiled once per run (RE2: linear time over untrusted comment text). */
 export interface CompiledCi {

@@ -1,5 +1,5 @@
-import { releaseBranch, releasesByDate } from '../registry/releases.ts';
-import type { Release } from '../registry/types.ts';
+import { releaseBranch, releasesByDate } from '../model/releases.ts';
+import type { Release } from '../model/types.ts';
 
 /** Which listed release a comment on `branch` at `instant` (ms) is evidence for; undefined: none. */
 export type ReleaseMapper = (branch: string, instant: number) => string | undefined;

@@ -1,4 +1,4 @@
-import type { Run } from '../registry/types.ts';
+import type { Run } from '../model/types.ts';
 
 // How DriverLog words a CI run, everywhere people read one: check-ci, the update summary and report, and the
 // dashboard. Pure: "now" is given, never read from the clock.

@@ -1,5 +1,6 @@
-import { compareDrivers, compareProjects, compareReleases } from './key-order.ts';
-import { registrySchema } from '../validate/schema-validator.ts';
+import { compareDrivers, compareProjects, compareReleases } from '../model/key-order.ts';
+// Imported, not read from a path relative to this file: the CLI runs from a bundle that lives elsewhere.
+import registrySchema from '../../schema/driverlog.schema.json' with { type: 'json' };
 
 // The canonical form of a registry, as `driverlog format` writes it and the batch job saves it.
 // Only order changes: every value of the input is in the output, once per occurrence.
@@ -19,7 +20,7 @@ const shapeCache = new Map<string, Shape>();
 function shapes(def = ''): Shape {
   let root = shapeCache.get(def);
   if (!root) {
-    const schema = registrySchema();
+    const schema = registrySchema as Record<string, unknown>;
     const defs = (schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
     const build = (node: Record<string, unknown> | undefined, depth: number): Shape => {
       const shape: Shape = { keys: [], properties: {} };
@@ -129,7 +130,7 @@ export function formatRegistry(value: unknown): string {
 }
 
 /**
- * The runs file's text (see registry/runs-file.ts): as formatRegistry, with each run on one line. Drivers and
+ * The runs file's text (see model/runs-file.ts): as formatRegistry, with each run on one line. Drivers and
  * releases keep the order they are given in, which splitting a canonical registry makes the registry's.
  */
 export function formatRuns(value: unknown): string {

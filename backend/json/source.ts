@@ -1,10 +1,16 @@
+import { lazyLocator } from './lazy-locator.ts';
 import { JsonSyntaxError, Parser, type DuplicateKey, type JsonSyntaxProblem } from './parser.ts';
 import { splitPointer } from './pointer.ts';
 import { positionFinder, type Position } from './position.ts';
+import { readsWhole } from './scan.ts';
 
 // JSON.parse gives neither positions nor duplicate keys, and both matter here: every problem must
 // say file:line:column, and the original data file really did carry duplicate keys that JSON.parse
-// silently resolved to the last one. This is a small single-pass parser that records both.
+// silently resolved to the last one. Most files have neither a syntax error nor a repeated key, and
+// JSON.parse reads them several times faster than any parser written in JavaScript, leaving little
+// garbage: so JSON.parse reads the value, one pass over the text checks what it cannot say (repeated
+// keys, numbers a rewrite would change, nesting), and positions are found only when asked for. At
+// any doubt our single-pass parser (parser.ts) reads the text instead, and records both.
 
 export type { Position };
 export { JsonSyntaxError };
@@ -26,12 +32,52 @@ export type JsonSource =
   | { ok: false; error: JsonSyntaxProblem };
 
 export function parseJsonSource(text: string): JsonSource {
+  return quickSource(text) ?? fullSource(text);
+}
+
+type Walk = (pointer: string) => { offset: number; exact: boolean };
+
+function located(value: unknown, walk: Walk, text: string, duplicates: DuplicateKey[]): JsonSource {
+  const position = positionFinder(text);
+  return {
+    ok: true,
+    value,
+    locate: (pointer) => {
+      const { offset, exact } = walk(pointer);
+      return exact ? position(offset) : undefined;
+    },
+    locateNearest: (pointer) => position(walk(pointer).offset),
+    duplicates,
+  };
+}
+
+const SPACE = /[ \t\n\r]*/y;
+
+/** JSON.parse's reading, when nothing in the text needs the full parser; undefined otherwise. */
+function quickSource(text: string): JsonSource | undefined {
+  // Editors save a byte order mark invisibly; it is not content (parser.ts skips it too).
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let value: unknown;
+  try {
+    value = JSON.parse(start === 0 ? text : text.slice(start));
+  } catch (error) {
+    // Not the read's failure: the full parser reads the text again and says where and why it is not JSON.
+    if (error instanceof SyntaxError || error instanceof RangeError) return undefined;
+    throw error;
+  }
+  SPACE.lastIndex = start;
+  SPACE.test(text);
+  const root = SPACE.lastIndex;
+  if (!readsWhole(text, value)) return undefined;
+  return located(value, lazyLocator(text, root), text, []);
+}
+
+function fullSource(text: string): JsonSource {
   const parser = new Parser(text);
   try {
     const value = parser.parseDocument();
     const { children, root } = parser;
-    const position = positionFinder(text);
-    const walk = (pointer: string): { offset: number; exact: boolean } => {
+    const walk: Walk = (pointer) => {
       let node: unknown = value;
       let offset = root;
       for (const key of splitPointer(pointer)) {
@@ -47,16 +93,7 @@ export function parseJsonSource(text: string): JsonSource {
       }
       return { offset, exact: true };
     };
-    return {
-      ok: true,
-      value,
-      locate: (pointer) => {
-        const { offset, exact } = walk(pointer);
-        return exact ? position(offset) : undefined;
-      },
-      locateNearest: (pointer) => position(walk(pointer).offset),
-      duplicates: parser.duplicates,
-    };
+    return located(value, walk, text, parser.duplicates);
   } catch (error) {
     if (error instanceof JsonSyntaxError) return { ok: false, error: error.problem };
     throw error;

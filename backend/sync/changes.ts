@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Driver, DriverUpstream, Registry, SupportValue } from '../registry/types.ts';
+import type { Driver, DriverUpstream, Registry, SupportValue } from '../model/types.ts';
 
 /** Something a project's matrices say that the registry did not say before. */
 export type SyncEvent =

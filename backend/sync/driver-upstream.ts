@@ -1,4 +1,4 @@
-import type { DriverUpstream, Feature, SupportValue } from '../registry/types.ts';
+import type { DriverUpstream, Feature, SupportValue } from '../model/types.ts';
 import type { Matrix, MatrixDriver } from './matrix.ts';
 
 /** One release's matrix; a project's list is in the registry's release order. */

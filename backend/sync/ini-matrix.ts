@@ -1,4 +1,4 @@
-import type { Feature, SupportValue } from '../registry/types.ts';
+import type { Feature, SupportValue } from '../model/types.ts';
 import { getValue, IniSyntax, optionsOf, parseIni, type IniFile, type IniSection } from './configparser.ts';
 import { MatrixError } from './errors.ts';
 import { LIMITS, SUPPORT_VALUES, type Matrix, type MatrixDriver, type MatrixSource } from './matrix.ts';

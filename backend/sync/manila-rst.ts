@@ -1,4 +1,4 @@
-import type { Feature, SupportValue } from '../registry/types.ts';
+import type { Feature, SupportValue } from '../model/types.ts';
 import { MatrixError } from './errors.ts';
 import { findGridTables, GridTableSyntax, type GridCell, type GridTable } from './grid-table.ts';
 import { LIMITS, type Matrix, type MatrixDriver, type MatrixSource } from './matrix.ts';

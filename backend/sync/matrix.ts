@@ -1,4 +1,4 @@
-import type { Feature, SupportValue } from '../registry/types.ts';
+import type { Feature, SupportValue } from '../model/types.ts';
 
 /** One driver of a support matrix: its id (`[driver.X]`'s X), title, and what it states per feature. */
 export interface MatrixDriver {

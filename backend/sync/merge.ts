@@ -1,5 +1,5 @@
-import { driverKey } from '../registry/driver-key.ts';
-import type { Driver, Registry } from '../registry/types.ts';
+import { driverKey } from '../model/driver-key.ts';
+import type { Driver, Registry } from '../model/types.ts';
 import { driverUpstream, indexMatrices, matrixDriverIds, type ReleaseMatrix } from './driver-upstream.ts';
 import { guessVendor } from './vendor-guess.ts';
 

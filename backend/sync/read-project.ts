@@ -1,4 +1,4 @@
-import type { Project, ProjectUpstream, Release } from '../registry/types.ts';
+import type { Project, ProjectUpstream, Release } from '../model/types.ts';
 import type { ReleaseMatrix } from './driver-upstream.ts';
 import { SyncInputError } from './errors.ts';
 import { readIniMatrix } from './ini-matrix.ts';

@@ -1,5 +1,5 @@
-import { releaseBranch, releasesByDate } from '../registry/releases.ts';
-import type { Release } from '../registry/types.ts';
+import { releaseBranch, releasesByDate } from '../model/releases.ts';
+import type { Release } from '../model/types.ts';
 
 /** The refs of a repository, as repo.ts lists them (full names: refs/heads/…, refs/remotes/…, refs/tags/…). */
 export interface RepoRefs {

@@ -1,16 +1,16 @@
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.ts';
 import { commitDataFile } from '../common/git-commit.ts';
-import type { Project, ProjectUpstream, Registry } from '../registry/types.ts';
+import type { Project, ProjectUpstream, Registry } from '../model/types.ts';
 import { diffProject, type ProjectChanges } from './changes.ts';
 import { syncCommitMessage } from './describe-changes.ts';
-import { withJobTrailer } from '../validate/job-trailer.ts';
+import { withJobTrailer } from '../model/job-trailer.ts';
 import { SyncInputError } from './errors.ts';
 import { mergeProject } from './merge.ts';
 import { readProject } from './read-project.ts';
-import { openRegistry, requireValidRegistry } from '../registry/open-registry.ts';
-import { formatFiles } from '../registry/runs-file.ts';
-import { commitGuard, saveRegistry } from '../registry/save-registry.ts';
+import { openRegistry, requireValidRegistry } from '../store/open-registry.ts';
+import { formatFiles } from '../format/format-files.ts';
+import { commitGuard, saveRegistry } from '../store/save-registry.ts';
 import { openRepo } from './repo.ts';
 import { projectReport, type SyncReport } from './report.ts';
 

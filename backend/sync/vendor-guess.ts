@@ -1,4 +1,4 @@
-import { vendorKey } from '../registry/vendor-key.ts';
+import { vendorKey } from '../model/vendor-key.ts';
 
 // A first guess at the vendor of a driver sync adds: the report asks people to review every one.
 

@@ -1,6 +1,6 @@
 import { toIsoSeconds } from '../common/time.ts';
-import { driverKey } from '../registry/driver-key.ts';
-import type { Driver, ProjectScanState, Registry, ScanState, VerificationRecord } from '../registry/types.ts';
+import { driverKey } from '../model/driver-key.ts';
+import type { Driver, ProjectScanState, Registry, ScanState, VerificationRecord } from '../model/types.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';
 import { candidatesFromRecord, dateAfter, mergeCandidates, recordOf, type Candidates } from './evidence.ts';
 import type { ProjectPlan, ScanPlan } from './plan.ts';

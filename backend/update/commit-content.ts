@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DriverlogError } from '../common/errors.ts';
-import type { Registry } from '../registry/types.ts';
+import type { Registry } from '../model/types.ts';
 import { recordChanges, type RecordChange } from './apply.ts';
 
 export class HandEditError extends DriverlogError {

@@ -1,5 +1,5 @@
 import { toIsoSeconds } from '../common/time.ts';
-import type { Run, VerificationRecord } from '../registry/types.ts';
+import type { Run, VerificationRecord } from '../model/types.ts';
 import { mergeRuns, runOrder, type RunEntry } from './recent-runs.ts';
 
 // Evidence is ordered by (whole second, change number, position in the change). Whole seconds

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { releaseBranch } from '../registry/releases.ts';
-import type { Ci, Release } from '../registry/types.ts';
+import { releaseBranch } from '../model/releases.ts';
+import type { Ci, Release } from '../model/types.ts';
 
 function digest(value: unknown): string {
   return `sha256:${createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16)}`;

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { printable } from '../common/escape.ts';
 import { runWords } from '../ci/run-words.ts';
-import type { Run } from '../registry/types.ts';
+import type { Run } from '../model/types.ts';
 import type { RecordChange } from './apply.ts';
 
 export interface ProjectSummary {
@@ -23,7 +23,7 @@ export interface UpdateSummary {
   duration_ms: number;
   /** Whether the data file or its runs file was rewritten. */
   written: boolean;
-  /** The runs file, when this run rewrote it (registry/runs-file.ts). */
+  /** The runs file, when this run rewrote it (model/runs-file.ts). */
   runs_file?: string;
   drivers: { scanned: number; newly_verified: number; newly_failing: number; unchanged: number };
   records: Array<

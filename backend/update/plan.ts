@@ -1,5 +1,5 @@
-import { driverKey, gerritProject } from '../registry/driver-key.ts';
-import { isPatternCi, type Registry, type ScanState } from '../registry/types.ts';
+import { driverKey, gerritProject } from '../model/driver-key.ts';
+import { isPatternCi, type Registry, type ScanState } from '../model/types.ts';
 import { ciFingerprint, releasesFingerprint } from './fingerprint.ts';
 import { CiPatternError, compileCi, type CompiledCi } from '../ci/match-comment.ts';
 import { parseGerritTimestamp } from '../gerrit/time.ts';

@@ -1,5 +1,5 @@
-import { withoutEmailAddresses } from '../validate/email-address.ts';
-import { COMMENT_MAX_LENGTH } from '../validate/field-limits.ts';
+import { withoutEmailAddresses } from '../common/email-address.ts';
+import { COMMENT_MAX_LENGTH } from '../model/field-limits.ts';
 
 /**
  * The CI line a record quotes, as the registry may publish it: a CI's line is anyone's text, and the job must never

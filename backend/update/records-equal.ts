@@ -1,4 +1,4 @@
-import type { Run, VerificationRecord } from '../registry/types.ts';
+import type { Run, VerificationRecord } from '../model/types.ts';
 
 /** Field by field, so a hand-reordered record read back from the file still compares equal. */
 export function recordsEqual(a: VerificationRecord, b: VerificationRecord): boolean {

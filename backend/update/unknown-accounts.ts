@@ -1,4 +1,4 @@
-import type { Registry } from '../registry/types.ts';
+import type { Registry } from '../model/types.ts';
 import type { ScanOutcome } from './apply.ts';
 
 export interface UnknownAccountReport {

@@ -1,6 +1,6 @@
 import { appendPointer } from '../json/pointer.ts';
 import { driverLabel, isRecord, listOf, stringAt } from './checks/shape.ts';
-import type { Job } from './job-trailer.ts';
+import type { Job } from '../model/job-trailer.ts';
 import type { Problem } from './problem.ts';
 
 // The fields the jobs write: `update` the CI evidence (`verification`, and each driver's `recent` runs in
@@ -46,7 +46,7 @@ export function machineFields(data: unknown): Map<string, Instance> {
     const key = driverIdentity(driver.value);
     add(`driver ${key}`, driver.value, driver.pointer, 'verification');
     add(`driver ${key}`, driver.value, driver.pointer, 'upstream');
-    // A runs file's entry (registry/runs-file.ts).
+    // A runs file's entry (model/runs-file.ts).
     add(`driver ${key}`, driver.value, driver.pointer, 'recent');
   }
   return found;

@@ -1,6 +1,6 @@
 import type { JsonSource } from '../json/source.ts';
 import { parseJsonSource } from '../json/source.ts';
-import { jobOfMessage } from './job-trailer.ts';
+import { jobOfMessage } from '../model/job-trailer.ts';
 import { forgedMachineFields, type TrustedVersion } from './machine-fields.ts';
 import type { LocatedProblem } from './problem.ts';
 import { locateProblems } from './validate.ts';

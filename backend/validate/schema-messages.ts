@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { closest } from './closest.ts';
+import { closest } from '../common/closest.ts';
 import { appendPointer } from '../json/pointer.ts';
 import type { Problem } from './problem.ts';
 import { quote } from './quote.ts';

@@ -34,7 +34,7 @@ export function validateSource(
 }
 
 /**
- * Every problem of a runs file (registry/runs-file.ts) at FILE:LINE:COLUMN, sorted by position. `unmatchedRuns`
+ * Every problem of a runs file (model/runs-file.ts) at FILE:LINE:COLUMN, sorted by position. `unmatchedRuns`
  * are its runs that belong to no record of the registry beside it.
  */
 export function validateRunsSource(

@@ -5,8 +5,8 @@ import type { Io } from '../../backend/common/io.ts';
 import { buildSite } from '../../dashboard/build-site.ts';
 import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
 import { generateHistory, startGerritSimulator, type GerritSimulator } from '../gerrit-simulator/index.ts';
-import { openRegistry, requireValidRegistry } from '../../backend/registry/open-registry.ts';
-import { runsFileOf } from '../../backend/registry/runs-file.ts';
+import { openRegistry, requireValidRegistry } from '../../backend/store/open-registry.ts';
+import { runsFileOf } from '../../backend/model/runs-file.ts';
 import { describeOutcome, runUpdate } from '../../backend/update/run-update.ts';
 import type { UpdateSummary } from '../../backend/update/format-summary.ts';
 

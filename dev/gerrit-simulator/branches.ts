@@ -1,5 +1,5 @@
-import { releaseBranch, releasesByDate } from '../../backend/registry/releases.ts';
-import type { Release } from '../../backend/registry/types.ts';
+import { releaseBranch, releasesByDate } from '../../backend/model/releases.ts';
+import type { Release } from '../../backend/model/types.ts';
 import type { Prng } from './prng.ts';
 
 export interface BranchPicker {

@@ -1,6 +1,6 @@
 import { compilePattern, searchLine } from '../../backend/ci/pattern.ts';
-import { gerritProject } from '../../backend/registry/driver-key.ts';
-import { isPatternCi, type Registry } from '../../backend/registry/types.ts';
+import { gerritProject } from '../../backend/model/driver-key.ts';
+import { isPatternCi, type Registry } from '../../backend/model/types.ts';
 import { lineMaker, type LineMaker } from './ci-message-lines.ts';
 import type { SimAccount } from './types.ts';
 

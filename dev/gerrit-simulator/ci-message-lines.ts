@@ -1,5 +1,5 @@
 import { compilePattern, searchLine } from '../../backend/ci/pattern.ts';
-import type { PatternCi } from '../../backend/registry/types.ts';
+import type { PatternCi } from '../../backend/model/types.ts';
 import { invertPattern, URL_SLOT } from './pattern-invert.ts';
 import type { Prng } from './prng.ts';
 

@@ -1,4 +1,4 @@
-import type { Registry } from '../../backend/registry/types.ts';
+import type { Registry } from '../../backend/model/types.ts';
 import { branchPicker } from './branches.ts';
 import { buildCast, type Cast } from './cast.ts';
 import { Prng } from './prng.ts';

@@ -1,5 +1,5 @@
 // Registries for the audit tests: as of AS_OF, Caracal and Dalmatian are active and Epoxy is in development.
-import type { Driver, Registry, Run, VerificationRecord } from '../../backend/registry/types.ts';
+import type { Driver, Registry, Run, VerificationRecord } from '../../backend/model/types.ts';
 import { ACME_CI, RELEASES, driver as updateDriver } from '../helpers/update-fixtures.ts';
 
 export const AS_OF = Date.parse('2025-03-01T00:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditRegistry } from '../../backend/audit/audit-registry.ts';
 import type { AuditKind } from '../../backend/audit/finding.ts';
-import type { Registry } from '../../backend/registry/types.ts';
+import type { Registry } from '../../backend/model/types.ts';
 import { AS_OF, daysBefore, driver, inMatrix, record, registry, runs } from './audit-fixtures.ts';
 
 const audit = (value: Registry, silentDays = 30) => auditRegistry(value, { asOf: AS_OF, silentDays });

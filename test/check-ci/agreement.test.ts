@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGerritClient } from '../../backend/gerrit/client.ts';
 import type { ChangeInfo } from '../../backend/gerrit/types.ts';
 import { createReleaseMapper } from '../../backend/ci/release-map.ts';
-import { driverKey, gerritProject } from '../../backend/registry/driver-key.ts';
+import { driverKey, gerritProject } from '../../backend/model/driver-key.ts';
 import { planScan } from '../../backend/update/plan.ts';
 import { ProjectScan } from '../../backend/update/project-scan.ts';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recentSummary, runWords } from '../../backend/ci/run-words.ts';
-import type { Run } from '../../backend/registry/types.ts';
+import type { Run } from '../../backend/model/types.ts';
 
 const NOW = Date.parse('2025-03-10T12:00:00Z');
 const run = (timestamp: string, ci_result: boolean, change_number = 912345): Run => ({

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../backend/common/io.ts';
 import { main } from '../../backend/cli/main.ts';
-import { formatFiles } from '../../backend/registry/runs-file.ts';
-import type { Registry } from '../../backend/registry/types.ts';
+import { formatFiles } from '../../backend/format/format-files.ts';
+import type { Registry } from '../../backend/model/types.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'driverlog-format-'));

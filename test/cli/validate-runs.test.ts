@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../backend/cli/main.ts';
 import { formatRuns } from '../../backend/format/canonical.ts';
-import { formatFiles } from '../../backend/registry/runs-file.ts';
-import type { Registry, RunsFile } from '../../backend/registry/types.ts';
-import { withJobTrailer } from '../../backend/validate/job-trailer.ts';
+import { formatFiles } from '../../backend/format/format-files.ts';
+import type { Registry, RunsFile } from '../../backend/model/types.ts';
+import { withJobTrailer } from '../../backend/model/job-trailer.ts';
 import { fakeIo } from '../helpers/fake-io.ts';
 import { aRun, validRegistry } from '../helpers/registry-fixture.ts';
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Driver, Registry } from '../../backend/registry/types.ts';
+import type { Driver, Registry } from '../../backend/model/types.ts';
 import { gerritDate } from '../../dev/gerrit-simulator/index.ts';
 import {
   change,

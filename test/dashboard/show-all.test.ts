@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Driver, Registry } from '../../backend/registry/types.ts';
+import type { Driver, Registry } from '../../backend/model/types.ts';
 import { hasChromium, launchChromium, noChromiumReason } from '../../dashboard/chromium.ts';
 import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
 import { countText, pageWithoutJs, ready, visibleDrivers } from './helpers/fixture-site.ts';

@@ -1,4 +1,4 @@
-import type { Registry, Run } from '../../backend/registry/types.ts';
+import type { Registry, Run } from '../../backend/model/types.ts';
 
 /** A small registry that passes every check; tests change one thing and expect one problem. */
 export function validRegistry(): Registry {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Registry } from '../../backend/registry/types.ts';
+import type { Registry } from '../../backend/model/types.ts';
 import { diffProject } from '../../backend/sync/changes.ts';
 import { describeChanges, syncCommitMessage } from '../../backend/sync/describe-changes.ts';
 import type { ReleaseMatrix } from '../../backend/sync/driver-upstream.ts';

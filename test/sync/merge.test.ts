@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRegistry } from '../../backend/format/canonical.ts';
-import type { Driver } from '../../backend/registry/types.ts';
+import type { Driver } from '../../backend/model/types.ts';
 import type { ReleaseMatrix } from '../../backend/sync/driver-upstream.ts';
 import { readIniMatrix } from '../../backend/sync/ini-matrix.ts';
 import { mergeProject } from '../../backend/sync/merge.ts';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Release } from '../../backend/registry/types.ts';
+import type { Release } from '../../backend/model/types.ts';
 import { resolveRefs, shortRef, type RepoRefs } from '../../backend/sync/resolve-ref.ts';
 
 const release = (id: string, start: string, branch?: string): Release => ({

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatRegistry } from '../../backend/format/canonical.ts';
-import type { Registry } from '../../backend/registry/types.ts';
+import type { Registry } from '../../backend/model/types.ts';
 import type { SyncReport } from '../../backend/sync/report.ts';
 import { cli } from '../helpers/update-fixtures.ts';
 import { gitIn, makeRepo, tempDir } from './helpers/git-repo.ts';

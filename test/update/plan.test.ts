@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planScan } from '../../backend/update/plan.ts';
 import { ciFingerprint, releasesFingerprint } from '../../backend/update/fingerprint.ts';
-import type { Registry } from '../../backend/registry/types.ts';
+import type { Registry } from '../../backend/model/types.ts';
 import { ACME_CI, driver, registry, RELEASES } from '../helpers/update-fixtures.ts';
 
 const URL = 'https://review.example';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quotedLine } from '../../backend/update/quoted-line.ts';
 import { validateText } from '../../backend/validate/validate.ts';
-import { COMMENT_MAX_LENGTH } from '../../backend/validate/field-limits.ts';
+import { COMMENT_MAX_LENGTH } from '../../backend/model/field-limits.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 
 // The job validates what it writes: a quoted CI line must never make its own output invalid.

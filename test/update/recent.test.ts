@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runsFileOf } from '../../backend/registry/runs-file.ts';
-import type { Registry, Run, VerificationRecord } from '../../backend/registry/types.ts';
+import { runsFileOf } from '../../backend/model/runs-file.ts';
+import type { Registry, Run, VerificationRecord } from '../../backend/model/types.ts';
 import {
   change,
   cli,

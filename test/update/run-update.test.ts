@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SimChange } from '../../dev/gerrit-simulator/index.ts';
-import type { Driver, Registry } from '../../backend/registry/types.ts';
+import type { Driver, Registry } from '../../backend/model/types.ts';
 import {
   ACME_CI,
   change,

@@ -7,7 +7,7 @@ import {
   startGerritSimulator,
   type GerritSimulator,
 } from '../../dev/gerrit-simulator/index.ts';
-import { ConcurrentEditError } from '../../backend/registry/save-registry.ts';
+import { ConcurrentEditError } from '../../backend/store/save-registry.ts';
 import { describeOutcome, runUpdate } from '../../backend/update/run-update.ts';
 import {
   cli,

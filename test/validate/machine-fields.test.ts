@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonical, forgedMachineFields } from '../../backend/validate/machine-fields.ts';
-import type { Registry, Run, RunsFile } from '../../backend/registry/types.ts';
+import type { Registry, Run, RunsFile } from '../../backend/model/types.ts';
 import { aRun, validRegistry } from '../helpers/registry-fixture.ts';
 
 const changed = (change: (r: Registry) => void): Registry => {
@@ -142,7 +142,7 @@ describe('forgedMachineFields', () => {
   });
 });
 
-// A runs file (registry/runs-file.ts): each driver's `recent`, which only `driverlog update` writes.
+// A runs file (model/runs-file.ts): each driver's `recent`, which only `driverlog update` writes.
 const run = aRun;
 function runsFile(acmeRuns: Run[] = [run()]): RunsFile {
   return {

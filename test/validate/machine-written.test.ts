@@ -6,8 +6,8 @@ import { startGerritSimulator, type GerritSimulator } from '../../dev/gerrit-sim
 import { commitsChanging, mergeBaseWithHead, showFileAt } from '../../backend/common/git.ts';
 import { formatRegistry } from '../../backend/format/canonical.ts';
 import { parseJsonSource } from '../../backend/json/source.ts';
-import type { Registry } from '../../backend/registry/types.ts';
-import { withJobTrailer } from '../../backend/validate/job-trailer.ts';
+import type { Registry } from '../../backend/model/types.ts';
+import { withJobTrailer } from '../../backend/model/job-trailer.ts';
 import { machineWrittenProblems } from '../../backend/validate/machine-written.ts';
 import { validRegistry } from '../helpers/registry-fixture.ts';
 import {

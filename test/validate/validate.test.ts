@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLOCK_SKEW_MS } from '../../backend/common/time.ts';
 import { validateText } from '../../backend/validate/validate.ts';
-import type { Registry } from '../../backend/registry/types.ts';
+import type { Registry } from '../../backend/model/types.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 
 describe('validateText', () => {

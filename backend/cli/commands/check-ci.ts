@@ -3,10 +3,10 @@ import { resolveSince } from '../../common/since.ts';
 import { formatCheckCi, formatCheckCiJson } from '../../check-ci/format-check-ci.ts';
 import { checkCi } from '../../check-ci/run-check-ci.ts';
 import { gerritLimitOptionSpec, gerritLimitsFrom, gerritLimitsHelp } from '../../gerrit/settings.ts';
-import { closest } from '../../validate/closest.ts';
-import { driverKey, gerritProject } from '../../registry/driver-key.ts';
-import { InvalidRegistryError, openRegistry } from '../../registry/open-registry.ts';
-import { isPatternCi, type Ci, type Registry } from '../../registry/types.ts';
+import { closest } from '../../common/closest.ts';
+import { driverKey, gerritProject } from '../../model/driver-key.ts';
+import { InvalidRegistryError, openRegistry } from '../../store/open-registry.ts';
+import { isPatternCi, type Ci, type Registry } from '../../model/types.ts';
 import { DriverlogError } from '../../common/errors.ts';
 import { credentialsFrom, gerritUrlFrom } from '../update-options.ts';
 

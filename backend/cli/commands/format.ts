@@ -1,8 +1,9 @@
 import { EXIT_OK, EXIT_PROBLEMS, parseCommandArgs, UsageError, type Command } from '../command.ts';
-import { formatFiles, hasInlineRuns, isRunsFile, registryFileOf } from '../../registry/runs-file.ts';
+import { hasInlineRuns, isRunsFile, registryFileOf } from '../../model/runs-file.ts';
+import { formatFiles } from '../../format/format-files.ts';
 import { firstDifference } from '../../format/first-difference.ts';
-import { openRegistry } from '../../registry/open-registry.ts';
-import { saveRegistry } from '../../registry/save-registry.ts';
+import { openRegistry } from '../../store/open-registry.ts';
+import { saveRegistry } from '../../store/save-registry.ts';
 import { formatText } from '../../validate/problem-output.ts';
 
 // Only these make a rewrite lose data; any other problem survives formatting exactly as it was.

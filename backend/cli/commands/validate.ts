@@ -9,9 +9,9 @@ import {
 import { FileError } from '../../common/errors.ts';
 import { changedLines, onChangedLines } from '../../validate/changed-lines.ts';
 import type { LocatedProblem } from '../../validate/problem.ts';
-import { openRegistry } from '../../registry/open-registry.ts';
+import { openRegistry } from '../../store/open-registry.ts';
 import { parseJsonSource, type JsonSource } from '../../json/source.ts';
-import { isRunsFile, registryFileOf, runsFileOf } from '../../registry/runs-file.ts';
+import { isRunsFile, registryFileOf, runsFileOf } from '../../model/runs-file.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../validate/problem-output.ts';
 
 export const command: Command = {

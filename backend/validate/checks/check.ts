@@ -10,10 +10,10 @@ export interface CheckContext {
   now: number;
   /** checkPattern, memoized for the run: several checks look at every pattern. */
   compile(source: string): CheckedPattern;
-  /** The file checked: a registry (the default) or its runs file (registry/runs-file.ts), where hints differ. */
+  /** The file checked: a registry (the default) or its runs file (model/runs-file.ts), where hints differ. */
   kind?: 'registry' | 'runs';
   /**
-   * Validating a runs file: its runs that belong to no record of the registry beside it (registry/runs-file.ts
+   * Validating a runs file: its runs that belong to no record of the registry beside it (model/runs-file.ts
    * finds them when both files have the schema's shape).
    */
   unmatchedRuns?: ReadonlyArray<{ pointer: string; driver: string; release?: string }>;

@@ -67,7 +67,7 @@ export const checks: readonly Check[] = [
   publishedEmail,
 ];
 
-/** Every check of a runs file (registry/runs-file.ts): written by `update` alone, so only what a hand edit breaks. */
+/** Every check of a runs file (model/runs-file.ts): written by `update` alone, so only what a hand edit breaks. */
 export const runsChecks: readonly Check[] = [
   jsonSyntax,
   duplicateKey,

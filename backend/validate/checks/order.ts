@@ -1,4 +1,4 @@
-import { compareDrivers, compareProjects, compareReleases } from '../../format/key-order.ts';
+import { compareDrivers, compareProjects, compareReleases } from '../../model/key-order.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { driverLabel, listOf, stringAt, type Item, type Json } from './shape.ts';

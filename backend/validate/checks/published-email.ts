@@ -1,5 +1,5 @@
 import { appendPointer } from '../../json/pointer.ts';
-import { findEmailAddress } from '../email-address.ts';
+import { findEmailAddress } from '../../common/email-address.ts';
 import type { Problem } from '../problem.ts';
 import { quote } from '../quote.ts';
 import type { Check } from './check.ts';

@@ -1,4 +1,4 @@
-import { parseReleaseDate } from '../../registry/releases.ts';
+import { parseReleaseDate } from '../../model/releases.ts';
 import type { Check } from './check.ts';
 import { listOf, stringAt } from './shape.ts';
 

@@ -1,5 +1,5 @@
 import type { CheckedPattern } from '../checked-pattern.ts';
-import { PATTERN_MAX_LENGTH } from '../field-limits.ts';
+import { PATTERN_MAX_LENGTH } from '../../model/field-limits.ts';
 import { quote } from '../quote.ts';
 
 // Checks run on files that may fail the schema, so they read the data through these guards and

@@ -1,4 +1,4 @@
-import { closest } from '../closest.ts';
+import { closest } from '../../common/closest.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { listOf, stringAt } from './shape.ts';

@@ -1,4 +1,4 @@
-import { vendorKey } from '../../registry/vendor-key.ts';
+import { vendorKey } from '../../model/vendor-key.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { listOf, stringAt } from './shape.ts';

@@ -1,5 +1,5 @@
-import { driverKey, gerritProject } from '../../../backend/registry/driver-key.ts';
-import type { Driver, DriverUpstream, VerificationRecord } from '../../../backend/registry/types.ts';
+import { driverKey, gerritProject } from '../../../backend/model/driver-key.ts';
+import type { Driver, DriverUpstream, VerificationRecord } from '../../../backend/model/types.ts';
 import { removedIn } from './lifecycle.ts';
 import type { ProjectView } from './project-views.ts';
 import type { Evidence, StatusInput } from './status.ts';

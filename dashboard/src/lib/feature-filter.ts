@@ -1,8 +1,8 @@
 // The home table's `feature` filter: drivers whose project's matrix says "complete" or "partial" for
 // every named feature, in a selected release, or in the newest release they are in the tree of when
-// none is selected. The matrix rules are backend/registry/upstream-signals.ts'.
-import { featureValue, newestInTreeRelease } from '../../../backend/registry/upstream-signals.ts';
-import type { DriverUpstream } from '../../../backend/registry/types.ts';
+// none is selected. The matrix rules are backend/model/upstream-signals.ts'.
+import { featureValue, newestInTreeRelease } from '../../../backend/model/upstream-signals.ts';
+import type { DriverUpstream } from '../../../backend/model/types.ts';
 import type { SiteModel } from './model.ts';
 import { findRelease, releaseList } from './status.ts';
 

@@ -1,8 +1,8 @@
 // What the Atom feeds announce: each change of a driver's status on a release. CI flips come from the
 // runs in `recent`, silence from the stale threshold, and the project's verdicts from its support
 // matrices. Pure: every time is measured from the build's `now`.
-import { inTree, supportedByProject } from '../../../backend/registry/upstream-signals.ts';
-import type { Run } from '../../../backend/registry/types.ts';
+import { inTree, supportedByProject } from '../../../backend/model/upstream-signals.ts';
+import type { Run } from '../../../backend/model/types.ts';
 import { digest } from './hash.ts';
 import type { DriverView } from './driver-view.ts';
 import type { SiteModel } from './model.ts';

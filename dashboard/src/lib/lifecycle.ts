@@ -1,6 +1,6 @@
 // Drivers that are no longer current: removed from their project's tree, or of a project OpenStack retired. The
 // home table hides them unless asked; their pages say so at the top.
-import type { DriverUpstream } from '../../../backend/registry/types.ts';
+import type { DriverUpstream } from '../../../backend/model/types.ts';
 
 type WithTree = { upstream?: Pick<DriverUpstream, 'in_tree' | 'code_in_tree'> };
 

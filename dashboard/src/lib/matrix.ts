@@ -1,6 +1,6 @@
 // A project's support matrix for one release, as the project page shows it.
-import { inTree } from '../../../backend/registry/upstream-signals.ts';
-import type { Feature } from '../../../backend/registry/types.ts';
+import { inTree } from '../../../backend/model/upstream-signals.ts';
+import type { Feature } from '../../../backend/model/types.ts';
 import type { LiveStatus } from './live-status.ts';
 import type { DriverView } from './driver-view.ts';
 import type { ProjectView } from './project-views.ts';

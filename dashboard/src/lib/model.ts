@@ -1,7 +1,7 @@
 // Everything the pages render, from one registry: drivers in the registry's own order (its comparators, so
 // "Vendor 9" comes before "Vendor 10" here as in the file), and the releases, projects and vendors around them.
-import { compareDrivers } from '../../../backend/format/key-order.ts';
-import type { Registry } from '../../../backend/registry/types.ts';
+import { compareDrivers } from '../../../backend/model/key-order.ts';
+import type { Registry } from '../../../backend/model/types.ts';
 import { driverView, type DriverView, type ScanView } from './driver-view.ts';
 import { projectViews, type ProjectView } from './project-views.ts';
 import { releaseOrder, releaseRoles, type ReleaseRoles, type ReleaseView } from './release-views.ts';

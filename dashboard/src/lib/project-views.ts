@@ -1,5 +1,5 @@
-import { compareText } from '../../../backend/format/key-order.ts';
-import type { Driver, Feature, ProjectUpstream, Registry } from '../../../backend/registry/types.ts';
+import { compareText } from '../../../backend/model/key-order.ts';
+import type { Driver, Feature, ProjectUpstream, Registry } from '../../../backend/model/types.ts';
 import { treeReleases } from './lifecycle.ts';
 import type { ReleaseView } from './release-views.ts';
 import { projectSlugs } from './slugs.ts';

@@ -2,9 +2,9 @@
 // release (where the headline status comes from) and the release in development (which has its own row and badge,
 // and is never the headline).
 import { developmentRelease } from '../../../backend/audit/scope.ts';
-import { compareText } from '../../../backend/format/key-order.ts';
-import { parseReleaseDate, releaseBranch, releasesByDate } from '../../../backend/registry/releases.ts';
-import type { Registry } from '../../../backend/registry/types.ts';
+import { compareText } from '../../../backend/model/key-order.ts';
+import { parseReleaseDate, releaseBranch, releasesByDate } from '../../../backend/model/releases.ts';
+import type { Registry } from '../../../backend/model/types.ts';
 import { safeHref } from './text.ts';
 
 export interface ReleaseView {

@@ -2,7 +2,7 @@
 // its review. The words for a run and for a summary are backend/ci/run-words.ts', shared with check-ci
 // and the update report.
 import { runWords } from '../../../backend/ci/run-words.ts';
-import type { Run } from '../../../backend/registry/types.ts';
+import type { Run } from '../../../backend/model/types.ts';
 import { runUrl } from './feed-events.ts';
 
 export const STRIP_LENGTH = 10;

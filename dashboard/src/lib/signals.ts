@@ -1,9 +1,9 @@
 // The three signals a driver page sets side by side for each release: the vendor's claim, the project's
 // own tree (its support matrix, or its driver classes), and the CI evidence. The rules for the matrix live in
-// backend/registry/upstream-signals.ts; this module reads the driver classes' facts where the matrix is silent,
+// backend/model/upstream-signals.ts; this module reads the driver classes' facts where the matrix is silent,
 // phrases the signals and says where they disagree.
-import { featureValue, inTree, supportedByProject } from '../../../backend/registry/upstream-signals.ts';
-import type { SupportValue } from '../../../backend/registry/types.ts';
+import { featureValue, inTree, supportedByProject } from '../../../backend/model/upstream-signals.ts';
+import type { SupportValue } from '../../../backend/model/types.ts';
 import type { DriverView } from './driver-view.ts';
 import type { ProjectView } from './project-views.ts';
 import { treeReleases } from './lifecycle.ts';

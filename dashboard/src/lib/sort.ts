@@ -1,4 +1,4 @@
-import { compareText } from '../../../backend/format/key-order.ts';
+import { compareText } from '../../../backend/model/key-order.ts';
 import type { SortSpec } from './view-state.ts';
 
 export interface SortItem {
@@ -13,7 +13,7 @@ export interface SortItem {
   statusAt: number;
 }
 
-// Names compare as the registry orders them (backend/format/key-order.ts), so a sorted column agrees with the file.
+// Names compare as the registry orders them (backend/model/key-order.ts), so a sorted column agrees with the file.
 function compare(a: SortItem, b: SortItem, key: SortSpec['key']): number {
   switch (key) {
     case 'project':

@@ -1,9 +1,9 @@
 // The companies behind the drivers, one page each under the vendor's id. A driver names its vendor by the vendor's
 // name or one of its aliases (the vendor-alias check flags the alias; the site still files the driver under its
 // company); a name no vendor lists keeps a page of its own, under a slug of the name.
-import { compareText } from '../../../backend/format/key-order.ts';
-import type { Registry } from '../../../backend/registry/types.ts';
-import { vendorKey } from '../../../backend/registry/vendor-key.ts';
+import { compareText } from '../../../backend/model/key-order.ts';
+import type { Registry } from '../../../backend/model/types.ts';
+import { vendorKey } from '../../../backend/model/vendor-key.ts';
 import { shortSlug, uniqueSlugs } from './slugs.ts';
 import { safeHref } from './text.ts';
 

@@ -1,7 +1,7 @@
 // <driver-table> (components/DriverTable.astro): filters, search, sorting and URL state for the
 // server-rendered drivers table. Rows are never rebuilt: filtering toggles `hidden`, sorting re-appends
 // the same <tr> elements.
-import { vendorKey } from '../../../backend/registry/vendor-key.ts';
+import { vendorKey } from '../../../backend/model/vendor-key.ts';
 import { decodeDriver, rangePositions, type ClientDriver, type ClientIndex } from '../lib/client-index.ts';
 import {
   countText,

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { splitRuns, runsFileOf } from '../../../backend/registry/runs-file.ts';
+import { splitRuns, runsFileOf } from '../../../backend/model/runs-file.ts';
 import { launchChromium } from '../../../dashboard/chromium.ts';
 import { serveStatic, type StaticServer } from '../../../dashboard/serve.ts';
 import { fixtureRegistry } from './fixture.ts';

@@ -1,6 +1,6 @@
 // A registry with every CI status, a numeric-ordering trap, a slug collision and a hostile entry.
 // Times are relative to `now`, so "3 days ago" stays true whenever the tests run.
-import type { Registry, VerificationRecord } from '../../../backend/registry/types.ts';
+import type { Registry, VerificationRecord } from '../../../backend/model/types.ts';
 
 const DAY = 86_400_000;
 

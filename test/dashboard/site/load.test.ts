@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { formatFiles, runsFileOf } from '../../../backend/registry/runs-file.ts';
-import type { Registry } from '../../../backend/registry/types.ts';
+import { runsFileOf } from '../../../backend/model/runs-file.ts';
+import { formatFiles } from '../../../backend/format/format-files.ts';
+import type { Registry } from '../../../backend/model/types.ts';
 import type { Site } from '../../../dashboard/src/site/load.ts';
 
 const run = (day: number, ok: boolean) => ({

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGerritTimestamp } from '../../../backend/gerrit/time.ts';
-import { gerritProject } from '../../../backend/registry/driver-key.ts';
+import { gerritProject } from '../../../backend/model/driver-key.ts';
 import { compilePattern, searchLine } from '../../../backend/ci/pattern.ts';
-import { parseReleaseDate, releaseBranch } from '../../../backend/registry/releases.ts';
-import type { Registry } from '../../../backend/registry/types.ts';
+import { parseReleaseDate, releaseBranch } from '../../../backend/model/releases.ts';
+import type { Registry } from '../../../backend/model/types.ts';
 import { generateHistory } from '../../../dev/gerrit-simulator/generate.ts';
 import type { SimDataset } from '../../../dev/gerrit-simulator/types.ts';
 

@@ -5,7 +5,7 @@
 //   Train    branch stable/train       acme, zeta back, omega new; ghost removed
 //   Ussuri   master (in development)   as Train, omega gains multiattach
 //   Victoria no ref
-import type { Registry } from '../../../backend/registry/types.ts';
+import type { Registry } from '../../../backend/model/types.ts';
 import { makeRepo, type TestRepo } from './git-repo.ts';
 import { FEATURES, iniMatrix, MATRIX_PATH, type IniDriver } from './matrices.ts';
 

@@ -1,29 +1,23 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseJsonSource } from '../../../backend/json/source.ts';
-import { joinRuns } from '../../../backend/registry/runs-file.ts';
 import { checks, runsChecks } from '../../../backend/validate/checks/index.ts';
 import type { LocatedProblem } from '../../../backend/validate/problem.ts';
-import type { Driver, RunsFile, StoredRegistry } from '../../../backend/registry/types.ts';
-import { runsSchemaErrors } from '../../../backend/validate/schema-validator.ts';
-import { validateRunsSource, validateText } from '../../../backend/validate/validate.ts';
+import type { Driver } from '../../../backend/model/types.ts';
+import { readRegistry } from '../../../backend/validate/read-registry.ts';
+import { validateText } from '../../../backend/validate/validate.ts';
 import { textOf, validRegistry } from '../../helpers/registry-fixture.ts';
 import { acme, ci, edit, editRuns, type FailingCase, type PassingRuns } from './failing-case.ts';
 
 const run = (registry: unknown): LocatedProblem[] => validateText(textOf(registry), 'data.json');
 
-/**
- * A runs file's problems, beside `registry`, as `driverlog validate` finds them: its runs are matched with the
- * registry's records only when the runs file has the schema's shape.
- */
-const runRuns = (text: string, registry: unknown = validRegistry()): LocatedProblem[] => {
-  const source = parseJsonSource(text);
-  const unmatchedRuns =
-    source.ok && runsSchemaErrors(source.value).length === 0
-      ? joinRuns(registry as StoredRegistry, source.value as RunsFile).unmatched
-      : undefined;
-  return validateRunsSource(source, 'data.runs.json', { unmatchedRuns });
-};
+/** A runs file's problems, beside `registry`, as `driverlog validate` finds them. */
+const runRuns = (text: string, registry: unknown = validRegistry()): LocatedProblem[] =>
+  readRegistry({
+    text: textOf(registry),
+    runsText: text,
+    file: 'data.json',
+    runsFile: 'data.runs.json',
+  }).problems.filter((problem) => problem.file === 'data.runs.json');
 
 const problemsOf = ({ registry, text, runs, runsText }: FailingCase): LocatedProblem[] => {
   if (runs || runsText) return runRuns(runsText ? runsText() : textOf(runs!()), registry?.());

@@ -1,4 +1,4 @@
-import type { Driver, Registry, Run, RunsFile } from '../../../backend/registry/types.ts';
+import type { Driver, Registry, Run, RunsFile } from '../../../backend/model/types.ts';
 import { validRegistry } from '../../helpers/registry-fixture.ts';
 
 /**
@@ -13,7 +13,7 @@ export interface FailingCase {
   registry?: () => unknown;
   text?: () => string;
   /**
-   * A runs file (registry/runs-file.ts) to validate instead, beside `registry` (default: the valid registry), as
+   * A runs file (model/runs-file.ts) to validate instead, beside `registry` (default: the valid registry), as
    * `driverlog validate` does: `pointer` is in the runs file.
    */
   runs?: () => unknown;

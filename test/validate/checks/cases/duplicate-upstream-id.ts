@@ -1,4 +1,4 @@
-import type { Registry } from '../../../../backend/registry/types.ts';
+import type { Registry } from '../../../../backend/model/types.ts';
 import { acme, edit, type FailingCase } from '../failing-case.ts';
 
 const cinderUpstream = (r: Registry) => {

@@ -1,4 +1,4 @@
-import type { Driver, DriverUpstream, Registry } from '../../../../backend/registry/types.ts';
+import type { Driver, DriverUpstream, Registry } from '../../../../backend/model/types.ts';
 import { acme, edit, type FailingCase } from '../failing-case.ts';
 
 /** A valid linked driver (releases Queens, Rocky) with `upstream` changed by `change`. */

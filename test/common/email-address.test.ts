@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findEmailAddress } from '../../backend/validate/email-address.ts';
+import { findEmailAddress } from '../../backend/common/email-address.ts';
 import { random } from '../helpers/random.ts';
 
 // The scanner replaces this expression, which is quadratic on long runs of word characters.

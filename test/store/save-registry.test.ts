@@ -18,15 +18,15 @@ import { WriteError } from '../../backend/common/atomic-write.ts';
 import { FileError } from '../../backend/common/errors.ts';
 import { LockHeldError } from '../../backend/common/lock.ts';
 import { formatRegistry } from '../../backend/format/canonical.ts';
-import { openRegistry } from '../../backend/registry/open-registry.ts';
-import { formatFiles } from '../../backend/registry/runs-file.ts';
+import { openRegistry } from '../../backend/store/open-registry.ts';
+import { formatFiles } from '../../backend/format/format-files.ts';
 import {
   ConcurrentEditError,
   InvalidOutputError,
   lockRegistry,
   saveRegistry,
-} from '../../backend/registry/save-registry.ts';
-import type { Registry, Run } from '../../backend/registry/types.ts';
+} from '../../backend/store/save-registry.ts';
+import type { Registry, Run } from '../../backend/model/types.ts';
 import { readOnlyFolder } from '../helpers/read-only-folder.ts';
 import { validRegistry } from '../helpers/registry-fixture.ts';
 

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatRegistry, formatRuns } from '../../backend/format/canonical.ts';
-import {
-  formatFiles,
-  isRunsFile,
-  joinRuns,
-  runsFileOf,
-  splitRuns,
-} from '../../backend/registry/runs-file.ts';
-import type { Registry, Run, RunsFile, VerificationRecord } from '../../backend/registry/types.ts';
+import { isRunsFile, joinRuns, runsFileOf, splitRuns } from '../../backend/model/runs-file.ts';
+import { formatFiles } from '../../backend/format/format-files.ts';
+import type { Registry, Run, RunsFile, VerificationRecord } from '../../backend/model/types.ts';
 import { validRegistry } from '../helpers/registry-fixture.ts';
 
 const run = (day: number, ci_result = true): Run => ({

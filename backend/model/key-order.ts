@@ -1,4 +1,4 @@
-import { parseReleaseDate } from '../registry/releases.ts';
+import { parseReleaseDate } from './releases.ts';
 
 // The registry's canonical order, shared by `driverlog format` (which sorts) and the order check
 // (which says what is out of place). Locale-independent, so every machine sorts the same way.

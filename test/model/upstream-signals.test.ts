@@ -4,8 +4,8 @@ import {
   inTree,
   newestInTreeRelease,
   supportedByProject,
-} from '../../backend/registry/upstream-signals.ts';
-import type { Driver, Project } from '../../backend/registry/types.ts';
+} from '../../backend/model/upstream-signals.ts';
+import type { Driver, Project } from '../../backend/model/types.ts';
 
 const releases = ['Rocky', 'Stein', 'Train', 'Ussuri', 'Victoria'].map((id) => ({ id }));
 

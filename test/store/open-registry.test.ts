@@ -7,9 +7,9 @@ import {
   InvalidRegistryError,
   openRegistry,
   requireValidRegistry,
-} from '../../backend/registry/open-registry.ts';
-import { formatFiles } from '../../backend/registry/runs-file.ts';
-import type { Registry, Run } from '../../backend/registry/types.ts';
+} from '../../backend/store/open-registry.ts';
+import { formatFiles } from '../../backend/format/format-files.ts';
+import type { Registry, Run } from '../../backend/model/types.ts';
 import { validateText } from '../../backend/validate/validate.ts';
 import { textOf, validRegistry } from '../helpers/registry-fixture.ts';
 

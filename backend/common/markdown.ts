@@ -1,4 +1,4 @@
-import { printable } from '../common/escape.ts';
+import { printable } from './escape.ts';
 
 // Registry text put into Markdown (a job summary, an issue, a mailing-list post) must stay on its line and be
 // unable to open emphasis, code, a link, a table cell or HTML.

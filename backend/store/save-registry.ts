@@ -5,8 +5,9 @@ import { acquireLock, type FileLock, type LockOwner } from '../common/lock.ts';
 import { parseJsonSource } from '../json/source.ts';
 import type { LocatedProblem } from '../validate/problem.ts';
 import { validateRunsSource, validateText } from '../validate/validate.ts';
-import { formatFiles, isRunsFile, runsFileOf } from './runs-file.ts';
-import type { Registry } from './types.ts';
+import { isRunsFile, runsFileOf } from '../model/runs-file.ts';
+import { formatFiles } from '../format/format-files.ts';
+import type { Registry } from '../model/types.ts';
 
 /** The text about to be written (or committed) fails validation: a bug, or an input that slipped past. */
 export class InvalidOutputError extends DriverlogError {
@@ -107,7 +108,7 @@ export interface SavedRegistry {
 
 /**
  * Writes `next` in canonical form, atomically, under the lock, to the file `path` names (through symlinks), and
- * its records' runs to the runs file beside it (registry/runs-file.ts). Refuses output with validation errors,
+ * its records' runs to the runs file beside it (model/runs-file.ts). Refuses output with validation errors,
  * and either file changed since it was read (`expectText`, `expectRunsText`). Any refusal or failure leaves
  * both files as they were.
  */

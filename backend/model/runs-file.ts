@@ -1,4 +1,3 @@
-import { canonicalize, formatRegistry, formatRuns } from '../format/canonical.ts';
 import { driverKey } from './driver-key.ts';
 import type { Driver, DriverRuns, Registry, RunsFile, StoredRegistry, VerificationRecord } from './types.ts';
 
@@ -94,15 +93,6 @@ export function joinRuns(
     }
   }
   return { registry: { ...stored, drivers }, unmatched };
-}
-
-/**
- * The canonical texts of a registry's two files: the registry without runs, and the runs file (which the runs of
- * a canonical registry give in its order).
- */
-export function formatFiles(registry: Registry): { text: string; runsText: string; runs: RunsFile } {
-  const { stored, runs } = splitRuns(canonicalize(registry) as Registry);
-  return { text: formatRegistry(stored), runsText: formatRuns(runs), runs };
 }
 
 /** Exact, whatever the names hold (driverKey's ':' is unambiguous only in a registry without key-separator errors). */
