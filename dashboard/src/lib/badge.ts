@@ -1,5 +1,6 @@
 // Status badges for vendors' READMEs: an SVG and the same in the shields.io endpoint format. The SVG is
 // self-contained (no script, font or link), and its words say what its colour shows.
+import { markdownText } from '../../../backend/common/markdown.ts';
 import type { CiStatus, StatusKind } from './status.ts';
 import { xmlText } from './xml.ts';
 
@@ -83,9 +84,8 @@ export function badgeSnippets(
   alt: string,
 ): { markdown: string; html: string } {
   const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  const md = (s: string) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
   return {
-    markdown: `[![${md(alt)}](${badgeUrl})](${pageUrl})`,
+    markdown: `[![${markdownText(alt)}](${badgeUrl})](${pageUrl})`,
     html: `<a href="${attr(pageUrl)}"><img src="${attr(badgeUrl)}" alt="${attr(alt)}"></a>`,
   };
 }

@@ -121,7 +121,7 @@ export function driverView(d: Driver, ctx: DriverContext): DriverView {
   if (scan) view.scan = scan;
   if (d.upstream) view.upstream = d.upstream;
   if (d.upstream_id) view.upstreamId = d.upstream_id;
-  const removed = removedIn(d, project.treeReleases);
+  const removed = removedIn(d, project.coveredReleases);
   if (removed) view.removedIn = removed;
   if (project.retiredOn) view.retiredOn = project.retiredOn;
   return view;

@@ -11,17 +11,22 @@ export function treeReleases(driver: WithTree): Set<string> {
 
 /**
  * The first release without the driver in its project's tree, after the last one with it: derived, never stored.
- * Only releases the project has tree data for count (`projectReleases`, oldest first), so a release nobody has
- * read yet never removes anything. Undefined while the driver is in the newest of them, or with no tree data.
+ * `covered` (oldest first) are the releases up to the newest the project has tree data for, so a release nobody
+ * has read yet never removes anything. Undefined while the driver is in the newest of them, or with no tree data.
  */
-export function removedIn(driver: WithTree, projectReleases: readonly string[]): string | undefined {
+export function removedIn(driver: WithTree, covered: readonly string[]): string | undefined {
   const tree = treeReleases(driver);
-  if (tree.size === 0) return undefined;
   let last = -1;
-  projectReleases.forEach((id, i) => {
+  covered.forEach((id, i) => {
     if (tree.has(id)) last = i;
   });
-  return last === -1 ? undefined : projectReleases[last + 1];
+  return last === -1 ? undefined : covered[last + 1];
+}
+
+/** The releases (oldest first) up to the newest one `treeData` (a project's releases with tree data) names. */
+export function coveredReleases(releases: readonly string[], treeData: readonly string[]): string[] {
+  const newest = Math.max(-1, ...treeData.map((id) => releases.indexOf(id)));
+  return releases.slice(0, newest + 1);
 }
 
 /**

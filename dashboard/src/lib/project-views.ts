@@ -1,6 +1,6 @@
 import { compareText } from '../../../backend/model/key-order.ts';
 import type { Driver, Feature, ProjectUpstream, Registry } from '../../../backend/model/types.ts';
-import { treeReleases } from './lifecycle.ts';
+import { coveredReleases, treeReleases } from './lifecycle.ts';
 import type { ReleaseView } from './release-views.ts';
 import { projectSlugs } from './slugs.ts';
 
@@ -16,6 +16,8 @@ export interface ProjectView {
   matrixReleases: string[];
   /** Releases some driver of this project is in the tree of (matrix or driver classes), oldest first. */
   treeReleases: string[];
+  /** Every release up to the newest of those: what its tree data covers. */
+  coveredReleases: string[];
   /** The day OpenStack retired the project, YYYY-MM-DD. */
   retiredOn?: string;
   driverCount: number;
@@ -49,6 +51,10 @@ export function projectViews(
         features: project?.features ?? [],
         matrixReleases: releases.filter((r) => inMatrix.has(r.id)).map((r) => r.id),
         treeReleases: releases.filter((r) => inTree.has(r.id)).map((r) => r.id),
+        coveredReleases: coveredReleases(
+          releases.map((r) => r.id),
+          [...inTree],
+        ),
         driverCount: own.length,
       };
       if (project?.upstream) view.upstream = project.upstream;

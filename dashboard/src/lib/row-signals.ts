@@ -58,6 +58,8 @@ export function rowSignals(
 export function rowSignalsHtml(s: RowSignals | undefined): string {
   if (s === undefined) return '';
   const claim = s.claimed ? 'claimed' : 'not claimed';
-  const why = s.matches ? `<span class="why">matches: ${xmlText(s.matches)}</span>` : '';
-  return `<span class="row-release">${xmlText(s.release)}:</span> ${claim} · ${xmlText(TREE_WORDS[s.tree])}${why}`;
+  // A project without tree data for the release has nothing to say of it: the row does not repeat so.
+  const tree = s.tree === 'no-matrix' ? '' : ` · ${xmlText(TREE_WORDS[s.tree])}`;
+  const why = s.matches ? ` <span class="why">matches: ${xmlText(s.matches)}</span>` : '';
+  return `<span class="row-release">${xmlText(s.release)}:</span> ${claim}${tree}${why}`;
 }

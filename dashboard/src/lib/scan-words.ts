@@ -15,7 +15,7 @@ export function scansSentence(scans: ReadonlyMap<string, ScanView>): string {
   const dated = [...scans]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([project, scan]) =>
-      scan.at === undefined ? project : `${project} on ${new Date(scan.at).toISOString().slice(0, 10)}`,
+      scan.at === undefined ? `${project} (undated)` : `${project} on ${new Date(scan.at).toISOString().slice(0, 10)}`,
     );
   return `CI last scanned: ${dated.join(', ')}; other projects are not yet scanned against Gerrit.`;
 }

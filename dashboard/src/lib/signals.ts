@@ -97,7 +97,11 @@ export function releaseSignals(
       const disagreements: string[] = [];
       if (isClaimed && tree === 'out') disagreements.push('claimed, but not in the tree');
       if (tree === 'unsupported') disagreements.push('in the tree, but unsupported by the project');
-      if (isClaimed && !hasEvidence) disagreements.push('claimed, no CI evidence');
+      if (isClaimed && !hasEvidence) {
+        // Without a scan, missing evidence is no verdict.
+        const unscanned = driver.status.hasCi && !driver.status.scanned;
+        disagreements.push(unscanned ? 'claimed, not yet scanned against Gerrit' : 'claimed, no CI evidence');
+      }
       return { release: r.id, claimed: isClaimed, tree, hasEvidence, disagreements };
     });
 }

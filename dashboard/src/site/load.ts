@@ -42,7 +42,7 @@ export interface Site {
 let cached: Site | undefined;
 
 /** Problems that leave no registry to build from: a file that is not JSON, or entries the schema refuses. */
-const UNREADABLE = new Set(['json-syntax', 'schema']);
+const UNREADABLE = new Set(['json-syntax', 'schema', 'runs-schema']);
 
 export function site(): Site {
   if (cached) return cached;
