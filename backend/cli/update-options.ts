@@ -9,8 +9,7 @@ import {
   type GerritLimitValues,
 } from '../gerrit/settings.ts';
 import type { UpdateOptions } from '../update/run-update.ts';
-
-export const DEFAULT_GERRIT_URL = 'https://review.opendev.org';
+import { DEFAULT_DATA_FILE, DEFAULT_GERRIT_URL } from '../model/defaults.ts';
 
 /** Options `update` and `schedule` share (parseArgs spec). */
 export const updateOptionSpec = {
@@ -83,7 +82,7 @@ export function resolveUpdateOptions(
   const since = resolveSince(values.since, now);
   const credentials = credentialsFrom(io.env);
   return {
-    dataFile: resolve(io.cwd, values.data ?? 'default_data.json'),
+    dataFile: resolve(io.cwd, values.data ?? DEFAULT_DATA_FILE),
     gerritUrl: gerritUrlFrom(values['gerrit-url'], io.env),
     since,
     ...(credentials ? { credentials } : {}),

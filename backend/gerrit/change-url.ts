@@ -1,6 +1,6 @@
-/** The page people open for a change: `<base>/c/<project>/+/<number>`. */
-export function changeUrl(baseUrl: string, project: string, number: number): string {
-  return `${baseUrl.replace(/\/+$/, '')}/c/${project}/+/${number}`;
+/** The page people open for a change, or one of its patch sets: `<base>/c/<project>/+/<number>[/<patch set>]`. */
+export function changeUrl(baseUrl: string, project: string, number: number, patchSet?: number): string {
+  return `${baseUrl.replace(/\/+$/, '')}/c/${project}/+/${number}${patchSet === undefined ? '' : `/${patchSet}`}`;
 }
 
 /** Gerrit's web search for a CI account's comments on a project (the same search check-ci makes). */

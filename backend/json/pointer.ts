@@ -9,12 +9,6 @@ export function pointerOf(...keys: Array<string | number>): string {
   return keys.reduce<string>((pointer, key) => appendPointer(pointer, key), '');
 }
 
-/** The pointer one level up, or undefined for the root. */
-export function parentPointer(pointer: string): string | undefined {
-  if (pointer === '') return undefined;
-  return pointer.slice(0, pointer.lastIndexOf('/'));
-}
-
 /** The reference tokens of a pointer, unescaped. */
 export function splitPointer(pointer: string): string[] {
   if (pointer === '') return [];

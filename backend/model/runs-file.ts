@@ -1,3 +1,4 @@
+import { pointerOf } from '../json/pointer.ts';
 import { driverKey } from './driver-key.ts';
 import type { Driver, DriverRuns, Registry, RunsFile, StoredRegistry, VerificationRecord } from './types.ts';
 
@@ -86,7 +87,7 @@ export function joinRuns(
     for (const release of Object.keys(entry.recent)) {
       if (used.has(`${index} ${release}`)) continue;
       unmatched.push({
-        pointer: `/drivers/${index}/recent/${release.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        pointer: pointerOf('drivers', index, 'recent', release),
         driver: driverKey(entry),
         release,
       });

@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DriverlogError, onFile } from '../common/errors.ts';
+import type { FileLock } from '../common/lock.ts';
 import type { JsonSource } from '../json/source.ts';
 import type { LocatedProblem } from '../validate/problem.ts';
 import { formatText } from '../validate/problem-output.ts';
@@ -30,6 +31,8 @@ export interface OpenedRegistry {
   runsFile: string;
   /** The file `path` names, through any symlinks: what git knows it by. */
   realPath: string;
+  /** The registry's lock, when it was read under one (lockRegistry) that the caller holds: saves use it. */
+  lock?: FileLock;
 }
 
 /** The registry has errors, so a command that needs its data refuses to go on. */
@@ -48,7 +51,7 @@ export class InvalidRegistryError extends DriverlogError {
  * (validate/read-registry.ts). A byte order mark is skipped; bytes that are not UTF-8 are an error at their line
  * and column (a rewrite would replace them with U+FFFD).
  */
-export function openRegistry(file: string, options: { cwd?: string } = {}): OpenedRegistry {
+export function openRegistry(file: string, options: { cwd?: string; lock?: FileLock } = {}): OpenedRegistry {
   const path = resolve(options.cwd ?? process.cwd(), file);
   // A FileError (exit 2) when it cannot be read at all: missing, a directory, no permission.
   const bytes = onFile(path, 'read', () => readFileSync(path));
@@ -68,6 +71,7 @@ export function openRegistry(file: string, options: { cwd?: string } = {}): Open
     ...(read.runs === undefined ? {} : { runs: { ...read.runs, path: runsPath } }),
     runsFile: runsName,
     realPath: real,
+    ...(options.lock === undefined ? {} : { lock: options.lock }),
   };
 }
 

@@ -8,6 +8,7 @@ import { validateRunsSource, validateText } from '../validate/validate.ts';
 import { isRunsFile, runsFileOf } from '../model/runs-file.ts';
 import { formatFiles } from '../format/format-files.ts';
 import type { Registry } from '../model/types.ts';
+import type { OpenedRegistry } from './open-registry.ts';
 
 /** The text about to be written (or committed) fails validation: a bug, or an input that slipped past. */
 export class InvalidOutputError extends DriverlogError {
@@ -75,25 +76,13 @@ export function lockRegistry(path: string, options: { onStale?: (owner: LockOwne
   return onFile(`${target}.lock`, 'create the lock file', () => acquireLock(target, options));
 }
 
-export interface SaveOptions {
-  /** The text the registry was read with: if the file holds anything else now, nothing is written. */
-  expectText: string;
-  /** The text its runs file was read with (OpenedRegistry's `runs.text`); undefined when there was none. */
-  expectRunsText: string | undefined;
-  /** A lock from lockRegistry the caller already holds; otherwise the save takes and releases its own. */
-  lock?: FileLock;
-  /**
-   * Errors the file already has, which the output may keep (`format` rewrites files in the middle of an edit).
-   * Default: none, so a registry with any error is never written.
-   */
-  tolerate?: readonly LocatedProblem[];
-  /**
-   * Leave an existing runs file as it was read: only `update` rewrites runs (`format` and `sync` change the
-   * registry's order or matrices, and must not drop runs `update` alone may drop). Without a runs file, the
-   * registry's runs (an older registry kept them in its records) go into a new one: nothing is dropped.
-   */
-  keepRuns?: boolean;
-}
+/**
+ * Who writes, which decides what a save may change: only `update` rewrites runs (`format` and `sync` change the
+ * registry's order or matrices and must not drop runs `update` alone may drop; without a runs file, the
+ * registry's runs — an older registry kept them in its records — go into a new one, so nothing is dropped); only
+ * `format` may keep errors the file already had (it rewrites files in the middle of an edit).
+ */
+export type Writer = 'update' | 'sync' | 'format';
 
 export interface SavedRegistry {
   /** The file written: the symlink's target when the path was a link. */
@@ -107,52 +96,72 @@ export interface SavedRegistry {
 }
 
 /**
- * Writes `next` in canonical form, atomically, under the lock, to the file `path` names (through symlinks), and
- * its records' runs to the runs file beside it (model/runs-file.ts). Refuses output with validation errors,
- * and either file changed since it was read (`expectText`, `expectRunsText`). Any refusal or failure leaves
- * both files as they were.
+ * Writes `next` in canonical form, atomically, to the file `opened` was read from (through symlinks), and its
+ * records' runs to the runs file beside it (model/runs-file.ts), under the lock `opened` was read with or, when
+ * none, its own. Refuses output with validation errors, and either file changed since `opened` read it. Any
+ * refusal or failure leaves both files as they were.
  */
-export function saveRegistry(path: string, next: Registry, options: SaveOptions): SavedRegistry {
+export function saveRegistry(
+  opened: OpenedRegistry,
+  next: Registry,
+  { job }: { job: Writer },
+): SavedRegistry {
+  const expectText = opened.text;
+  const expectRunsText = opened.runs?.text;
   const files = formatFiles(next);
   const text = files.text;
-  refuseInvalidText(text, path, options.tolerate);
-  const target = registryTarget(path);
+  refuseInvalidText(text, opened.path, job === 'format' ? opened.problems : []);
+  const target = registryTarget(opened.path);
   // A runs file that is a symlink is written through, as the registry is.
   const runsFile = runsFileOf(target);
   const runsPath = realIfPresent(runsFile);
-  // No runs file is created until there are runs; one that exists is kept, empty or not.
-  const runsText =
-    options.keepRuns && options.expectRunsText !== undefined
-      ? options.expectRunsText
-      : files.runs.drivers.length === 0 && options.expectRunsText === undefined
-        ? undefined
-        : files.runsText;
-  if (runsText !== undefined && runsText !== options.expectRunsText) refuseInvalidText(runsText, runsFile);
-  const lock = options.lock ?? lockRegistry(target);
+  const runsText = runsTextToWrite(job, files, expectRunsText);
+  if (runsText !== undefined && runsText !== expectRunsText) refuseInvalidText(runsText, runsFile);
+  const lock = opened.lock ?? lockRegistry(target);
   try {
-    if (readCurrent(target, path) !== options.expectText) throw new ConcurrentEditError(path);
-    if (readCurrent(runsPath, runsPath, true) !== options.expectRunsText)
-      throw new ConcurrentEditError(runsPath);
-    const saved: Omit<SavedRegistry, 'written'> = {
+    if (readCurrent(target, opened.path) !== expectText) throw new ConcurrentEditError(opened.path);
+    if (readCurrent(runsPath, runsPath, true) !== expectRunsText) throw new ConcurrentEditError(runsPath);
+    const runsChanged = runsText !== expectRunsText;
+    const saved: SavedRegistry = {
       path: target,
       text,
-      ...(runsText === undefined
-        ? {}
-        : { runs: { path: runsPath, text: runsText, written: runsText !== options.expectRunsText } }),
+      ...(runsText === undefined ? {} : { runs: { path: runsPath, text: runsText, written: runsChanged } }),
+      written: text !== expectText || runsChanged,
     };
-    const runsChanged = runsText !== options.expectRunsText;
-    if (text === options.expectText && !runsChanged) return { ...saved, written: false };
-    if (runsChanged) writeFileAtomic(runsPath, runsText!);
-    try {
-      if (text !== options.expectText) writeFileAtomic(target, text);
-    } catch (error) {
-      // The registry could not be written: put the runs file back, so the two still belong together.
-      if (runsChanged) restoreAfter(error, runsPath, options.expectRunsText);
-      throw error;
-    }
-    return { ...saved, written: true };
+    if (saved.written)
+      writeBoth({ target, text, changed: text !== expectText }, runsPath, runsText, expectRunsText);
+    return saved;
   } finally {
-    if (options.lock === undefined) lock.release();
+    if (opened.lock === undefined) lock.release();
+  }
+}
+
+/** The runs file's next text: undefined for none (none is created until there are runs; one that exists stays). */
+function runsTextToWrite(
+  job: Writer,
+  files: { runsText: string; runs: { drivers: unknown[] } },
+  expectRunsText: string | undefined,
+): string | undefined {
+  if (job !== 'update' && expectRunsText !== undefined) return expectRunsText;
+  if (files.runs.drivers.length === 0 && expectRunsText === undefined) return undefined;
+  return files.runsText;
+}
+
+/** The runs file first, then the registry; when the registry cannot be written, the runs file goes back. */
+function writeBoth(
+  registry: { target: string; text: string; changed: boolean },
+  runsPath: string,
+  runsText: string | undefined,
+  expectRunsText: string | undefined,
+): void {
+  const runsChanged = runsText !== expectRunsText;
+  if (runsChanged) writeFileAtomic(runsPath, runsText!);
+  try {
+    if (registry.changed) writeFileAtomic(registry.target, registry.text);
+  } catch (error) {
+    // The registry could not be written: put the runs file back, so the two still belong together.
+    if (runsChanged) restoreAfter(error, runsPath, expectRunsText);
+    throw error;
   }
 }
 

@@ -1,16 +1,14 @@
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.ts';
-import { commitDataFile } from '../common/git-commit.ts';
 import type { Project, ProjectUpstream, Registry } from '../model/types.ts';
 import { diffProject, type ProjectChanges } from './changes.ts';
 import { syncCommitMessage } from './describe-changes.ts';
-import { withJobTrailer } from '../model/job-trailer.ts';
 import { SyncInputError } from './errors.ts';
 import { mergeProject } from './merge.ts';
 import { readProject } from './read-project.ts';
-import { openRegistry, requireValidRegistry } from '../store/open-registry.ts';
+import { editRegistry, type Edit } from '../store/edit-registry.ts';
+import { requireValidRegistry, type OpenedRegistry } from '../store/open-registry.ts';
 import { formatFiles } from '../format/format-files.ts';
-import { commitGuard, saveRegistry } from '../store/save-registry.ts';
 import { openRepo } from './repo.ts';
 import { projectReport, type SyncReport } from './report.ts';
 
@@ -44,11 +42,23 @@ type Upstreamed = Project & { upstream: ProjectUpstream };
  * upstream and (with addNew) new drivers in line with them. Any error leaves every file as it was.
  */
 export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
-  const opened = openRegistry(options.dataFile, { cwd: options.cwd });
+  const edited = await editRegistry(options.dataFile, 'sync', (opened) => syncProjects(opened, options), {
+    cwd: options.cwd,
+  });
+  if (edited.commitError) throw edited.commitError;
+  const report: SyncReport = { ...edited.result, written: edited.saved?.written === true };
+  if (edited.commit) report.commit = { sha: edited.commit.sha, subject: edited.commit.subject };
+  if (options.reportFile) {
+    writeFileAtomic(resolve(options.cwd, options.reportFile), JSON.stringify(report, null, 2) + '\n');
+  }
+  return { exitCode: options.check && report.would_change ? 1 : 0, report };
+}
+
+/** Every chosen project's matrices merged into the registry; what would change, and the report of it. */
+async function syncProjects(opened: OpenedRegistry, options: SyncOptions): Promise<Edit<SyncReport>> {
   const registry = requireValidRegistry(opened);
-  const { text, path: file } = opened;
   const projects = chooseProjects(registry, options);
-  const cacheDir = options.cacheDir ?? join(dirname(file), '.driverlog-cache');
+  const cacheDir = options.cacheDir ?? join(dirname(opened.path), '.driverlog-cache');
   let next: Registry = registry;
   const reports: SyncReport['projects'] = [];
   const changes: ProjectChanges[] = [];
@@ -69,31 +79,15 @@ export async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     reports.push(projectReport(project.id, location, read, merged, diff));
   }
   // Sync changes no runs: its question is whether the registry's own text changes.
-  const wouldChange = formatFiles(next).text !== text;
-  const report: SyncReport = {
-    file: options.dataFile,
-    check: options.check === true,
-    would_change: wouldChange,
-    written: false,
-    projects: reports,
+  const wouldChange = formatFiles(next).text !== opened.text;
+  const check = options.check === true;
+  return {
+    ...(!check && wouldChange ? { next } : {}),
+    result: { file: options.dataFile, check, would_change: wouldChange, written: false, projects: reports },
+    ...(options.commit && !check
+      ? { commit: { describe: () => syncCommitMessage(changes), push: false } }
+      : {}),
   };
-  const saved =
-    !options.check && wouldChange
-      ? saveRegistry(file, next, { expectText: text, expectRunsText: opened.runs?.text, keepRuns: true })
-      : undefined;
-  report.written = saved?.written === true;
-  if (options.commit && !options.check) {
-    const commit = await commitDataFile(
-      file,
-      () => withJobTrailer(syncCommitMessage(changes), 'sync'),
-      commitGuard(saved),
-    );
-    if (commit) report.commit = commit;
-  }
-  if (options.reportFile) {
-    writeFileAtomic(resolve(options.cwd, options.reportFile), JSON.stringify(report, null, 2) + '\n');
-  }
-  return { exitCode: options.check && wouldChange ? 1 : 0, report };
 }
 
 function chooseProjects(registry: Registry, options: SyncOptions): Upstreamed[] {

@@ -43,6 +43,21 @@ export interface ApplyInput {
   unknownCiAccounts: string[];
 }
 
+/** What a run builds up, project by project, into the registry after it. */
+interface Applying {
+  input: ApplyInput;
+  old: ScanState | undefined;
+  /** The file's scan positions and fingerprints are this server's (another server's start afresh). */
+  sameServer: boolean;
+  drivers: Driver[];
+  changes: RecordChange[];
+  ignored: IgnoredFromFile[];
+  releaseOrder: string[];
+  projects: Record<string, ProjectScanState>;
+  fingerprints: Record<string, string>;
+  allScanned: boolean;
+}
+
 /** The registry after a run: only `verification` of scanned drivers and `scan_state` differ. */
 export function applyScan(input: ApplyInput): {
   registry: Registry;
@@ -50,89 +65,126 @@ export function applyScan(input: ApplyInput): {
   ignored: IgnoredFromFile[];
 } {
   const { registry, plan } = input;
-  const old = registry.scan_state;
-  const sameServer = old?.gerrit_url === input.gerritUrl;
-  const drivers = [...registry.drivers];
-  const changes: RecordChange[] = [];
-  const ignored: IgnoredFromFile[] = [];
-  const releaseOrder = (registry.releases ?? []).map((release) => release.id);
-  const projects: Record<string, ProjectScanState> = {};
-  const fingerprints: Record<string, string> = {};
-  let allScanned = true;
-
+  const run: Applying = {
+    input,
+    old: registry.scan_state,
+    sameServer: registry.scan_state?.gerrit_url === input.gerritUrl,
+    drivers: [...registry.drivers],
+    changes: [],
+    ignored: [],
+    releaseOrder: (registry.releases ?? []).map((release) => release.id),
+    projects: {},
+    fingerprints: {},
+    allScanned: true,
+  };
   for (const index of plan.ciRemoved) {
-    const driver = drivers[index];
+    const driver = run.drivers[index];
     if (driver?.verification === undefined) continue;
-    changes.push(...recordChanges(driver, driver.verification, {}));
-    drivers[index] = withVerification(driver, {}, releaseOrder);
+    run.changes.push(...recordChanges(driver, driver.verification, {}));
+    run.drivers[index] = withVerification(driver, {}, run.releaseOrder);
   }
-
   for (const outcome of input.outcomes) {
-    const { project } = outcome.plan;
-    const saved = sameServer ? old?.projects[project] : undefined;
-    if ('error' in outcome) {
-      allScanned = false;
-      if (saved !== undefined) projects[project] = saved;
-      for (const planned of outcome.plan.drivers) {
-        const previous = sameServer ? old?.ci_fingerprints?.[planned.key] : undefined;
-        if (previous !== undefined) fingerprints[planned.key] = previous;
-      }
-      continue;
-    }
-    const { result } = outcome;
-    const notAfter = result.notAfter;
-    const late = { project, not_after: toIsoSeconds(notAfter) };
-    let kept = saved?.updated;
-    // A position past Gerrit's clock would make every later run ask for nothing new, for good.
-    if (kept !== undefined && parseGerritTimestamp(kept) > notAfter) {
-      ignored.push({ ...late, what: 'scan position', date: kept });
-      kept = undefined;
-    }
-    const updated = result.newestUpdated ?? kept;
-    if (updated !== undefined) {
-      const since = outcome.plan.full
-        ? toIsoSeconds(input.since)
-        : (saved?.since ?? toIsoSeconds(input.since));
-      projects[project] = { updated, since };
-    }
-    for (const planned of outcome.plan.drivers) {
-      fingerprints[planned.key] = planned.fingerprint;
-      const driver = drivers[planned.index];
-      if (driver === undefined) continue;
-      const before = driver.verification ?? {};
-      const base: Record<string, VerificationRecord> = planned.ciChanged ? {} : { ...before };
-      const fresh = result.candidates.get(planned.index) ?? new Map<string, Candidates>();
-      for (const release of new Set([...Object.keys(base), ...fresh.keys()])) {
-        const existing = base[release];
-        const future = existing === undefined ? undefined : dateAfter(existing, notAfter);
-        if (future !== undefined)
-          ignored.push({ ...late, what: 'record', driver: planned.key, release, date: future });
-        const incoming = fresh.get(release);
-        if (incoming === undefined && future === undefined) continue;
-        const fromFile = existing === undefined ? {} : candidatesFromRecord(existing, notAfter);
-        const record = recordOf(mergeCandidates(fromFile, incoming ?? {}));
-        if (record === undefined) delete base[release];
-        else base[release] = record;
-      }
-      const found = recordChanges(driver, before, base);
-      if (found.length === 0) continue;
-      changes.push(...found);
-      drivers[planned.index] = withVerification(driver, base, releaseOrder);
-    }
+    if ('error' in outcome) keepFailed(run, outcome.plan);
+    else applyProject(run, outcome.plan, outcome.result);
   }
+  return {
+    registry: { ...registry, drivers: run.drivers, scan_state: scanState(run) },
+    changes: run.changes,
+    ignored: run.ignored,
+  };
+}
 
+/** A project that could not be scanned keeps its previous scan position and its drivers' fingerprints. */
+function keepFailed(run: Applying, plan: ProjectPlan): void {
+  run.allScanned = false;
+  const saved = run.sameServer ? run.old?.projects[plan.project] : undefined;
+  if (saved !== undefined) run.projects[plan.project] = saved;
+  for (const planned of plan.drivers) {
+    const previous = run.sameServer ? run.old?.ci_fingerprints?.[planned.key] : undefined;
+    if (previous !== undefined) run.fingerprints[planned.key] = previous;
+  }
+}
+
+function applyProject(run: Applying, plan: ProjectPlan, result: ProjectScanReport): void {
+  const late = { project: plan.project, not_after: toIsoSeconds(result.notAfter) };
+  const position = scanPosition(run, plan, result);
+  if (position !== undefined) run.projects[plan.project] = position;
+  for (const planned of plan.drivers) {
+    run.fingerprints[planned.key] = planned.fingerprint;
+    const driver = run.drivers[planned.index];
+    if (driver === undefined) continue;
+    const before = driver.verification ?? {};
+    const after = driverRecords(run, planned, before, result, late);
+    const found = recordChanges(driver, before, after);
+    if (found.length === 0) continue;
+    run.changes.push(...found);
+    run.drivers[planned.index] = withVerification(driver, after, run.releaseOrder);
+  }
+}
+
+/** The project's scan position after the run: the newest `updated` seen, never one past Gerrit's clock. */
+function scanPosition(
+  run: Applying,
+  plan: ProjectPlan,
+  result: ProjectScanReport,
+): ProjectScanState | undefined {
+  const saved = run.sameServer ? run.old?.projects[plan.project] : undefined;
+  let kept = saved?.updated;
+  // A position past Gerrit's clock would make every later run ask for nothing new, for good.
+  if (kept !== undefined && parseGerritTimestamp(kept) > result.notAfter) {
+    run.ignored.push({
+      project: plan.project,
+      not_after: toIsoSeconds(result.notAfter),
+      what: 'scan position',
+      date: kept,
+    });
+    kept = undefined;
+  }
+  const updated = result.newestUpdated ?? kept;
+  if (updated === undefined) return undefined;
+  const since = plan.full ? toIsoSeconds(run.input.since) : (saved?.since ?? toIsoSeconds(run.input.since));
+  return { updated, since };
+}
+
+/** One scanned driver's records: the file's (unless its ci changed) merged with the scan's, release by release. */
+function driverRecords(
+  run: Applying,
+  planned: ProjectPlan['drivers'][number],
+  before: Record<string, VerificationRecord>,
+  result: ProjectScanReport,
+  late: { project: string; not_after: string },
+): Record<string, VerificationRecord> {
+  const base: Record<string, VerificationRecord> = planned.ciChanged ? {} : { ...before };
+  const fresh = result.candidates.get(planned.index) ?? new Map<string, Candidates>();
+  for (const release of new Set([...Object.keys(base), ...fresh.keys()])) {
+    const existing = base[release];
+    const future = existing === undefined ? undefined : dateAfter(existing, result.notAfter);
+    if (future !== undefined)
+      run.ignored.push({ ...late, what: 'record', driver: planned.key, release, date: future });
+    const incoming = fresh.get(release);
+    if (incoming === undefined && future === undefined) continue;
+    const fromFile = existing === undefined ? {} : candidatesFromRecord(existing, result.notAfter);
+    const record = recordOf(mergeCandidates(fromFile, incoming ?? {}));
+    if (record === undefined) delete base[release];
+    else base[release] = record;
+  }
+  return base;
+}
+
+function scanState(run: Applying): ScanState {
+  const { input, old } = run;
   const state: ScanState = {
     gerrit_url: input.gerritUrl,
-    projects: sortKeys(projects),
-    ci_fingerprints: sortKeys(fingerprints),
+    projects: sortKeys(run.projects),
+    ci_fingerprints: sortKeys(run.fingerprints),
     // A failed project must still see a release change next time: keep the old digest until all ran.
     releases_fingerprint:
-      allScanned || old?.releases_fingerprint === undefined
-        ? plan.releasesFingerprint
+      run.allScanned || old?.releases_fingerprint === undefined
+        ? input.plan.releasesFingerprint
         : old.releases_fingerprint,
   };
   if (input.unknownCiAccounts.length > 0) state.unknown_ci_accounts = [...input.unknownCiAccounts].sort();
-  return { registry: { ...registry, drivers, scan_state: state }, changes, ignored };
+  return state;
 }
 
 /** How one driver's records changed, release by release. */

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { appendPointer } from '../json/pointer.ts';
 import { DriverlogError } from '../common/errors.ts';
 import type { Registry } from '../model/types.ts';
 import { recordChanges, type RecordChange } from './apply.ts';
@@ -28,11 +29,7 @@ function firstDifferingPointer(a: unknown, b: unknown, at = ''): string {
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
   for (const key of new Set([...Object.keys(ao), ...Object.keys(bo)])) {
-    const inner = firstDifferingPointer(
-      ao[key],
-      bo[key],
-      `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-    );
+    const inner = firstDifferingPointer(ao[key], bo[key], appendPointer(at, key));
     if (inner !== '') return inner;
   }
   return at || '/';

@@ -1,4 +1,4 @@
-import { printable } from '../common/escape.ts';
+import { markdownCell as cell, markdownCode, markdownLink } from '../common/markdown.ts';
 import { runWords } from '../ci/run-words.ts';
 import { futureWords, type UpdateSummary } from './format-summary.ts';
 
@@ -20,7 +20,7 @@ export function summaryMarkdown(summary: UpdateSummary): string {
   if (failed) {
     lines.push('', '**Projects that could not be scanned** (their previous evidence is kept):', '');
     for (const { project, error } of summary.failed_projects)
-      lines.push(`- \`${cell(project)}\`: ${cell(error)}`);
+      lines.push(`- ${markdownCode(project)}: ${cell(error)}`);
   }
   if (summary.unknown_accounts.length > 0) {
     lines.push('', '**CI accounts Gerrit does not know:**', '');
@@ -31,7 +31,7 @@ export function summaryMarkdown(summary: UpdateSummary): string {
   if (skipped.length > 0) {
     lines.push('', '**Changes Gerrit sent malformed** (skipped; the rest of their project counted):', '');
     for (const { project, change, problem } of skipped)
-      lines.push(`- ${cell(change)} of \`${cell(project)}\`: ${cell(problem)}`);
+      lines.push(`- ${cell(change)} of ${markdownCode(project)}: ${cell(problem)}`);
   }
   const future = summary.future_dated ?? [];
   if (future.length > 0) {
@@ -44,10 +44,7 @@ export function summaryMarkdown(summary: UpdateSummary): string {
     lines.push('', '| change | driver | release | run | review |', '| --- | --- | --- | --- | --- |');
     for (const record of summary.records.slice(0, MAX_ROWS)) {
       // Only a web address becomes a link: a report file is input like any other.
-      const review =
-        record.review_url && /^https?:\/\/[^\s()<>]+$/.test(record.review_url)
-          ? `[link](${record.review_url})`
-          : '';
+      const review = record.review_url === undefined ? '' : markdownLink('link', record.review_url);
       const run = record.run ? cell(runWords(record.run)) : '';
       lines.push(
         `| ${cell(record.kind)} | ${cell(record.driver)} | ${cell(record.release)} | ${run} | ${review} |`,
@@ -65,9 +62,4 @@ export function summaryMarkdown(summary: UpdateSummary): string {
         : 'Nothing new: the data file is unchanged.',
   );
   return lines.join('\n') + '\n';
-}
-
-// Registry text goes into a table cell: keep it on one line and unable to break the table or inject HTML.
-function cell(text: string): string {
-  return printable(text.replace(/\s+/g, ' ')).replace(/[|<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

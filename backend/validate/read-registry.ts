@@ -5,6 +5,7 @@ import type { Registry, RunsFile, StoredRegistry } from '../model/types.ts';
 import type { LocatedProblem } from './problem.ts';
 import { runsSchemaErrors } from './schema-validator.ts';
 import { validateRunsSource, validateSource, type ValidateOptions } from './validate.ts';
+import { DEFAULT_DATA_FILE } from '../model/defaults.ts';
 
 export interface RegistryTexts extends ValidateOptions {
   /** The registry file's text, or its bytes (bytes that are not UTF-8 are then an error at their line:column). */
@@ -40,7 +41,7 @@ export interface ReadRegistry {
  * CLI (through store/open-registry.ts), the tests and the dashboard all read the registry with it.
  */
 export function readRegistry(input: RegistryTexts): ReadRegistry {
-  const file = input.file ?? 'default_data.json';
+  const file = input.file ?? DEFAULT_DATA_FILE;
   const { text, source } = parsed(input.text);
   const stored = source.ok ? (source.value as StoredRegistry) : undefined;
   const problems = validateSource(source, file, { now: input.now });

@@ -81,14 +81,11 @@ export function locateProblems(
 }
 
 /**
- * Only the problems that make the text unsafe to rewrite: syntax errors, and repeated keys (whose
- * first values a rewrite would silently drop).
+ * The problems that make a text unsafe to rewrite: syntax errors, and repeated keys (whose first values a rewrite
+ * would silently drop). Any other problem survives a rewrite exactly as it was.
  */
-export function structuralProblems(text: string, file: string): LocatedProblem[] {
-  const source = parseJsonSource(text);
-  // Neither check reads the time.
-  const ctx = contextOf(source, 0);
-  return [...jsonSyntax.run(ctx), ...duplicateKey.run(ctx)].map((problem) => locate(problem, file, source));
+export function structuralProblems(problems: readonly LocatedProblem[]): LocatedProblem[] {
+  return problems.filter((problem) => problem.check === jsonSyntax.id || problem.check === duplicateKey.id);
 }
 
 function contextOf(source: JsonSource, now: number): CheckContext {

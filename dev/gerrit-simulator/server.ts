@@ -62,8 +62,8 @@ export async function startGerritSimulator(options: SimulatorOptions): Promise<G
       req.socket.resetAndDestroy();
       return;
     }
-    if (fault?.kind === 'delay') {
-      await sleep(fault.ms);
+    if (fault?.kind === 'delay' || fault?.kind === 'hold') {
+      await (fault.kind === 'delay' ? sleep(fault.ms) : fault.until);
       if (res.destroyed || req.socket.destroyed) return;
     }
     if (fault?.kind === 'status')

@@ -43,6 +43,8 @@ export type Fault =
   | { kind: 'status'; status: number; body?: string }
   | { kind: 'retry-after'; seconds: number }
   | { kind: 'delay'; ms: number }
+  /** No answer until `until` settles: a test holds a request as long as it needs, with no clock involved. */
+  | { kind: 'hold'; until: Promise<unknown> }
   | { kind: 'truncate' }
   | { kind: 'no-prefix' }
   | { kind: 'reset' }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { auditRegistry } from '../../backend/audit/audit-registry.ts';
 import { AUDIT_KINDS } from '../../backend/audit/finding.ts';
 import { auditMarkdown } from '../../backend/audit/format-markdown.ts';
+import { expectInert } from '../helpers/markdown-inert.ts';
 import { AS_OF, driver, inMatrix, record, registry, runs } from './audit-fixtures.ts';
 
 const sections = (markdown: string) => {
@@ -109,6 +110,21 @@ describe('auditMarkdown', () => {
     expect(lines[0]).not.toContain('<img');
     expect(lines[0]).not.toContain('\u001b');
     expect(lines[0]).toContain('\\[click\\]');
+  });
+
+  it('renders a vendor or driver name as its text: no emphasis, code, link, image, HTML, mention or reference', async () => {
+    // A failing driver and one with a claim but no evidence: the name in two kinds of line.
+    await expectInert((name) =>
+      auditMarkdown(
+        auditRegistry(
+          registry([
+            driver({ vendor: name, name, verification: { Caracal: record(runs([false, false, false])) } }),
+            driver({ vendor: name, name: `${name} 2`, releases: ['Caracal', 'Dalmatian'] }),
+          ]),
+          { asOf: AS_OF, silentDays: 30 },
+        ),
+      ),
+    );
   });
 
   it('links only http(s) URLs', () => {

@@ -12,14 +12,6 @@ describe('schema/types.ts', () => {
     const committed = readFileSync(new URL('../../schema/types.ts', import.meta.url), 'utf8');
     expect(committed).toBe(await renderTypes(schema));
   });
-
-  it('changes when the schema changes, so the check can fail', async () => {
-    const schema = JSON.parse(
-      readFileSync(new URL('../../schema/driverlog.schema.json', import.meta.url), 'utf8'),
-    );
-    schema.$defs.project.properties.homepage = { type: 'string' };
-    expect(await renderTypes(schema)).toContain('homepage?: string');
-  });
 });
 
 describe('schema/validator.generated.cjs', () => {
@@ -29,14 +21,6 @@ describe('schema/validator.generated.cjs', () => {
     );
     const committed = readFileSync(new URL('../../schema/validator.generated.cjs', import.meta.url), 'utf8');
     expect(committed).toBe(renderValidator(schema));
-  });
-
-  it('changes when the schema changes, so the check can fail', () => {
-    const schema = JSON.parse(
-      readFileSync(new URL('../../schema/driverlog.schema.json', import.meta.url), 'utf8'),
-    );
-    schema.$defs.project.properties.homepage = { type: 'string' };
-    expect(renderValidator(schema)).toContain('homepage');
   });
 });
 

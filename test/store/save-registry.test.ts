@@ -80,13 +80,10 @@ describe('saveRegistry', () => {
   it('writes the canonical text, and says when the file already held it', () => {
     const path = registryFile();
     const opened = openRegistry(path);
-    const saved = saveRegistry(path, opened.value!, {
-      expectText: opened.text,
-      expectRunsText: opened.runs?.text,
-    });
+    const saved = saveRegistry(opened, opened.value!, { job: 'update' });
     expect(saved).toEqual({ path, text: formatRegistry(validRegistry()), written: true });
     expect(readFileSync(path, 'utf8')).toBe(saved.text);
-    const again = saveRegistry(path, opened.value!, { expectText: saved.text, expectRunsText: undefined });
+    const again = saveRegistry(openRegistry(path), opened.value!, { job: 'update' });
     expect(again.written).toBe(false);
     expect(readdirSync(join(path, '..'))).toEqual(['data.json']);
   });
@@ -96,10 +93,8 @@ describe('saveRegistry', () => {
     const before = readFileSync(path, 'utf8');
     const bad = withName('Acme hypervisor');
     bad.drivers[1]!.project_id = 'openstack/nowhere';
-    expect(() => saveRegistry(path, bad, { expectText: before, expectRunsText: undefined })).toThrow(
-      InvalidOutputError,
-    );
-    expect(() => saveRegistry(path, bad, { expectText: before, expectRunsText: undefined })).toThrow(
+    expect(() => saveRegistry(openRegistry(path), bad, { job: 'update' })).toThrow(InvalidOutputError);
+    expect(() => saveRegistry(openRegistry(path), bad, { job: 'update' })).toThrow(
       /unknown-project .*openstack\/nowhere/,
     );
     expect(readFileSync(path, 'utf8')).toBe(before);
@@ -111,21 +106,11 @@ describe('saveRegistry', () => {
     const path = registryFile(broken);
     const opened = openRegistry(path);
     expect(opened.problems.some((p) => p.check === 'unknown-project')).toBe(true);
-    const saved = saveRegistry(path, opened.value!, {
-      expectText: opened.text,
-      expectRunsText: opened.runs?.text,
-      tolerate: opened.problems,
-    });
+    const saved = saveRegistry(opened, opened.value!, { job: 'format' });
     expect(saved.written).toBe(true);
     const worse = structuredClone(opened.value!);
     worse.drivers.find((d) => d.project_id === 'openstack/cinder')!.project_id = 'openstack/elsewhere';
-    expect(() =>
-      saveRegistry(path, worse, {
-        expectText: saved.text,
-        expectRunsText: undefined,
-        tolerate: opened.problems,
-      }),
-    ).toThrow(InvalidOutputError);
+    expect(() => saveRegistry(openRegistry(path), worse, { job: 'format' })).toThrow(InvalidOutputError);
   });
 
   it('refuses when the file changed since it was read, keeping the other edit', () => {
@@ -133,9 +118,7 @@ describe('saveRegistry', () => {
     const opened = openRegistry(path);
     const edited = opened.text.replace('Acme hypervisor', 'Acme hypervisor 2');
     writeFileSync(path, edited);
-    expect(() =>
-      saveRegistry(path, withName('Acme HV'), { expectText: opened.text, expectRunsText: opened.runs?.text }),
-    ).toThrow(ConcurrentEditError);
+    expect(() => saveRegistry(opened, withName('Acme HV'), { job: 'update' })).toThrow(ConcurrentEditError);
     expect(readFileSync(path, 'utf8')).toBe(edited);
   });
 
@@ -144,10 +127,7 @@ describe('saveRegistry', () => {
     const link = join(root, `link-${n}.json`);
     symlinkSync(path, link);
     const opened = openRegistry(link);
-    const saved = saveRegistry(link, withName('Acme HV'), {
-      expectText: opened.text,
-      expectRunsText: opened.runs?.text,
-    });
+    const saved = saveRegistry(opened, withName('Acme HV'), { job: 'update' });
     expect(saved.path).toBe(path);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readlinkSync(link)).toBe(path);
@@ -159,19 +139,10 @@ describe('saveRegistry', () => {
     const opened = openRegistry(path);
     const held = lockRegistry(path);
     try {
-      expect(() =>
-        saveRegistry(path, withName('Acme HV'), {
-          expectText: opened.text,
-          expectRunsText: opened.runs?.text,
-        }),
-      ).toThrow(LockHeldError);
+      expect(() => saveRegistry(opened, withName('Acme HV'), { job: 'update' })).toThrow(LockHeldError);
       // The holder itself writes under its own lock.
       expect(
-        saveRegistry(path, withName('Acme HV'), {
-          expectText: opened.text,
-          expectRunsText: opened.runs?.text,
-          lock: held,
-        }).written,
+        saveRegistry(openRegistry(path, { lock: held }), withName('Acme HV'), { job: 'update' }).written,
       ).toBe(true);
     } finally {
       held.release();
@@ -186,8 +157,7 @@ describe.skipIf(readOnly === undefined)('saveRegistry in a read-only folder', ()
   it('says the lock file cannot be created and why, instead of crashing', () => {
     const path = join(readOnly!.dir, 'data.json');
     const opened = openRegistry(path);
-    const save = () =>
-      saveRegistry(path, withName('Acme HV'), { expectText: opened.text, expectRunsText: opened.runs?.text });
+    const save = () => saveRegistry(opened, withName('Acme HV'), { job: 'update' });
     expect(save).toThrow(FileError);
     expect(save).toThrow(
       new RegExp(`cannot create the lock file ${path}\\.lock: (permission denied|read-only file system)`),
@@ -202,10 +172,7 @@ describe('saveRegistry and the runs file', () => {
     const opened = openRegistry(path);
     expect(opened.runs).toBeUndefined();
     // An empty list is no runs.
-    const saved = saveRegistry(path, withRuns([]), {
-      expectText: opened.text,
-      expectRunsText: opened.runs?.text,
-    });
+    const saved = saveRegistry(opened, withRuns([]), { job: 'update' });
     expect(saved.written).toBe(true);
     expect(saved.runs).toBeUndefined();
     expect(readdirSync(join(path, '..'))).toEqual(['data.json']);
@@ -217,7 +184,7 @@ describe('saveRegistry and the runs file', () => {
     const runsPath = join(path, '..', 'data.runs.json');
     const opened = openRegistry(path);
     const next = withRuns(runs(3));
-    const saved = saveRegistry(path, next, { expectText: opened.text, expectRunsText: opened.runs?.text });
+    const saved = saveRegistry(opened, next, { job: 'update' });
     expect(saved).toEqual({
       path,
       text: formatRegistry(validRegistry()),
@@ -248,10 +215,7 @@ describe('saveRegistry and the runs file', () => {
       source: { ok: true, value: JSON.parse(saved.runs!.text) },
     });
     expect(reopened.value).toEqual(next);
-    const again = saveRegistry(path, reopened.value!, {
-      expectText: reopened.text,
-      expectRunsText: reopened.runs?.text,
-    });
+    const again = saveRegistry(reopened, reopened.value!, { job: 'update' });
     expect(again.written).toBe(false);
     expect(read(runsPath)).toBe(saved.runs!.text);
   });
@@ -261,7 +225,7 @@ describe('saveRegistry and the runs file', () => {
     const opened = openRegistry(path);
     const next = withRuns(runs(3, '2018-09-02T10:00:00Z'));
     next.drivers[0]!.verification!.Rocky!.recent!.splice(0, 1);
-    const saved = saveRegistry(path, next, { expectText: opened.text, expectRunsText: opened.runs?.text });
+    const saved = saveRegistry(opened, next, { job: 'update' });
     expect(saved.written).toBe(true);
     expect(saved.runs?.written).toBe(true);
     expect(read(path)).toBe(opened.text);
@@ -272,10 +236,7 @@ describe('saveRegistry and the runs file', () => {
   it('keeps a runs file whose last runs went, with no drivers', () => {
     const { path, runsPath } = savedFiles(withRuns(runs(2)));
     const opened = openRegistry(path);
-    const saved = saveRegistry(path, validRegistry(), {
-      expectText: opened.text,
-      expectRunsText: opened.runs?.text,
-    });
+    const saved = saveRegistry(opened, validRegistry(), { job: 'update' });
     expect(saved.written).toBe(true);
     expect(JSON.parse(read(runsPath))).toEqual({ drivers: [] });
     expect(openRegistry(path).problems).toEqual([]);
@@ -291,11 +252,7 @@ describe('saveRegistry and the runs file', () => {
       const opened = openRegistry(path);
       edit(runsPath);
       const theirs = existsSync(runsPath) ? read(runsPath) : undefined;
-      const save = () =>
-        saveRegistry(path, withRuns(runs(3), withName('Acme HV')), {
-          expectText: opened.text,
-          expectRunsText: opened.runs?.text,
-        });
+      const save = () => saveRegistry(opened, withRuns(runs(3), withName('Acme HV')), { job: 'update' });
       expect(save).toThrow(ConcurrentEditError);
       expect(save).toThrow(`${runsPath} was changed by someone else during the run; nothing written`);
       expect(read(path)).toBe(opened.text);
@@ -311,7 +268,7 @@ describe('saveRegistry and the runs file', () => {
     writeFileSync(runsPath, theirs);
     let error: unknown;
     try {
-      saveRegistry(path, withRuns(runs(3)), { expectText: opened.text, expectRunsText: opened.runs?.text });
+      saveRegistry(opened, withRuns(runs(3)), { job: 'update' });
     } catch (caught) {
       error = caught;
     }
@@ -337,8 +294,7 @@ describe('saveRegistry and the runs file', () => {
     (_what, next, message) => {
       const path = registryFile();
       const opened = openRegistry(path);
-      const save = () =>
-        saveRegistry(path, next, { expectText: opened.text, expectRunsText: opened.runs?.text });
+      const save = () => saveRegistry(opened, next, { job: 'update' });
       expect(save).toThrow(InvalidOutputError);
       expect(save).toThrow(message);
       expect(read(path)).toBe(opened.text);
@@ -353,10 +309,7 @@ describe('saveRegistry and the runs file', () => {
     const link = join(links, 'data.json');
     symlinkSync(path, link);
     const opened = openRegistry(link);
-    const saved = saveRegistry(link, withRuns(runs(2)), {
-      expectText: opened.text,
-      expectRunsText: opened.runs?.text,
-    });
+    const saved = saveRegistry(opened, withRuns(runs(2)), { job: 'update' });
     expect(saved.runs?.path).toBe(runsPath);
     expect(read(runsPath)).toBe(formatFiles(withRuns(runs(2))).runsText);
     expect(readdirSync(links)).toEqual(['data.json']);
@@ -424,11 +377,7 @@ describe.skipIf(disk === undefined)('saveRegistry when the registry cannot be wr
       writeFileSync(path, files.text);
       if (files.runs.drivers.length > 0) writeFileSync(runsPath, files.runsText);
       const opened = openRegistry(path);
-      const save = () =>
-        saveRegistry(path, large(withRuns(runs(3))), {
-          expectText: opened.text,
-          expectRunsText: opened.runs?.text,
-        });
+      const save = () => saveRegistry(opened, large(withRuns(runs(3))), { job: 'update' });
       expect(save).toThrow(WriteError);
       expect(save).toThrow(`could not write ${path}: no space left on the device`);
       expect(read(path)).toBe(opened.text);
@@ -447,11 +396,7 @@ describe('saveRegistry with keepRuns (format, sync)', () => {
   it('leaves an existing runs file as it was read, whatever the records hold', () => {
     const { path, runsPath } = savedFiles(withRuns(runs(2)));
     const opened = openRegistry(path);
-    const saved = saveRegistry(path, withRuns(runs(3, '2018-09-05T10:00:00Z')), {
-      expectText: opened.text,
-      expectRunsText: opened.runs?.text,
-      keepRuns: true,
-    });
+    const saved = saveRegistry(opened, withRuns(runs(3, '2018-09-05T10:00:00Z')), { job: 'sync' });
     expect(saved.runs).toEqual({ path: runsPath, text: opened.runs!.text, written: false });
     expect(read(runsPath)).toBe(opened.runs!.text);
   });
@@ -460,11 +405,7 @@ describe('saveRegistry with keepRuns (format, sync)', () => {
     const path = registryFile();
     const opened = openRegistry(path);
     const next = withRuns(runs(2));
-    const saved = saveRegistry(path, next, {
-      expectText: opened.text,
-      expectRunsText: undefined,
-      keepRuns: true,
-    });
+    const saved = saveRegistry(opened, next, { job: 'sync' });
     expect(saved.runs?.written).toBe(true);
     expect(read(join(path, '..', 'data.runs.json'))).toBe(formatFiles(next).runsText);
   });
@@ -479,7 +420,7 @@ describe('saveRegistry and a symlinked runs file', () => {
     symlinkSync('kept-elsewhere.json', runsPath);
     const opened = openRegistry(path);
     const next = withRuns(runs(3, '2018-09-05T10:00:00Z'));
-    saveRegistry(path, next, { expectText: opened.text, expectRunsText: opened.runs?.text });
+    saveRegistry(opened, next, { job: 'update' });
     expect(lstatSync(runsPath).isSymbolicLink()).toBe(true);
     expect(read(elsewhere)).toBe(formatFiles(next).runsText);
   });

@@ -6,6 +6,7 @@ import { main } from '../../backend/cli/main.ts';
 import type { Io } from '../../backend/common/io.ts';
 import { summaryMarkdown } from '../../backend/update/report-markdown.ts';
 import type { UpdateSummary } from '../../backend/update/format-summary.ts';
+import { expectInert } from '../helpers/markdown-inert.ts';
 
 const summary: UpdateSummary = {
   file: 'default_data.json',
@@ -81,5 +82,28 @@ describe('driverlog report', () => {
     const io = capture();
     expect(await main(['report', '--markdown', '/nonexistent/report.json'], io)).toBe(2);
     expect(io.err).toContain('cannot read /nonexistent/report.json');
+  });
+});
+
+describe('summaryMarkdown with hostile registry text', () => {
+  it('renders a vendor or driver name as its text: no emphasis, code, link, image, HTML, mention or reference', async () => {
+    await expectInert((name) =>
+      summaryMarkdown({
+        ...summary,
+        records: [{ driver: `openstack/cinder:${name}:${name}`, release: 'Gazpacho', kind: 'verified' }],
+        unknown_accounts: [{ driver: `openstack/nova:${name}:X`, ci_id: 'ghost-ci', message: 'not found' }],
+      }),
+    );
+  });
+
+  it('prints the report of such a run inert too (driverlog report --markdown)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'driverlog-report-')), 'report.json');
+    await expectInert(async (name) => {
+      const records = [{ driver: `openstack/cinder:${name}:${name}`, release: 'Gazpacho', kind: 'failing' }];
+      writeFileSync(file, JSON.stringify({ ...summary, records }));
+      const io = capture();
+      expect(await main(['report', '--markdown', file], io)).toBe(0);
+      return io.out;
+    });
   });
 });

@@ -103,18 +103,14 @@ describe('driverlog update: failing safely', () => {
     sim = await startGerritSimulator({ dataset });
     const dir = tempDir();
     const file = writeRegistry(dir, registry);
-    sim.injectFaults({ fault: { kind: 'delay', ms: 800 }, times: 1 });
-    const first = runUpdate({
-      dataFile: file,
-      gerritUrl: sim.url,
-      since: Date.parse('2024-01-15T00:00:00Z'),
-      io: quiet,
-    });
-    while (!existsSync(`${file}.lock`)) await new Promise((resolve) => setTimeout(resolve, 10));
+    // The first run's first request waits for the test: the run holds the lock until it is let through.
+    const first = heldRun(file);
+    await first.atGerrit;
     const second = await cli(['update', '--gerrit-url', sim.url, '--since', SINCE], { cwd: dir });
     expect(second.code).toBe(2);
     expect(second.stderr).toContain(`is held by pid ${process.pid}`);
-    expect((await first).exitCode).toBe(0);
+    first.letThrough();
+    expect((await first.outcome).exitCode).toBe(0);
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
@@ -123,21 +119,28 @@ describe('driverlog update: failing safely', () => {
     const dir = tempDir();
     const file = writeRegistry(dir, registry);
     const original = readFileSync(file, 'utf8');
-    sim.injectFaults({ fault: { kind: 'delay', ms: 20_000 }, match: { query: /S=80/ } });
+    // The third page is never answered while the process lives.
+    const held = gate();
+    sim.injectFaults({ fault: { kind: 'hold', until: held.promise }, match: { query: /S=80/ } });
     const child = spawn(process.execPath, [bin, 'update', '--gerrit-url', sim.url, '--since', SINCE], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    while (!/page 2/.test(output)) {
-      if (child.exitCode !== null) throw new Error(`update exited early:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const onSecondPage = new Promise<void>((resolve, reject) => {
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (/page 2/.test(output)) resolve();
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+      child.once('exit', () => reject(new Error(`update exited early:\n${output}`)));
+    });
+    await onSecondPage;
     child.kill('SIGKILL');
     await exited;
+    held.open();
     expect(readFileSync(file, 'utf8')).toBe(original);
     expect(existsSync(`${file}.lock`)).toBe(true);
 
@@ -155,18 +158,46 @@ describe('driverlog update: edits during a run', () => {
     sim = await startGerritSimulator({ dataset });
     const dir = tempDir();
     const file = writeRegistry(dir, registry);
-    sim.injectFaults({ fault: { kind: 'delay', ms: 300 }, times: 1 });
-    const running = runUpdate({
-      dataFile: file,
-      gerritUrl: sim.url,
-      since: Date.parse('2024-01-15T00:00:00Z'),
-      io: quiet,
-    });
+    const run = heldRun(file);
+    await run.atGerrit;
     const edited = readFileSync(file, 'utf8').replace('"Acme FC"', '"Acme FC2"');
     writeFileSync(file, edited);
-    await expect(running).rejects.toThrow(ConcurrentEditError);
-    await expect(running).rejects.toThrow('was changed by someone else during the run');
+    run.letThrough();
+    await expect(run.outcome).rejects.toThrow(ConcurrentEditError);
+    await expect(run.outcome).rejects.toThrow('was changed by someone else during the run');
     expect(readFileSync(file, 'utf8')).toBe(edited);
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });
+
+/** A promise the test settles when it chooses. */
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+/**
+ * An update of `file` whose requests wait, from the first on, until the test lets them through: `atGerrit`
+ * settles when the run has taken the lock, read the file and sent its first request.
+ */
+function heldRun(file: string) {
+  const reached = gate();
+  const through = gate();
+  const outcome = runUpdate({
+    dataFile: file,
+    gerritUrl: sim!.url,
+    since: Date.parse(`${SINCE}T00:00:00Z`),
+    io: quiet,
+    client: {
+      fetch: async (...args: Parameters<typeof fetch>) => {
+        reached.open();
+        await through.promise;
+        return fetch(...args);
+      },
+    },
+  });
+  // A failure before the first request (the lock held, the file invalid) must not leave the test waiting.
+  outcome.catch(() => reached.open());
+  return { atGerrit: reached.promise, letThrough: through.open, outcome };
+}

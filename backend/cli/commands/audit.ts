@@ -7,6 +7,7 @@ import {
   parseSilentDays,
 } from '../../audit/audit-options.ts';
 import { runAudit } from '../../audit/run-audit.ts';
+import { DEFAULT_DATA_FILE } from '../../model/defaults.ts';
 
 export const command: Command = {
   name: 'audit',
@@ -45,7 +46,7 @@ Examples:
     const { values } = parseCommandArgs(
       args,
       {
-        data: { type: 'string', default: 'default_data.json' },
+        data: { type: 'string', default: DEFAULT_DATA_FILE },
         'as-of': { type: 'string' },
         'silent-days': { type: 'string' },
         format: { type: 'string', default: 'text' },

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { resolveSince } from '../../common/since.ts';
 import { formatCheckCi, formatCheckCiJson } from '../../check-ci/format-check-ci.ts';
@@ -5,10 +7,11 @@ import { checkCi } from '../../check-ci/run-check-ci.ts';
 import { gerritLimitOptionSpec, gerritLimitsFrom, gerritLimitsHelp } from '../../gerrit/settings.ts';
 import { closest } from '../../common/closest.ts';
 import { driverKey, gerritProject } from '../../model/driver-key.ts';
-import { InvalidRegistryError, openRegistry } from '../../store/open-registry.ts';
+import { openRegistry, requireValidRegistry } from '../../store/open-registry.ts';
 import { isPatternCi, type Ci, type Registry } from '../../model/types.ts';
 import { DriverlogError } from '../../common/errors.ts';
 import { credentialsFrom, gerritUrlFrom } from '../update-options.ts';
+import { DEFAULT_DATA_FILE } from '../../model/defaults.ts';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -71,7 +74,7 @@ Example:
     const since = resolveSince(values.since, Date.now());
     const gerritUrl = gerritUrlFrom(values['gerrit-url'], io.env);
     const credentials = credentialsFrom(io.env);
-    const dataFile = values.data ?? 'default_data.json';
+    const dataFile = values.data ?? DEFAULT_DATA_FILE;
     const target =
       values.driver !== undefined
         ? fromRegistry(values.driver, readRegistry(dataFile, io.cwd, true)!, dataFile)
@@ -105,17 +108,10 @@ Example:
 
 type Target = { project: string; ci: Ci; registry?: Registry };
 
-/** The registry, when it parses (its releases map branches); a missing optional default file is no registry. */
+/** The registry, refused with its errors as every command refuses it; a missing optional default file is no registry. */
 function readRegistry(file: string, cwd: string, required: boolean): Registry | undefined {
-  let opened;
-  try {
-    opened = openRegistry(file, { cwd });
-  } catch (error) {
-    if (!required && (error as { code?: string }).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  if (opened.value === undefined) throw new InvalidRegistryError(opened.problems);
-  return opened.value;
+  if (!required && !existsSync(resolve(cwd, file))) return undefined;
+  return requireValidRegistry(openRegistry(file, { cwd }));
 }
 
 function fromRegistry(key: string, registry: Registry, file: string): Target {

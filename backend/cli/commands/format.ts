@@ -1,13 +1,8 @@
 import { EXIT_OK, EXIT_PROBLEMS, parseCommandArgs, UsageError, type Command } from '../command.ts';
-import { hasInlineRuns, isRunsFile, registryFileOf } from '../../model/runs-file.ts';
-import { formatFiles } from '../../format/format-files.ts';
-import { firstDifference } from '../../format/first-difference.ts';
-import { openRegistry } from '../../store/open-registry.ts';
-import { saveRegistry } from '../../store/save-registry.ts';
+import { isRunsFile, registryFileOf } from '../../model/runs-file.ts';
+import { formatFile } from '../../store/format-file.ts';
 import { formatText } from '../../validate/problem-output.ts';
-
-// Only these make a rewrite lose data; any other problem survives formatting exactly as it was.
-const STRUCTURAL = new Set(['json-syntax', 'duplicate-key']);
+import { DEFAULT_DATA_FILE } from '../../model/defaults.ts';
 
 export const command: Command = {
   name: 'format',
@@ -35,46 +30,39 @@ Example:
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { check: { type: 'boolean', default: false } });
     if (positionals.length > 1) throw new UsageError('format takes one FILE');
-    const file = positionals[0] ?? 'default_data.json';
+    const file = positionals[0] ?? DEFAULT_DATA_FILE;
     if (isRunsFile(file)) {
       throw new UsageError(
         `${file} is a runs file, which only \`driverlog update\` writes: format its registry, ${registryFileOf(file)}`,
       );
     }
-    const opened = openRegistry(file, { cwd: io.cwd });
-    const structural = opened.problems.filter((problem) => STRUCTURAL.has(problem.check));
-    if (opened.value === undefined || structural.length > 0) {
-      io.stderr(
-        `driverlog format: ${file} left unchanged: formatting would lose data until these are fixed\n`,
-      );
-      io.stderr(formatText(structural, 1));
-      return EXIT_PROBLEMS;
+    const outcome = await formatFile(file, { cwd: io.cwd, check: values.check === true });
+    switch (outcome.kind) {
+      case 'formatted':
+      case 'canonical':
+        if (!values.check)
+          io.stdout(`${file}: ${outcome.kind === 'formatted' ? 'formatted' : 'already canonical'}\n`);
+        return EXIT_OK;
+      case 'not-canonical': {
+        const { difference } = outcome;
+        io.stdout(
+          `${file}:${difference.line}:${difference.column}: not in canonical form: expected ${JSON.stringify(difference.expected)}, found ${JSON.stringify(difference.actual)}\n` +
+            `    hint: run \`driverlog format ${file}\`\n`,
+        );
+        return EXIT_PROBLEMS;
+      }
+      case 'unsafe':
+        io.stderr(
+          `driverlog format: ${file} left unchanged: formatting would lose data until these are fixed\n`,
+        );
+        io.stderr(formatText(outcome.problems, 1));
+        return EXIT_PROBLEMS;
+      case 'two-sets-of-runs':
+        io.stderr(
+          `driverlog format: ${file} left unchanged: its records hold \`recent\` runs and ${outcome.runsFile} exists too\n` +
+            `    hint: keep one of the two: delete ${outcome.runsFile} to move the records' runs into a new one, or delete the records' \`recent\` lists to keep the runs file's\n`,
+        );
+        return EXIT_PROBLEMS;
     }
-    if (values.check) {
-      const difference = firstDifference(opened.text, formatFiles(opened.value).text);
-      if (!difference) return EXIT_OK;
-      io.stdout(
-        `${file}:${difference.line}:${difference.column}: not in canonical form: expected ${JSON.stringify(difference.expected)}, found ${JSON.stringify(difference.actual)}\n` +
-          `    hint: run \`driverlog format ${file}\`\n`,
-      );
-      return EXIT_PROBLEMS;
-    }
-    // A registry from before the runs file keeps runs in its records: format moves them into a new runs file,
-    // but cannot tell which of two sets of runs is right when a runs file exists too.
-    if (opened.runs !== undefined && hasInlineRuns(opened.source.ok ? opened.source.value : undefined)) {
-      io.stderr(
-        `driverlog format: ${file} left unchanged: its records hold \`recent\` runs and ${opened.runs.file} exists too\n` +
-          `    hint: keep one of the two: delete ${opened.runs.file} to move the records' runs into a new one, or delete the records' \`recent\` lists to keep the runs file's\n`,
-      );
-      return EXIT_PROBLEMS;
-    }
-    const saved = saveRegistry(opened.path, opened.value, {
-      expectText: opened.text,
-      expectRunsText: opened.runs?.text,
-      tolerate: opened.problems,
-      keepRuns: true,
-    });
-    io.stdout(`${file}: ${saved.written ? 'formatted' : 'already canonical'}\n`);
-    return EXIT_OK;
   },
 };

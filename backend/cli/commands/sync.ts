@@ -1,9 +1,10 @@
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { formatSyncReport } from '../../sync/format-report.ts';
 import { runSync } from '../../sync/run-sync.ts';
+import { DEFAULT_DATA_FILE } from '../../model/defaults.ts';
 
 const options = {
-  data: { type: 'string', default: 'default_data.json' },
+  data: { type: 'string', default: DEFAULT_DATA_FILE },
   project: { type: 'string', multiple: true },
   git: { type: 'string' },
   'add-new': { type: 'boolean', default: false },

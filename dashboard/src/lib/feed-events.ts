@@ -1,6 +1,7 @@
 // What the Atom feeds announce: each change of a driver's status on a release. CI flips come from the
 // runs in `recent`, silence from the stale threshold, and the project's verdicts from its support
 // matrices. Pure: every time is measured from the build's `now`.
+import { changeUrl } from '../../../backend/gerrit/change-url.ts';
 import { inTree, supportedByProject } from '../../../backend/model/upstream-signals.ts';
 import type { Run } from '../../../backend/model/types.ts';
 import { digest } from './hash.ts';
@@ -47,8 +48,7 @@ export function runUrl(
   if (!(run.change_number > 0)) return undefined;
   const safe = safeHref(reviewUrl);
   const origin = safe ? new URL(safe).origin : gerritUrl.replace(/\/+$/, '');
-  const patchSet = run.patch_set > 0 ? `/${run.patch_set}` : '';
-  return `${origin}/c/${project}/+/${run.change_number}${patchSet}`;
+  return changeUrl(origin, project, run.change_number, run.patch_set > 0 ? run.patch_set : undefined);
 }
 
 interface Context {

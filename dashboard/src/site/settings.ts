@@ -1,6 +1,7 @@
 // Build settings from the environment: the only place the dashboard reads `process.env`.
 import { DriverlogError } from '../../../backend/common/errors.ts';
 import { safeHref } from '../lib/text.ts';
+import { DEFAULT_GERRIT_URL } from '../../../backend/model/defaults.ts';
 
 export class SettingsError extends DriverlogError {
   constructor(message: string) {
@@ -27,7 +28,7 @@ export function readSettings(env: NodeJS.ProcessEnv, now: number): Settings {
   if (!Number.isFinite(staleDays) || staleDays <= 0) {
     throw new SettingsError(`DRIVERLOG_STALE_DAYS=${staleText}: expected a positive number of days, e.g. 30`);
   }
-  const gerritText = env.DRIVERLOG_GERRIT_URL ?? 'https://review.opendev.org';
+  const gerritText = env.DRIVERLOG_GERRIT_URL ?? DEFAULT_GERRIT_URL;
   const gerritUrl = safeHref(gerritText);
   if (!gerritUrl) {
     throw new SettingsError(
