@@ -3,7 +3,6 @@
 import { markdownText } from '../../../backend/common/markdown.ts';
 import type { CiStatus, StatusKind } from './status.ts';
 import { xmlText } from './xml.ts';
-import { markdownText } from '../../../backend/common/markdown.ts';
 
 export interface Badge {
   label: string;
