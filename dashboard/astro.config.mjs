@@ -22,7 +22,9 @@ function staticFiles() {
     hooks: {
       'astro:build:done': async ({ dir }) => {
         /** @type {unknown} */
-        const produce = /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('driverlog.static-files')];
+        const produce = /** @type {Record<symbol, unknown>} */ (globalThis)[
+          Symbol.for('driverlog.static-files')
+        ];
         if (typeof produce !== 'function') {
           throw new Error('the home page did not hand over the badges and feeds (offerStaticFiles)');
         }

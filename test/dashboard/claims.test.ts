@@ -45,7 +45,9 @@ describe.skipIf(!hasChromium)(`what the dashboard claims (skipped when ${noChrom
       const page = await open('');
       // Zeta fails on Train, in development, and passes on Stein: the headline says passing, and names Stein.
       expect(await statusOf(page, 'Zeta compute')).toBe('✔ passing · Stein verified yesterday');
-      expect(await statusOf(page, 'Dell PowerMax')).toBe('◐ only on Train (in development) passed 2 days ago');
+      expect(await statusOf(page, 'Dell PowerMax')).toBe(
+        '◐ only on Train (in development) passed 2 days ago',
+      );
       expect(await statusOf(page, 'Initech NAS')).toBe('◌ not yet scanned against Gerrit');
       expect(await text(page, 'select[name=release_id] option:nth-child(2)')).toBe('Train (in development)');
       await page.goto(`${site.server.url}drivers/nova-zeta-zeta-compute/`);
@@ -97,7 +99,9 @@ describe.skipIf(!hasChromium)(`what the dashboard claims (skipped when ${noChrom
       expect(await text(page, '.facts dd.scan')).toBe('not yet scanned against Gerrit (openstack/manila)');
       expect(await text(page, 'main')).not.toContain('no CI evidence');
       await page.goto(`${site.server.url}drivers/cinder-acme-acme-iscsi/`);
-      expect(await text(page, '.facts dd.scan')).toMatch(/^CI last scanned on \d{4}-\d{2}-\d{2} \(openstack\/cinder\)$/);
+      expect(await text(page, '.facts dd.scan')).toMatch(
+        /^CI last scanned on \d{4}-\d{2}-\d{2} \(openstack\/cinder\)$/,
+      );
       await page.close();
     });
 
@@ -123,9 +127,17 @@ describe.skipIf(!hasChromium)(`what the dashboard claims (skipped when ${noChrom
     it('shows the recent releases first, and every release on request', async () => {
       const page = await open('drivers/neutron-beta-networks-beta-ml2/');
       const rows = () =>
-        page.$$eval('table.signals tbody tr:not([hidden]) th', (ths) => ths.map((th) => th.textContent?.trim()));
+        page.$$eval('table.signals tbody tr:not([hidden]) th', (ths) =>
+          ths.map((th) => th.textContent?.trim()),
+        );
       // From four before Stein (Ocata) on; Newton waits behind the button.
-      expect(await rows()).toEqual(['Train (in development)', 'Stein (newest maintained)', 'Rocky', 'Pike', 'Ocata']);
+      expect(await rows()).toEqual([
+        'Train (in development)',
+        'Stein (newest maintained)',
+        'Rocky',
+        'Pike',
+        'Ocata',
+      ]);
       await page.click('release-rows:has(table.signals) button.show-releases');
       expect((await rows()).at(-1)).toBe('Newton');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
@@ -151,5 +163,4 @@ describe.skipIf(!hasChromium)(`what the dashboard claims (skipped when ${noChrom
       await page.close();
     });
   });
-
 });

@@ -36,7 +36,9 @@ describe.skipIf(!hasChromium)(`driver and vendor pages (skipped when ${noChromiu
       'https://review.opendev.org/q/project:openstack/cinder+commentby:acme-ci',
     );
     expect(await text(page, '.facts dd live-status')).toBe('○ no CI evidence · Stein');
-    expect(await text(page, '.facts dd.scan')).toMatch(/^CI last scanned on \d{4}-\d{2}-\d{2} \(openstack\/cinder\)$/);
+    expect(await text(page, '.facts dd.scan')).toMatch(
+      /^CI last scanned on \d{4}-\d{2}-\d{2} \(openstack\/cinder\)$/,
+    );
     const rocky = (await row(page, 'Rocky').locator('td').allTextContents()).map((t) => t.trim());
     expect(rocky.slice(0, 4)).toEqual(['yes', '✔ passing', '✔ passed', 'Build succeeded: job SUCCESS']);
     const queens = row(page, 'Queens');
@@ -45,7 +47,9 @@ describe.skipIf(!hasChromium)(`driver and vendor pages (skipped when ${noChromiu
     expect(await queens.locator('td').nth(1).locator('a').getAttribute('href')).toBe(
       '/driverlog/about/evidence/#failing',
     );
-    expect(await queens.locator('td').nth(4).locator('a').getAttribute('href')).toBe('https://review.example.org/c/1002');
+    expect(await queens.locator('td').nth(4).locator('a').getAttribute('href')).toBe(
+      'https://review.example.org/c/1002',
+    );
     expect(await queens.locator('td').last().locator('a').getAttribute('href')).toBe(
       'https://review.example.org/c/1000',
     );

@@ -86,7 +86,9 @@ describe.skipIf(!hasChromium)(`home page (skipped when ${noChromiumReason})`, ()
   it('shows a filter value from an old link that the registry no longer has', async () => {
     await open('?vendor=Initrode');
     expect(await page.inputValue('select[name=vendor]')).toBe('Initrode');
-    expect(await page.textContent('select[name=vendor] option:checked')).toBe('Initrode (not in the registry)');
+    expect(await page.textContent('select[name=vendor] option:checked')).toBe(
+      'Initrode (not in the registry)',
+    );
     expect(await page.textContent('.driver-empty p')).toContain('choose “All vendors” instead of Initrode');
     await page.selectOption('select[name=vendor]', '');
     expect(await countText(page)).toBe('10 of 10 drivers');
@@ -170,7 +172,9 @@ describe.skipIf(!hasChromium)(`home page (skipped when ${noChromiumReason})`, ()
     expect(await statusOf(page, 'Switch 10')).toBe('○ claimed, no CI evidence · Stein');
     expect(await statusOf(page, 'Initech NAS')).toBe('◌ not yet scanned against Gerrit');
     expect(await statusOf(page, 'Switch 2')).toBe('– no CI declared');
-    const link = page.locator('tbody tr', { hasText: 'Zeta compute' }).locator('td a', { hasText: 'verified' });
+    const link = page
+      .locator('tbody tr', { hasText: 'Zeta compute' })
+      .locator('td a', { hasText: 'verified' });
     expect(await link.getAttribute('href')).toBe('https://review.example.org/c/1006');
     expect(await page.locator('.status-passing [aria-hidden=true]').first().textContent()).toBe('✔');
     // Every status word links to what it means.

@@ -60,7 +60,10 @@ describe('built fixture files', () => {
     const all = filesUnder(dir).filter((f) => f.endsWith('.html'));
     // A moved page is a redirect: no script at all, and nothing but the link on.
     const redirects = all.filter((f) => readFileSync(f, 'utf8').includes('http-equiv="refresh"'));
-    expect(redirects.map((f) => relative(dir, f)).sort()).toEqual(['vendors/dell-emc/index.html', 'vendors/emc/index.html']);
+    expect(redirects.map((f) => relative(dir, f)).sort()).toEqual([
+      'vendors/dell-emc/index.html',
+      'vendors/emc/index.html',
+    ]);
     for (const file of redirects) {
       const raw = readFileSync(file, 'utf8');
       expect(raw).toContain(`script-src 'none'`);
@@ -100,7 +103,12 @@ describe('built fixture files', () => {
     expect(iscsi.releases_info.map((r: { release_id: string }) => r.release_id)).toEqual(['queens', 'rocky']);
     expect(iscsi.maintainers).toEqual([{ name: 'Ann Admin', launchpad_id: 'ann' }]);
     const releases = JSON.parse(readFileSync(join(dir, 'api/1.0/releases.json'), 'utf8')).releases;
-    expect(releases.map((r: { id: string }) => r.id).slice(0, 4)).toEqual(['train', 'stein', 'rocky', 'queens']);
+    expect(releases.map((r: { id: string }) => r.id).slice(0, 4)).toEqual([
+      'train',
+      'stein',
+      'rocky',
+      'queens',
+    ]);
     const csv = readFileSync(join(dir, 'drivers.csv'), 'utf8');
     expect(csv.split('\r\n')[0]).toMatch(/^project_id,project,vendor,driver,/);
     expect(csv).toContain(`,'=SUM(1+1) hostile,`);
@@ -202,7 +210,9 @@ describe.skipIf(!hasChromium)(`fixture site in Chromium (skipped when ${noChromi
     const page = await context.newPage();
     await page.goto(`${site.server.url}?vendor=Acme`);
     expect(await visibleDrivers(page)).toHaveLength(10);
-    expect(await countText(page)).toBe('10 drivers; 2 of retired projects or removed from the tree are not listed');
+    expect(await countText(page)).toBe(
+      '10 drivers; 2 of retired projects or removed from the tree are not listed',
+    );
     expect(await page.isHidden('form.driver-filters')).toBe(true);
     expect(await statusOf(page, 'Zeta compute')).toMatch(/^✔ passing · Stein verified on \d{4}-\d{2}-\d{2}$/);
     expect(await statusOf(page, 'Dell PowerMax')).toMatch(

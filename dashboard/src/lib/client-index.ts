@@ -103,7 +103,9 @@ export function buildClientIndex(model: SiteModel, built: number, staleDays: num
       if (evidence.length > 0)
         entry.e = Object.fromEntries(evidence.map(([id, e]) => [id, encodeEvidence(e)]));
       const project = projects.get(d.projectId)!;
-      const signals = project.treeReleases.map((id) => [id, treeSignal(d, project, id, model.releases)] as const);
+      const signals = project.treeReleases.map(
+        (id) => [id, treeSignal(d, project, id, model.releases)] as const,
+      );
       if (signals.some(([, s]) => s === 'unlinked')) entry.k = 1;
       const inTree = signals.filter(([, s]) => s === 'supported' || s === 'unsupported').map(([id]) => id);
       const unsupported = signals.filter(([, s]) => s === 'unsupported').map(([id]) => id);

@@ -115,7 +115,12 @@ export function driverView(d: Driver, ctx: DriverContext): DriverView {
     },
     repo: d.repo,
     gerritProject: gerrit,
-    status: { hasCi: d.ci !== undefined, claims, evidence, scanned: scan !== undefined || records.length > 0 },
+    status: {
+      hasCi: d.ci !== undefined,
+      claims,
+      evidence,
+      scanned: scan !== undefined || records.length > 0,
+    },
     records,
   };
   if (scan) view.scan = scan;

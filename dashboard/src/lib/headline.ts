@@ -8,7 +8,12 @@ import { releaseList, releaseStatus, type CiStatus, type StatusInput } from './s
  * ("only on Indri (in development)") rather than standing for it. Without a maintained release (a registry of
  * undated releases), the newest evidence of any release but the one in development.
  */
-export function headlineStatus(input: StatusInput, roles: ReleaseRoles, now: number, staleDays: number): CiStatus {
+export function headlineStatus(
+  input: StatusInput,
+  roles: ReleaseRoles,
+  now: number,
+  staleDays: number,
+): CiStatus {
   if (!input.hasCi) return { kind: 'none' };
   const wanted =
     roles.maintained !== undefined
@@ -17,7 +22,8 @@ export function headlineStatus(input: StatusInput, roles: ReleaseRoles, now: num
   const status = releaseStatus(input, wanted, now, staleDays);
   if ('evidence' in status) return status;
   const development = roles.development === undefined ? undefined : input.evidence[roles.development];
-  if (development !== undefined) return { kind: 'development', release: roles.development!, evidence: development };
+  if (development !== undefined)
+    return { kind: 'development', release: roles.development!, evidence: development };
   return status;
 }
 

@@ -68,7 +68,11 @@ export function newestMaintainedRelease(
 }
 
 /** Both roles, as of `now` (the build). */
-export function releaseRoles(registry: Registry, releases: readonly ReleaseView[], now: number): ReleaseRoles {
+export function releaseRoles(
+  registry: Registry,
+  releases: readonly ReleaseView[],
+  now: number,
+): ReleaseRoles {
   const development = developmentRelease(registry.releases ?? [], now);
   const maintained = newestMaintainedRelease(releases, development);
   return {

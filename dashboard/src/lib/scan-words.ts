@@ -11,11 +11,14 @@ export function scanPhrase(scan: ScanView | undefined): string {
 
 /** The home page's sentence on scans: each scanned Gerrit project with its date, or that none was scanned. */
 export function scansSentence(scans: ReadonlyMap<string, ScanView>): string {
-  if (scans.size === 0) return 'No project has been scanned against Gerrit yet: no driver has CI evidence to show.';
+  if (scans.size === 0)
+    return 'No project has been scanned against Gerrit yet: no driver has CI evidence to show.';
   const dated = [...scans]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([project, scan]) =>
-      scan.at === undefined ? `${project} (undated)` : `${project} on ${new Date(scan.at).toISOString().slice(0, 10)}`,
+      scan.at === undefined
+        ? `${project} (undated)`
+        : `${project} on ${new Date(scan.at).toISOString().slice(0, 10)}`,
     );
   return `CI last scanned: ${dated.join(', ')}; other projects are not yet scanned against Gerrit.`;
 }

@@ -65,7 +65,9 @@ export function treeSignal(
     return supportedByProject(project, driver, release, releases) ? 'supported' : 'unsupported';
   }
   if (!driver.upstream?.code_in_tree?.includes(release)) return 'out';
-  return stepValue(driver.upstream.code_supported ?? [], release, releases) === false ? 'unsupported' : 'supported';
+  return stepValue(driver.upstream.code_supported ?? [], release, releases) === false
+    ? 'unsupported'
+    : 'supported';
 }
 
 /**

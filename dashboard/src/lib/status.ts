@@ -80,7 +80,9 @@ export function releaseStatus(
       wanted.length === 0
         ? input.claims.length > 0
         : wanted.some((id) => findRelease(input.claims, id) !== undefined);
-    return wanted.length === 1 ? { kind: 'unverified', claimed, release: wanted[0]! } : { kind: 'unverified', claimed };
+    return wanted.length === 1
+      ? { kind: 'unverified', claimed, release: wanted[0]! }
+      : { kind: 'unverified', claimed };
   }
   if (now - evidence.at > staleDays * DAY) return { kind: 'stale', release: key, evidence };
   return { kind: evidence.ok ? 'passing' : 'failing', release: key, evidence };

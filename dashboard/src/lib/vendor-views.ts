@@ -33,7 +33,8 @@ export function vendorViews(registry: Pick<Registry, 'vendors' | 'drivers'>): Ve
     return view;
   });
   const byKey = new Map<string, VendorView>();
-  for (const v of listed) for (const name of [v.name, ...v.aliases]) if (!byKey.has(vendorKey(name))) byKey.set(vendorKey(name), v);
+  for (const v of listed)
+    for (const name of [v.name, ...v.aliases]) if (!byKey.has(vendorKey(name))) byKey.set(vendorKey(name), v);
   const taken = new Set(listed.map((v) => v.id));
   const unlistedNames = [...new Set(registry.drivers.map((d) => d.vendor))]
     .filter((name) => !byKey.has(vendorKey(name)))
@@ -56,7 +57,10 @@ export function vendorViews(registry: Pick<Registry, 'vendors' | 'drivers'>): Ve
     return v ? [[d.vendor, v] as const] : [];
   });
   const formerSlugs = new Map<string, string>();
-  for (const [name, v] of [...listed.flatMap((v) => [v.name, ...v.aliases].map((n) => [n, v] as const)), ...spelled]) {
+  for (const [name, v] of [
+    ...listed.flatMap((v) => [v.name, ...v.aliases].map((n) => [n, v] as const)),
+    ...spelled,
+  ]) {
     const slug = shortSlug(name);
     if (slug && !taken.has(slug) && !formerSlugs.has(slug)) formerSlugs.set(slug, v.id);
   }

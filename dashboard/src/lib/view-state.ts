@@ -23,7 +23,14 @@ export interface ViewState {
   sort?: SortSpec;
 }
 
-export const EMPTY_VIEW: ViewState = { release: '', project: '', vendor: '', q: '', features: [], all: false };
+export const EMPTY_VIEW: ViewState = {
+  release: '',
+  project: '',
+  vendor: '',
+  q: '',
+  features: [],
+  all: false,
+};
 
 export function parseSort(text: string): SortSpec | undefined {
   const desc = text.startsWith('-');

@@ -91,7 +91,8 @@ class DriverTable extends HTMLElement {
     this.releaseNames = new Map(index.releases.map((id) => [id.toLowerCase(), id]));
     for (const [id, name, ...aliases] of index.vendors) {
       this.vendorNames.set(id!, name!);
-      for (const each of [id!, name!, ...aliases]) if (!this.vendorIds.has(vendorKey(each))) this.vendorIds.set(vendorKey(each), id!);
+      for (const each of [id!, name!, ...aliases])
+        if (!this.vendorIds.has(vendorKey(each))) this.vendorIds.set(vendorKey(each), id!);
     }
     this.drivers = index.drivers.map((d) => decodeDriver(d, index));
     // A driver is "for" a release its vendor claims, or its project's tree lists it in.
@@ -232,7 +233,10 @@ class DriverTable extends HTMLElement {
       }
     }
     const hidden = hiddenCount(this.facts, scope);
-    this.querySelector('.driver-count')!.textContent = countText(shown, this.rows.length - (next.all ? 0 : hidden));
+    this.querySelector('.driver-count')!.textContent = countText(
+      shown,
+      this.rows.length - (next.all ? 0 : hidden),
+    );
     this.showGone(next, hidden);
     const more = this.querySelector<HTMLElement>('.driver-more')!;
     more.hidden = displayed === shown;
@@ -283,7 +287,9 @@ class DriverTable extends HTMLElement {
       item.statusAt = 'evidence' in status ? status.evidence.at : 0;
       const cells = this.rows[i]!.cells;
       renderStatus(cells[STATUS_COLUMN]!, statusView(status, namesRelease(release)), now);
-      cells[SIGNALS_COLUMN]!.innerHTML = rowSignalsHtml(rowSignals(driver, release, this.releaseIds, this.roles));
+      cells[SIGNALS_COLUMN]!.innerHTML = rowSignalsHtml(
+        rowSignals(driver, release, this.releaseIds, this.roles),
+      );
     }
   }
 

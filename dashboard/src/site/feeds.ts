@@ -5,7 +5,10 @@ import { stableId } from '../lib/feed-events.ts';
 import { publicHref } from '../lib/text.ts';
 import { site } from './load.ts';
 
-export function feedBody(spec: { path: string; title: string; page: string }, events: readonly FeedEvent[]): string {
+export function feedBody(
+  spec: { path: string; title: string; page: string },
+  events: readonly FeedEvent[],
+): string {
   const { settings } = site();
   const base = import.meta.env.BASE_URL;
   const href = (path: string) => publicHref(settings.siteUrl, base, path);

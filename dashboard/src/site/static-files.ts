@@ -44,7 +44,10 @@ export function* staticFiles(): Generator<StaticFile> {
   }
   yield {
     path: routes.changesFeed,
-    body: feedBody({ path: routes.changesFeed, title: 'DriverLog: driver status changes', page: routes.home }, events),
+    body: feedBody(
+      { path: routes.changesFeed, title: 'DriverLog: driver status changes', page: routes.home },
+      events,
+    ),
   };
 }
 

@@ -6,7 +6,13 @@ import { fixtureRegistry } from './fixture.ts';
 
 export function fixtureModel(now: number): SiteModel {
   const { stored, runs } = splitRuns(fixtureRegistry(now));
-  const read = readRegistry({ text: JSON.stringify(stored), runsText: JSON.stringify(runs), file: 'fixture.json', now });
-  if (read.registry === undefined) throw new Error(`the fixture is no registry: ${JSON.stringify(read.problems)}`);
+  const read = readRegistry({
+    text: JSON.stringify(stored),
+    runsText: JSON.stringify(runs),
+    file: 'fixture.json',
+    now,
+  });
+  if (read.registry === undefined)
+    throw new Error(`the fixture is no registry: ${JSON.stringify(read.problems)}`);
   return buildModel(read.registry, now);
 }

@@ -37,9 +37,9 @@ describe('badges', () => {
   });
 
   it('come with snippets to paste, their words inert in Markdown', () => {
-    expect(badgeSnippets('https://x.org/b.svg', 'https://x.org/d/', 'openstack CI: passing `*x*`').markdown).toBe(
-      '[![openstack CI: passing \\`\\*x\\*\\`](https://x.org/b.svg)](https://x.org/d/)',
-    );
+    expect(
+      badgeSnippets('https://x.org/b.svg', 'https://x.org/d/', 'openstack CI: passing `*x*`').markdown,
+    ).toBe('[![openstack CI: passing \\`\\*x\\*\\`](https://x.org/b.svg)](https://x.org/d/)');
     expect(badgeSnippets('https://x.org/b.svg', 'https://x.org/d/', 'openstack CI: passing [x]')).toEqual({
       markdown: '[![openstack CI: passing \\[x\\]](https://x.org/b.svg)](https://x.org/d/)',
       html: '<a href="https://x.org/d/"><img src="https://x.org/b.svg" alt="openstack CI: passing [x]"></a>',

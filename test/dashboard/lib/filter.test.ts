@@ -15,7 +15,13 @@ const facts: FilterFacts[] = [
   { projectId: 'openstack/nova', vendorId: 'dell', releases: new Set(['rocky']), retired: false },
   { projectId: 'openstack/cinder', vendorId: 'netapp', releases: new Set([]), retired: false },
   // Removed from the tree in Rocky; of a retired project.
-  { projectId: 'openstack/cinder', vendorId: 'netapp', releases: new Set(['kilo']), retired: false, removedAt: 2 },
+  {
+    projectId: 'openstack/cinder',
+    vendorId: 'netapp',
+    releases: new Set(['kilo']),
+    retired: false,
+    removedAt: 2,
+  },
   { projectId: 'openstack/fuel', vendorId: 'mirantis', releases: new Set(['kilo']), retired: true },
 ];
 const names = new Map([
@@ -44,12 +50,24 @@ describe('visibleRows', () => {
   });
 
   it('combines filters, and finds a vendor by any of its names', () => {
-    expect(rows({ ...EMPTY_VIEW, release: 'Rocky', vendor: 'EMC' })).toEqual([true, true, false, false, false]);
+    expect(rows({ ...EMPTY_VIEW, release: 'Rocky', vendor: 'EMC' })).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(rows({ ...EMPTY_VIEW, project: 'openstack/cinder' })).toEqual([true, false, true, false, false]);
   });
 
   it('intersects with search hits', () => {
-    expect(rows({ ...EMPTY_VIEW, vendor: 'dell' }, new Set([1, 2]))).toEqual([false, true, false, false, false]);
+    expect(rows({ ...EMPTY_VIEW, vendor: 'dell' }, new Set([1, 2]))).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('hides retired projects’ drivers and drivers removed before the release, unless asked', () => {
@@ -57,7 +75,12 @@ describe('visibleRows', () => {
     expect(rows({ ...EMPTY_VIEW, release: 'kilo' })).toEqual([true, false, false, true, false]);
     expect(rows({ ...EMPTY_VIEW, release: 'kilo', all: true })).toEqual([true, false, false, true, true]);
     expect(rows({ ...EMPTY_VIEW, all: true })).toEqual([true, true, true, true, true]);
-    expect(hiddenCount(facts, filterScope(EMPTY_VIEW, order, () => undefined))).toBe(2);
+    expect(
+      hiddenCount(
+        facts,
+        filterScope(EMPTY_VIEW, order, () => undefined),
+      ),
+    ).toBe(2);
   });
 });
 

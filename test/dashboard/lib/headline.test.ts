@@ -25,13 +25,22 @@ describe('headlineStatus', () => {
 
   it('says so when the only evidence is on the release in development', () => {
     const onlyIndri = input({ evidence: { Indri: { ok: true, at: now - DAY } } });
-    expect(headlineStatus(onlyIndri, roles, now, 30)).toMatchObject({ kind: 'development', release: 'Indri' });
+    expect(headlineStatus(onlyIndri, roles, now, 30)).toMatchObject({
+      kind: 'development',
+      release: 'Indri',
+    });
   });
 
   it('names the maintained release when it has no evidence, and older releases do not stand for it', () => {
     const older = input({ evidence: { Flamingo: { ok: true, at: now - DAY } } });
-    expect(headlineStatus(older, roles, now, 30)).toEqual({ kind: 'unverified', claimed: true, release: 'Gazpacho' });
-    expect(headlineStatus(input({ evidence: {}, scanned: false }), roles, now, 30)).toEqual({ kind: 'unscanned' });
+    expect(headlineStatus(older, roles, now, 30)).toEqual({
+      kind: 'unverified',
+      claimed: true,
+      release: 'Gazpacho',
+    });
+    expect(headlineStatus(input({ evidence: {}, scanned: false }), roles, now, 30)).toEqual({
+      kind: 'unscanned',
+    });
   });
 
   it('takes the newest evidence but the development release’s when no release is maintained', () => {
@@ -42,7 +51,10 @@ describe('headlineStatus', () => {
 describe('scopedStatus', () => {
   it('is the headline without a release, and that release’s status with one', () => {
     expect(scopedStatus(input(), '', roles, now, 30)).toMatchObject({ kind: 'passing', release: 'Gazpacho' });
-    expect(scopedStatus(input(), 'indri', roles, now, 30)).toMatchObject({ kind: 'failing', release: 'Indri' });
+    expect(scopedStatus(input(), 'indri', roles, now, 30)).toMatchObject({
+      kind: 'failing',
+      release: 'Indri',
+    });
   });
 });
 
@@ -69,6 +81,11 @@ describe('newestMaintainedRelease', () => {
   it('falls back to the newest with a stable/ branch', () => {
     const none = releases.map((r) => ({ ...r, active: false }));
     expect(newestMaintainedRelease(none, 'Indri')).toBe('Hibiscus');
-    expect(newestMaintainedRelease(none.map((r) => ({ ...r, branch: 'master' })), 'Indri')).toBeUndefined();
+    expect(
+      newestMaintainedRelease(
+        none.map((r) => ({ ...r, branch: 'master' })),
+        'Indri',
+      ),
+    ).toBeUndefined();
   });
 });

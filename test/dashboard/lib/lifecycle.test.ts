@@ -12,7 +12,9 @@ describe('removedIn', () => {
 
   it('never counts a release the project has no tree data for yet', () => {
     // Rocky is not read yet: a driver in Queens is not removed in Rocky.
-    expect(removedIn({ upstream: { in_tree: ['Queens'] } }, coveredReleases(releases, ['Queens']))).toBeUndefined();
+    expect(
+      removedIn({ upstream: { in_tree: ['Queens'] } }, coveredReleases(releases, ['Queens'])),
+    ).toBeUndefined();
     expect(removedIn({}, releases)).toBeUndefined();
   });
 });

@@ -50,7 +50,9 @@ describe('live status cells', () => {
       },
     };
     expect(decodeLiveStatus(encodeLiveStatus(more)).input).toEqual(live.input);
-    expect(decodeLiveStatus(encodeLiveStatus({ ...more, release: 'queens' })).input.claims).toEqual(['Queens']);
+    expect(decodeLiveStatus(encodeLiveStatus({ ...more, release: 'queens' })).input.claims).toEqual([
+      'Queens',
+    ]);
   });
 
   it('turn stale when read long after the build', () => {

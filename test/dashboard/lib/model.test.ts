@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { apiDrivers, apiProjects, apiReleases, apiVendors } from '../../../dashboard/src/lib/api.ts';
-import { buildClientIndex, compactTreeSignal, decodeDriver } from '../../../dashboard/src/lib/client-index.ts';
+import {
+  buildClientIndex,
+  compactTreeSignal,
+  decodeDriver,
+} from '../../../dashboard/src/lib/client-index.ts';
 import { driversCsv } from '../../../dashboard/src/lib/csv.ts';
 import { releaseSpan } from '../../../dashboard/src/lib/release-views.ts';
 import { treeSignal } from '../../../dashboard/src/lib/signals.ts';
@@ -114,7 +118,9 @@ describe('files for machines', () => {
         model.drivers.map((d) => treeSignal(d, projects.get(d.projectId)!, release.id, model.releases)),
       );
     });
-    expect(decoded.find((d) => d.name === 'Dell PowerMax')).toMatchObject({ vendorAliases: ['Dell EMC', 'EMC'] });
+    expect(decoded.find((d) => d.name === 'Dell PowerMax')).toMatchObject({
+      vendorAliases: ['Dell EMC', 'EMC'],
+    });
     expect(JSON.stringify(index)).not.toContain(HOSTILE_EMAIL);
   });
 

@@ -6,7 +6,11 @@ const DAY = 86_400_000;
 const now = Date.UTC(2024, 4, 31);
 const evidenceHref = '/driverlog/about/evidence/';
 const passing = statusView(
-  { kind: 'passing', release: 'Gazpacho', evidence: { ok: true, at: now - 3 * DAY, url: 'https://r/1?a=1&b="2"' } },
+  {
+    kind: 'passing',
+    release: 'Gazpacho',
+    evidence: { ok: true, at: now - 3 * DAY, url: 'https://r/1?a=1&b="2"' },
+  },
   true,
 );
 
@@ -26,7 +30,10 @@ describe('statusHtml', () => {
       [60 * DAY, '2 months ago'],
       [400 * DAY, 'last year'],
     ] as const) {
-      const view = statusView({ kind: 'stale', release: 'Rocky', evidence: { ok: true, at: now - ago } }, false);
+      const view = statusView(
+        { kind: 'stale', release: 'Rocky', evidence: { ok: true, at: now - ago } },
+        false,
+      );
       expect(statusHtml(view, { evidenceHref, now })).toContain(`>${words}</time>`);
     }
   });

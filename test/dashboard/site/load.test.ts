@@ -90,12 +90,12 @@ describe('site() reads the registry with its runs file', () => {
     const files = formatFiles(registry('Acme iSCSI'));
     writeFileSync(file, files.text);
     writeFileSync(runsFileOf(file), '{\n  "drivers": [\n    {,\n');
-    await expect(load()).rejects.toThrow(/data\.runs\.json:3:6  error  json-syntax  .*\n {4}hint: /);
+    await expect(load()).rejects.toThrow(/data\.runs\.json:3:6 {2}error {2}json-syntax {2}.*\n {4}hint: /);
   });
 
   it('refuses a runs file of the wrong shape, naming it', async () => {
     writeFileSync(file, formatFiles(registry('Acme iSCSI')).text);
     writeFileSync(runsFileOf(file), '[]\n');
-    await expect(load()).rejects.toThrow(/data\.runs\.json:1:1  error  runs-schema  /);
+    await expect(load()).rejects.toThrow(/data\.runs\.json:1:1 {2}error {2}runs-schema {2}/);
   });
 });
