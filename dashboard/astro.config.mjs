@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -49,6 +49,23 @@ function staticFiles() {
   };
 }
 
+/**
+ * The schema's generated validators stay outside the pages' bundle, imported from where they are: they are large
+ * generated CommonJS that bundling parses and rewrites on every build, for a server that only loads them once.
+ * @returns {import('vite').Plugin}
+ */
+function generatedValidatorsExternal() {
+  return {
+    name: 'driverlog-generated-validators-external',
+    enforce: 'pre',
+    resolveId(source, importer, options) {
+      if (!options?.ssr || !importer || !/\.generated\.cjs$/.test(source)) return null;
+      // A file URL, which the bundler keeps as written (a path it would rewrite relative to the output).
+      return { id: pathToFileURL(resolve(dirname(importer), source)).href, external: true };
+    },
+  };
+}
+
 const base = process.env.DRIVERLOG_BASE || '/';
 export default defineConfig({
   output: 'static',
@@ -66,5 +83,6 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
+    plugins: [generatedValidatorsExternal()],
   },
 });

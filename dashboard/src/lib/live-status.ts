@@ -1,6 +1,8 @@
 import { DriverlogError } from '../../../backend/common/errors.ts';
 import { decodeEvidence, encodeEvidence, type EvidenceTuple } from './client-index.ts';
 import { scopedStatus } from './headline.ts';
+import { statusHtml } from './status-html.ts';
+import { xmlText } from './xml.ts';
 import type { ReleaseRoles } from './release-views.ts';
 import {
   namesRelease,
@@ -113,4 +115,13 @@ export function liveView(live: LiveStatus, now: number): StatusView {
 /** A build-time status cell: its view as of the build, and the `data-live` text to redo it later. */
 export function statusCell(live: LiveStatus, built: number): { view: StatusView; live: string } {
   return { view: liveView(live, built), live: encodeLiveStatus(live) };
+}
+
+/**
+ * The <live-status> element of a cell, as built: the status as of `built` (for readers without JavaScript) and
+ * its `data-live`, from which the element redraws itself when read. A driver page has one per release.
+ */
+export function liveStatusHtml(live: LiveStatus, built: number, evidenceHref: string): string {
+  const cell = statusCell(live, built);
+  return `<live-status data-live="${xmlText(cell.live)}">${statusHtml(cell.view, { evidenceHref })}</live-status>`;
 }
