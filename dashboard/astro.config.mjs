@@ -11,6 +11,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 // where the path is known, rather than guessing from inside bundled page code.
 process.env.DRIVERLOG_DATA ||= resolve(here, '..', 'default_data.json');
 
+const base = (process.env.DRIVERLOG_BASE || '/').replace(/\/?$/, '/');
+
 /**
  * Writes the badges and feeds (src/site/static-files.ts) once the pages are built. The pages' bundle hands over
  * the producer under a global symbol, as it and this file are separate module graphs in the one build process.
@@ -58,6 +60,7 @@ function generatedValidatorsExternal() {
   return {
     name: 'driverlog-generated-validators-external',
     enforce: 'pre',
+    apply: 'build',
     resolveId(source, importer, options) {
       if (!options?.ssr || !importer || !/\.generated\.cjs$/.test(source)) return null;
       // A file URL, which the bundler keeps as written (a path it would rewrite relative to the output).
@@ -66,10 +69,9 @@ function generatedValidatorsExternal() {
   };
 }
 
-const base = process.env.DRIVERLOG_BASE || '/';
 export default defineConfig({
   output: 'static',
-  base: base.endsWith('/') ? base : `${base}/`,
+  base,
   trailingSlash: 'ignore',
   // Tests and benchmarks build into their own folders so they never touch dist/.
   outDir: process.env.DRIVERLOG_OUT_DIR || './dist',
