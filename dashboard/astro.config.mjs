@@ -1,6 +1,5 @@
 // @ts-check
-import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -22,7 +21,7 @@ function staticFiles() {
   return {
     name: 'driverlog-static-files',
     hooks: {
-      'astro:build:done': async ({ dir }) => {
+      'astro:build:done': ({ dir }) => {
         /** @type {unknown} */
         const produce = /** @type {Record<symbol, unknown>} */ (globalThis)[
           Symbol.for('driverlog.static-files')
@@ -32,8 +31,6 @@ function staticFiles() {
         }
         const root = fileURLToPath(dir);
         const made = new Set();
-        // Many writes in flight: on a busy disk each small file waits on its own, not on the one before.
-        const inFlight = new Set();
         for (const file of /** @type {Iterable<{ path: string; body: string }>} */ (produce())) {
           const path = join(root, file.path);
           const folder = dirname(path);
@@ -41,11 +38,8 @@ function staticFiles() {
             mkdirSync(folder, { recursive: true });
             made.add(folder);
           }
-          const write = writeFile(path, file.body).finally(() => inFlight.delete(write));
-          inFlight.add(write);
-          if (inFlight.size >= 64) await Promise.race(inFlight);
+          writeFileSync(path, file.body);
         }
-        await Promise.all(inFlight);
       },
     },
   };
