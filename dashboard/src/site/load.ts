@@ -25,6 +25,8 @@ export class RegistryReadError extends DriverlogError {
 
 export interface Site {
   settings: Settings;
+  /** The registry as read (validated, runs joined): for rules that take the registry itself, such as upgrades. */
+  registry: Registry;
   model: SiteModel;
   /** The home table's data (drivers-index.json); the server renders its rows from the same entries. */
   index: ClientIndex;
@@ -55,12 +57,12 @@ export function site(): Site {
   if (refused.length > 0 || opened.value === undefined) throw new RegistryReadError(refused);
   const registry: Registry = opened.value;
   const model = buildModel(registry, settings.now);
-  cached = { settings, model, ...derived(model, settings) };
+  cached = { settings, registry, model, ...derived(model, settings) };
   return cached;
 }
 
 /** Lookups several pages share, made once per build rather than once per page. */
-function derived(model: SiteModel, settings: Settings): Omit<Site, 'settings' | 'model'> {
+function derived(model: SiteModel, settings: Settings): Omit<Site, 'settings' | 'registry' | 'model'> {
   const events = feedEvents(model, settings);
   return {
     index: buildClientIndex(model, settings.now, settings.staleDays),
