@@ -2,7 +2,7 @@
 // server-rendered drivers table. Rows are never rebuilt: filtering toggles `hidden`, sorting re-appends
 // the same <tr> elements.
 import { vendorKey } from '../../../backend/model/vendor-key.ts';
-import { decodeDriver, rangePositions, type ClientDriver, type ClientIndex } from '../lib/client-index.ts';
+import type { ClientDriver, ClientIndex } from '../lib/client-index.ts';
 import {
   countText,
   emptyMessage,
@@ -16,6 +16,7 @@ import type { ReleaseRoles } from '../lib/release-views.ts';
 import { rowSignals, rowSignalsHtml } from '../lib/row-signals.ts';
 import { createDriverSearch, type DriverSearch } from '../lib/search.ts';
 import { sortOrder, type SortItem } from '../lib/sort.ts';
+import { tableData } from '../lib/table-data.ts';
 import { findRelease, namesRelease, releaseList, STATUS_RANK, statusView } from '../lib/status.ts';
 import {
   EMPTY_VIEW,
@@ -89,51 +90,14 @@ class DriverTable extends HTMLElement {
     this.roles = index.roles;
     this.releaseOrder = new Map(index.releases.map((id, i) => [id, i]));
     this.releaseNames = new Map(index.releases.map((id) => [id.toLowerCase(), id]));
-    for (const [id, name, ...aliases] of index.vendors) {
-      this.vendorNames.set(id!, name!);
-      for (const each of [id!, name!, ...aliases])
-        if (!this.vendorIds.has(vendorKey(each))) this.vendorIds.set(vendorKey(each), id!);
-    }
-    this.drivers = index.drivers.map((d) => decodeDriver(d, index));
-    // A driver is "for" a release its vendor claims, or its project's tree lists it in.
-    this.facts = index.drivers.map((entry, i) => {
-      const d = this.drivers[i]!;
-      const facts: FilterFacts = {
-        projectId: d.projectId,
-        vendorId: d.vendorId,
-        releases: new Set(
-          [...d.status.claims, ...rangePositions(entry.t ?? []).map((p) => index.releases[p]!)].map((id) =>
-            id.toLowerCase(),
-          ),
-        ),
-        retired: d.retired,
-      };
-      if (d.removedAt !== undefined) facts.removedAt = d.removedAt;
-      return facts;
-    });
-    this.items = this.drivers.map((d) => {
-      const positions = d.status.claims.map((id) => this.releaseOrder.get(id) ?? -1);
-      return {
-        project: d.projectName,
-        vendor: d.vendorName,
-        driver: d.name,
-        newestRelease: Math.max(-1, ...positions),
-        releaseCount: positions.length,
-        statusRank: 0,
-        statusAt: 0,
-      };
-    });
+    const data = tableData(index);
+    this.drivers = data.drivers;
+    this.facts = data.facts;
+    this.items = data.items;
+    this.vendorIds = data.vendorIds;
+    this.vendorNames = data.vendorNames;
     this.order = this.rows.map((_, i) => i);
-    this.finder = createDriverSearch(
-      this.drivers.map((d) => [
-        [d.vendorName, ...d.vendorAliases].join(' '),
-        d.name,
-        d.description,
-        d.projectName,
-        d.projectId,
-        d.ciId,
-      ]),
-    );
+    this.finder = createDriverSearch(data.searchFields);
     this.features = new FeatureData(this.dataset.features!);
     this.wire();
     const first = parseViewState(location.search);
