@@ -53,6 +53,8 @@ class DriverTable extends HTMLElement {
   private showAll = false;
   private staleDays = 30;
   private releaseOrder = new Map<string, number>();
+  /** Drivers the lifecycle filter hides from the current release's view. */
+  private goneCount = 0;
   private releaseIds: string[] = [];
   private roles: ReleaseRoles = {};
   /** Every name of every vendor (its id, name and aliases, as vendorKey reads them) → the vendor's id. */
@@ -196,7 +198,9 @@ class DriverTable extends HTMLElement {
         this.rows[i]!.hidden = hide;
       }
     }
-    const hidden = hiddenCount(this.facts, scope);
+    // The lifecycle filter depends on the release alone: counted again only when it changes.
+    if (releaseChanged) this.goneCount = hiddenCount(this.facts, scope);
+    const hidden = this.goneCount;
     this.querySelector('.driver-count')!.textContent = countText(
       shown,
       this.rows.length - (next.all ? 0 : hidden),
