@@ -21,8 +21,12 @@ function median(values: number[]): number {
 }
 
 function time(args: string[]): { ms: number; status: number | null; stderr: string } {
+  return timeNode([join(root, 'bin/driverlog.js'), ...args]);
+}
+
+function timeNode(args: string[]): { ms: number; status: number | null; stderr: string } {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [join(root, 'bin/driverlog.js'), ...args], {
+  const result = spawnSync(process.execPath, args, {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -44,7 +48,14 @@ try {
   const text = formatRegistry(generateRegistry(DRIVERS));
   writeFileSync(file, text);
   time(['--version']); // warm the transpile cache, as any second run has it
-  const normalMs = validateMs(file, 0);
+  // The baseline: a bare Node reading the same file with JSON.parse, as a whole process. Run in turn with
+  // validate, so that the machine's other load falls on both alike.
+  const bare = ['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`];
+  const turns = Array.from({ length: RUNS }, () => [time(['validate', file]), timeNode(bare)] as const);
+  const wrong = turns.find(([run]) => run.status !== 0);
+  if (wrong) throw new Error(`validate ${file} ended with ${wrong[0].status}, not 0: ${wrong[0].stderr}`);
+  const normalMs = median(turns.map(([run]) => run.ms));
+  const bareMs = median(turns.map(([, run]) => run.ms));
   const startup = Array.from({ length: RUNS }, () => time(['--version']).ms);
   const { parseJsonSource } = await import('../backend/json/source.ts');
   const parseStart = performance.now();
@@ -68,6 +79,10 @@ try {
   );
   console.log('| measure | ms |\n|---|---|');
   console.log(`| node bin/driverlog.js validate FILE (whole process) | ${normalMs.toFixed(0)} |`);
+  console.log(
+    `| baseline: node -e 'JSON.parse(readFileSync(FILE))' (whole process) | ${bareMs.toFixed(0)} |`,
+  );
+  console.log(`| validate / baseline | ${(normalMs / bareMs).toFixed(2)} |`);
   console.log(`| node bin/driverlog.js --version (startup alone) | ${startupMs.toFixed(0)} |`);
   console.log(`| validate minus startup (reading, checking, Ajv) | ${(normalMs - startupMs).toFixed(0)} |`);
   console.log(`| parse with positions (in process, cold) | ${parseMs.toFixed(0)} |`);
@@ -100,6 +115,18 @@ try {
       value: Math.round(normalMs),
       unit: 'ms',
       target: '< 500 ms',
+    },
+    {
+      name: `validate ${DRIVERS} drivers / bare JSON.parse of the same file (whole processes)`,
+      value: Number((normalMs / bareMs).toFixed(2)),
+      unit: 'x',
+      target: '<= 2 x',
+    },
+    {
+      name: 'baseline: bare node JSON.parse of the file (whole process)',
+      value: Math.round(bareMs),
+      unit: 'ms',
+      target: '',
     },
     { name: 'CLI startup (--version)', value: Math.round(startupMs), unit: 'ms', target: '' },
     {

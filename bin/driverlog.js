@@ -33,7 +33,10 @@ async function build() {
     platform: 'node',
     target: 'node20',
     packages: 'external',
+    // Mapped stack traces for bugs, without the sources themselves: Node reads and parses the map of every module
+    // it loads, and the sources (the schema's generated validator among them) were most of it.
     sourcemap: true,
+    sourcesContent: false,
     // The schema's generated validator is CommonJS and requires Ajv's runtime, which stays in node_modules.
     banner: {
       js: "import { createRequire as __driverlogRequire } from 'node:module';\nconst require = __driverlogRequire(import.meta.url);",

@@ -1,4 +1,4 @@
-import { splitPointer } from './pointer.ts';
+import { memberAt, splitPointer } from './pointer.ts';
 import { MAX_DEPTH, stringEnd } from './scan.ts';
 
 // Where a JSON pointer's value is, in a text known to be valid JSON (JSON.parse read it), found by scanning
@@ -31,11 +31,7 @@ export function lazyLocator(
     let at = root;
     for (const key of splitPointer(pointer)) {
       const children = childrenAt(at);
-      const found = Array.isArray(children)
-        ? /^(?:0|[1-9]\d*)$/.test(key)
-          ? children[Number(key)]
-          : undefined
-        : children?.get(key);
+      const found = memberAt(children, key);
       if (found === undefined) return { offset, exact: false };
       offset = found;
       // A member's offset is its key's; its value follows the colon.

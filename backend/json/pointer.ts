@@ -17,3 +17,15 @@ export function splitPointer(pointer: string): string[] {
     .split('/')
     .map((token) => (token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token));
 }
+
+/**
+ * The offset a reference token names among a container's members (by key) or items (by index: "0" or a number
+ * without leading zeros, as RFC 6901 says); undefined when it names nothing.
+ */
+export function memberAt(
+  children: Map<string, number> | number[] | undefined,
+  token: string,
+): number | undefined {
+  if (!Array.isArray(children)) return children?.get(token);
+  return /^(?:0|[1-9]\d*)$/.test(token) ? children[Number(token)] : undefined;
+}

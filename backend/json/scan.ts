@@ -1,49 +1,53 @@
 // What JSON.parse does not say of a text it accepted: whether a key was repeated (it keeps the last value
 // silently), whether a number would not survive a rewrite, and how deep the text nests. Counted, not
-// parsed: every member of an object has one ':' outside strings, so the text's colons, less those inside
-// the value's strings, are its members; fewer keys in the value than that means a key repeats.
+// parsed: in valid JSON every object member is a string followed by ':' (after optional spaces), and a
+// quote that ends a string is never escaped, so the text's members are its unescaped quotes followed by a
+// colon; fewer keys in the value than that means a key repeats.
 
 /** Most nesting the parser accepts (parser.ts refuses deeper, as a syntax error). */
 export const MAX_DEPTH = 512;
+
+// A quote preceded by an even number of backslashes (none included), then optional spaces and a colon.
+const MEMBER = /(?<!(?:^|[^\\])(?:\\\\)*\\)"[ \t\n\r]*:/g;
 
 /**
  * Whether `value`, which JSON.parse read from `text`, is all of the text: no repeated key, every number as
  * written, nesting within MAX_DEPTH. False means the full parser must judge the text (it may still be fine).
  */
 export function readsWhole(text: string, value: unknown): boolean {
-  // An escaped colon is a colon in the value but not in the text: let the full parser count.
-  if (/\\u003[aA]/.test(text)) return false;
-  const tally = { keys: 0, colons: 0 };
-  if (!walk(value, 0, tally)) return false;
-  return colonsIn(text) - tally.colons === tally.keys;
+  const keys = keyCount(value, 0);
+  if (keys === undefined) return false;
+  let members = 0;
+  MEMBER.lastIndex = 0;
+  while (MEMBER.test(text)) members++;
+  return members === keys;
 }
 
-function walk(value: unknown, depth: number, tally: { keys: number; colons: number }): boolean {
-  if (typeof value === 'string') {
-    tally.colons += colonsIn(value);
-    return true;
-  }
+/** The keys of every object in `value`; undefined for a number a rewrite would change, or nesting too deep. */
+function keyCount(value: unknown, depth: number): number | undefined {
   if (typeof value === 'number') {
     // JSON.parse reads 1e400 as Infinity and rounds integers past 2^53: a rewrite would change them.
-    return Number.isFinite(value) && (Number.isSafeInteger(value) || !Number.isInteger(value));
+    return Number.isFinite(value) && (Number.isSafeInteger(value) || !Number.isInteger(value))
+      ? 0
+      : undefined;
   }
-  if (value === null || typeof value !== 'object') return true;
-  if (depth >= MAX_DEPTH) return false;
+  if (value === null || typeof value !== 'object') return 0;
+  if (depth >= MAX_DEPTH) return undefined;
+  let count = 0;
   if (Array.isArray(value)) {
-    for (const item of value) if (!walk(item, depth + 1, tally)) return false;
-    return true;
+    for (const item of value) {
+      const inner = typeof item === 'string' ? 0 : keyCount(item, depth + 1);
+      if (inner === undefined) return undefined;
+      count += inner;
+    }
+    return count;
   }
   for (const key of Object.keys(value)) {
-    tally.keys++;
-    tally.colons += colonsIn(key);
-    if (!walk((value as Record<string, unknown>)[key], depth + 1, tally)) return false;
+    const item = (value as Record<string, unknown>)[key];
+    const inner = typeof item === 'string' ? 0 : keyCount(item, depth + 1);
+    if (inner === undefined) return undefined;
+    count += 1 + inner;
   }
-  return true;
-}
-
-function colonsIn(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) count++;
   return count;
 }
 

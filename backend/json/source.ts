@@ -1,6 +1,6 @@
 import { lazyLocator } from './lazy-locator.ts';
 import { JsonSyntaxError, Parser, type DuplicateKey, type JsonSyntaxProblem } from './parser.ts';
-import { splitPointer } from './pointer.ts';
+import { memberAt, splitPointer } from './pointer.ts';
 import { positionFinder, type Position } from './position.ts';
 import { readsWhole } from './scan.ts';
 
@@ -82,11 +82,7 @@ function fullSource(text: string): JsonSource {
       let offset = root;
       for (const key of splitPointer(pointer)) {
         const members = node !== null && typeof node === 'object' ? children.get(node) : undefined;
-        const found = Array.isArray(members)
-          ? /^(?:0|[1-9]\d*)$/.test(key)
-            ? members[Number(key)]
-            : undefined
-          : members?.get(key);
+        const found = memberAt(members, key);
         if (found === undefined) return { offset, exact: false };
         offset = found;
         node = (node as Record<string, unknown>)[key];

@@ -7,7 +7,7 @@ export type CheckedPattern = { ok: true; test(line: string): boolean } | { ok: f
 /** Plain patterns are judged without RE2 (see plain-pattern.ts); every other one is compiled in RE2. */
 export function checkPattern(source: string): CheckedPattern {
   const plain = parsePlainPattern(source);
-  if (plain) return { ok: true, test: (line) => plain.test(line) };
+  if (plain) return plain;
   const compiled = compilePattern(source);
   if (!compiled.ok) return compiled;
   return { ok: true, test: (line) => searchLine(compiled.regex, line) };

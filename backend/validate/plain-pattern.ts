@@ -19,6 +19,8 @@ const accepts = (atom: Atom, code: number): boolean =>
   'literal' in atom.accepts ? atom.accepts.literal === code : atom.accepts.test(code);
 
 export interface PlainPattern {
+  /** RE2 accepts every plain pattern (a CheckedPattern as it is). */
+  ok: true;
   /** Unanchored search, like searchLine. */
   test(line: string): boolean;
 }
@@ -47,65 +49,86 @@ const isEscapable = (c: number): boolean => c < 128 && (c === 95 || !isWord(c));
 // Surrogates are where UTF-16 and RE2's code points part ways: such patterns go to RE2.
 const SURROGATE = /[\ud800-\udfff]/;
 
-// Literal atoms of ASCII characters are shared (patterns are parsed by the thousand).
-const ASCII_LITERALS: Accepts[] = Array.from({ length: 128 }, (_, code) => ({ literal: code }));
-const literal = (code: number): Accepts => ASCII_LITERALS[code] ?? { literal: code };
+// Atoms are shared, per accepted character class and repeat (patterns are parsed by the thousand, cold: a new
+// object per character of each was most of the cost).
+const REPEATS = ['one', 'optional', 'star'] as const;
+const atomsOf = (accepts: Accepts): Record<Atom['repeat'], Atom> =>
+  Object.fromEntries(REPEATS.map((repeat) => [repeat, { accepts, repeat }])) as Record<Atom['repeat'], Atom>;
+const ASCII_ATOMS = Array.from({ length: 128 }, (_, code) => atomsOf({ literal: code }));
+const CLASS_ATOMS: Record<string, Record<Atom['repeat'], Atom>> = Object.fromEntries(
+  Object.entries(CLASS_ACCEPTS).map(([name, accepts]) => [name, atomsOf(accepts)]),
+);
+const DOT_ATOMS = atomsOf(DOT);
+const literalAtoms = (code: number): Record<Atom['repeat'], Atom> =>
+  ASCII_ATOMS[code] ?? atomsOf({ literal: code });
+// Characters that are syntax outside an escape: such patterns go to RE2.
+const IS_SPECIAL = new Uint8Array(128);
+for (const char of SPECIAL) IS_SPECIAL[char.charCodeAt(0)] = 1;
+const BACKSLASH = 92;
+const STAR = 42;
+const PLUS = 43;
+const QUESTION = 63;
+const BRACE = 123;
 
 /** The pattern as an automaton, or undefined when it is not plain (RE2 must judge it). */
 export function parsePlainPattern(source: string): PlainPattern | undefined {
   if (SURROGATE.test(source)) return undefined;
   const atoms: Atom[] = [];
-  // The longest run of single literal characters: every match contains it.
-  let [run, required] = ['', ''];
+  // The longest run of single literal characters: every match contains it (as char codes until the end).
+  let run: number[] = [];
+  let required: number[] = [];
   const endRun = (): void => {
     if (run.length > required.length) required = run;
-    run = '';
+    run = [];
   };
-  const anchoredStart = source.startsWith('^');
+  const anchoredStart = source.charCodeAt(0) === 94;
   let pos = anchoredStart ? 1 : 0;
   let anchoredEnd = false;
-  while (pos < source.length) {
-    const c = source[pos]!;
-    let atom: Accepts;
-    if (c === '$' && pos === source.length - 1) {
+  const end = source.length;
+  while (pos < end) {
+    const c = source.charCodeAt(pos);
+    let forms: Record<Atom['repeat'], Atom>;
+    let code = -1;
+    if (c === 36 && pos === end - 1) {
       anchoredEnd = true;
       break;
     }
-    if (c === '\\') {
-      const e = source[pos + 1];
-      if (e === undefined) return undefined;
-      const code = e.charCodeAt(0);
-      if (CLASS_ACCEPTS[e]) atom = CLASS_ACCEPTS[e];
-      else if (CONTROL[e] !== undefined) atom = literal(CONTROL[e]);
-      else if (isEscapable(code)) atom = literal(code);
+    if (c === BACKSLASH) {
+      if (pos + 1 >= end) return undefined;
+      const e = source[pos + 1]!;
+      const escaped = source.charCodeAt(pos + 1);
+      if (CLASS_ATOMS[e]) forms = CLASS_ATOMS[e];
+      else if (CONTROL[e] !== undefined) forms = literalAtoms((code = CONTROL[e]));
+      else if (isEscapable(escaped)) forms = literalAtoms((code = escaped));
       else return undefined;
       pos += 2;
-    } else if (c === '.') {
-      atom = DOT;
+    } else if (c === 46) {
+      forms = DOT_ATOMS;
       pos++;
-    } else if (SPECIAL.includes(c)) {
+    } else if (c < 128 && IS_SPECIAL[c]) {
       return undefined;
     } else {
-      atom = literal(c.charCodeAt(0));
+      forms = literalAtoms((code = c));
       pos++;
     }
-    const quantifier = source[pos];
+    const quantifier = source.charCodeAt(pos);
     let repeat: Atom['repeat'] = 'one';
-    if (quantifier === '*' || quantifier === '+' || quantifier === '?') {
+    if (quantifier === STAR || quantifier === PLUS || quantifier === QUESTION) {
       pos++;
-      if (source[pos] === '?') pos++; // lazy: the same lines match
-      if ('*+?{'.includes(source[pos] ?? '.')) return undefined; // "a**" and "a*+": RE2 refuses them
-      repeat = quantifier === '?' ? 'optional' : 'star';
+      if (source.charCodeAt(pos) === QUESTION) pos++; // lazy: the same lines match
+      const next = source.charCodeAt(pos);
+      // "a**" and "a*+": RE2 refuses them
+      if (next === STAR || next === PLUS || next === QUESTION || next === BRACE) return undefined;
+      repeat = quantifier === QUESTION ? 'optional' : 'star';
       // "x+" is "x" then "x*".
-      if (quantifier === '+') atoms.push({ accepts: atom, repeat: 'one' });
+      if (quantifier === PLUS) atoms.push(forms.one);
     }
-    if ('literal' in atom && (repeat === 'one' || quantifier === '+'))
-      run += String.fromCharCode(atom.literal);
-    if (repeat !== 'one' || !('literal' in atom)) endRun();
-    atoms.push({ accepts: atom, repeat });
+    if (code !== -1 && (repeat === 'one' || quantifier === PLUS)) run.push(code);
+    if (repeat !== 'one' || code === -1) endRun();
+    atoms.push(forms[repeat]);
   }
   endRun();
-  return automaton(atoms, required, anchoredStart, anchoredEnd);
+  return automaton(atoms, String.fromCharCode(...required), anchoredStart, anchoredEnd);
 }
 
 function automaton(
@@ -120,6 +143,7 @@ function automaton(
     for (let i = 0; i < size; i++) if (states[i] && atoms[i]!.repeat !== 'one') states[i + 1] = 1;
   };
   return {
+    ok: true,
     test(line) {
       // Every match contains the pattern's literal runs: most lines are ruled out without the automaton.
       if (required !== '' && !line.includes(required)) return false;

@@ -1,4 +1,4 @@
-import { withoutInvisible } from '../invisible.ts';
+import { INVISIBLE, withoutInvisible } from '../invisible.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { driverLabel, listOf, stringAt } from './shape.ts';
@@ -7,7 +7,12 @@ import { driverLabel, listOf, stringAt } from './shape.ts';
 // verification records all key on it, so two entries with one identity would overwrite each other.
 // Case, runs of spaces or tabs and invisible characters are ignored: "Dell EMC", "Dell  Emc" and
 // "Dell\tEMC" are one vendor to a reader (and to the dashboard's page names).
-const identity = (text: string): string => withoutInvisible(text).replace(/\s+/g, ' ').trim().toLowerCase();
+const identity = (text: string): string =>
+  (ORDINARY.test(text) ? text : withoutInvisible(text).replace(/\s+/g, ' ').trim()).toLowerCase();
+// Single spaces between visible characters, nothing else that spaces or hides: most names, left as they are.
+const ORDINARY = new RegExp(
+  `^(?:[^\\s${INVISIBLE.source.slice(1, -1)}]+ )*[^\\s${INVISIBLE.source.slice(1, -1)}]+$`,
+);
 
 export const duplicateDriver: Check = {
   id: 'duplicate-driver',

@@ -7,6 +7,8 @@ import { listOf, stringAt } from './shape.ts';
 // A vendor spelled with a zero-width space is, to the dashboard's filters, another vendor that looks
 // the same; a right-to-left override makes a name read as another. Warn, as for vendor spellings: a
 // reviewer cannot see them in the diff.
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+
 export const invisibleCharacters: Check = {
   id: 'invisible-characters',
   description: 'No zero-width or text-direction characters in vendors and driver names.',
@@ -14,8 +16,9 @@ export const invisibleCharacters: Check = {
     (listOf(data, 'drivers') ?? []).flatMap((driver) =>
       (['vendor', 'name'] as const).flatMap((key): Problem[] => {
         const text = stringAt(driver.value, key);
-        const found = text === undefined ? [] : [...new Set(text.match(INVISIBLE))];
-        if (text === undefined || found.length === 0) return [];
+        // Most names have none: test before collecting them.
+        if (text === undefined || !HAS_INVISIBLE.test(text)) return [];
+        const found = [...new Set(text.match(INVISIBLE))];
         const codes = found.map(
           (char) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
         );

@@ -1,4 +1,4 @@
-import { appendPointer } from '../../json/pointer.ts';
+import { pointerOf } from '../../json/pointer.ts';
 import { findEmailAddress } from '../../common/email-address.ts';
 import type { Problem } from '../problem.ts';
 import { quote } from '../quote.ts';
@@ -15,25 +15,35 @@ export const publishedEmail: Check = {
     'No e-mail address in a field that is published (only a maintainer\u2019s `email` stays private).',
   run: ({ data }) => {
     const problems: Problem[] = [];
-    const walk = (value: unknown, pointer: string, key: string): void => {
+    // Every string of the registry is read: the path is kept as keys, and made a pointer only for a problem.
+    const path: Array<string | number> = [];
+    const walk = (value: unknown, key: string): void => {
       if (key === 'email') return;
       if (typeof value === 'string') {
-        const address = findEmailAddress(value);
+        const address = value.includes('@') ? findEmailAddress(value) : undefined;
         if (address)
           problems.push({
             check: 'published-email',
             severity: 'error',
-            pointer,
+            pointer: pointerOf(...path),
             message: `${key} contains the e-mail address ${quote(address)}, which the dashboard and API would publish`,
             hint: 'remove it; maintainers can be reached through a Launchpad id or IRC nick',
           });
       } else if (Array.isArray(value)) {
-        value.forEach((item, i) => walk(item, appendPointer(pointer, i), key));
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          walk(value[i], key);
+          path.pop();
+        }
       } else if (isRecord(value)) {
-        for (const [k, v] of Object.entries(value)) walk(v, appendPointer(pointer, k), k);
+        for (const k of Object.keys(value)) {
+          path.push(k);
+          walk(value[k], k);
+          path.pop();
+        }
       }
     };
-    walk(data, '', '');
+    walk(data, '');
     return problems;
   },
 };

@@ -74,13 +74,14 @@ export function ciPatterns(data: unknown, compile: (source: string) => CheckedPa
   // Six checks read every pattern; the run's compile function identifies the run.
   const cached = patternsOf.get(compile);
   if (cached && cached.data === data) return cached.patterns;
-  const patterns = ciBlocks(data).flatMap(({ driver, ci, pointer }) =>
-    PATTERN_FIELDS.flatMap((field) => {
+  const patterns: CiPattern[] = [];
+  for (const { driver, ci, pointer } of ciBlocks(data)) {
+    for (const field of PATTERN_FIELDS) {
       const source = ci[field];
-      if (typeof source !== 'string' || source.length > PATTERN_MAX_LENGTH) return [];
-      return [{ driver, field, pointer: `${pointer}/${field}`, source, compiled: compile(source) }];
-    }),
-  );
+      if (typeof source !== 'string' || source.length > PATTERN_MAX_LENGTH) continue;
+      patterns.push({ driver, field, pointer: `${pointer}/${field}`, source, compiled: compile(source) });
+    }
+  }
   patternsOf.set(compile, { data, patterns });
   return patterns;
 }
