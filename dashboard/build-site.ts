@@ -21,6 +21,11 @@ export interface BuildSpec {
   base?: string;
   /** More settings, e.g. DRIVERLOG_STALE_DAYS. */
   env?: Record<string, string>;
+  /**
+   * A copy of the repository whose dashboard to build, inside this one's node_modules so its packages resolve
+   * (benchmarks build an older version beside this one); default: this repository.
+   */
+  root?: string;
 }
 
 /**
@@ -33,7 +38,7 @@ export async function buildSite(spec: BuildSpec): Promise<{ ms: number }> {
   const started = performance.now();
   const outDir = resolve(spec.outDir);
   const scratch = join(
-    repoRoot,
+    spec.root ?? repoRoot,
     'node_modules',
     '.driverlog-builds',
     `${process.pid}-${randomBytes(4).toString('hex')}`,
@@ -52,7 +57,7 @@ function runAstro(spec: BuildSpec, scratch: string, outDir: string): Promise<voi
   return new Promise((ok, fail) => {
     const astro = join(repoRoot, 'node_modules/astro/astro.js');
     const child = spawn(process.execPath, [astro, 'build', '--root', 'dashboard'], {
-      cwd: repoRoot,
+      cwd: spec.root ?? repoRoot,
       env: {
         ...inheritedEnv(),
         ASTRO_TELEMETRY_DISABLED: '1',

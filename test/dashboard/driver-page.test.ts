@@ -35,13 +35,21 @@ describe.skipIf(!hasChromium)(`driver and vendor pages (skipped when ${noChromiu
     expect(await page.getAttribute('a[href*="commentby"]', 'href')).toBe(
       'https://review.opendev.org/q/project:openstack/cinder+commentby:acme-ci',
     );
-    expect(await text(page, '.facts dd[data-live]')).toBe('✔ passing Rocky: verified 3 days ago');
+    expect(await text(page, '.facts dd live-status')).toBe('○ no CI evidence · Stein');
+    expect(await text(page, '.facts dd.scan')).toMatch(
+      /^CI last scanned on \d{4}-\d{2}-\d{2} \(openstack\/cinder\)$/,
+    );
     const rocky = (await row(page, 'Rocky').locator('td').allTextContents()).map((t) => t.trim());
     expect(rocky.slice(0, 4)).toEqual(['yes', '✔ passing', '✔ passed', 'Build succeeded: job SUCCESS']);
     const queens = row(page, 'Queens');
     expect((await queens.locator('td').nth(1).textContent())?.trim()).toBe('✖ failing');
     expect((await queens.locator('td').nth(2).textContent())?.trim()).toBe('✖ failed');
-    expect(await queens.locator('a').first().getAttribute('href')).toBe('https://review.example.org/c/1002');
+    expect(await queens.locator('td').nth(1).locator('a').getAttribute('href')).toBe(
+      '/driverlog/about/evidence/#failing',
+    );
+    expect(await queens.locator('td').nth(4).locator('a').getAttribute('href')).toBe(
+      'https://review.example.org/c/1002',
+    );
     expect(await queens.locator('td').last().locator('a').getAttribute('href')).toBe(
       'https://review.example.org/c/1000',
     );
@@ -49,22 +57,23 @@ describe.skipIf(!hasChromium)(`driver and vendor pages (skipped when ${noChromiu
   });
 
   it('calls evidence stale when the page is read long after the build', async () => {
-    const page = await open('drivers/cinder-acme-acme-iscsi/', 40);
-    expect(await text(page, '.facts dd[data-live]')).toBe('◷ stale Rocky: last passed last month');
+    const page = await open('drivers/nova-zeta-zeta-compute/', 40);
+    expect(await text(page, '.facts dd live-status')).toBe('◷ stale · Stein last passed last month');
+    await page.goto(`${site.server.url}drivers/cinder-acme-acme-iscsi/`);
     expect((await row(page, 'Queens').locator('td').nth(1).textContent())?.trim()).toBe('◷ stale');
     expect((await row(page, 'Queens').locator('td').nth(2).textContent())?.trim()).toBe('✖ failed');
-    await page.goto(`${site.server.url}vendors/acme/`);
-    const iscsi = page.locator('tbody tr', { hasText: 'Acme iSCSI' });
-    expect(await iscsi.locator('td[data-live]').textContent()).toMatch(/^◷ stale Rocky: last passed/);
+    await page.goto(`${site.server.url}vendors/zeta/`);
+    const zeta = page.locator('tbody tr', { hasText: 'Zeta compute' });
+    expect(await zeta.locator('td live-status').textContent()).toMatch(/^◷ stale · Stein last passed/);
     await page.close();
   });
 
   it('keeps true absolute dates with JavaScript off', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.server.url}drivers/cinder-acme-acme-iscsi/`);
-    expect(await text(page, '.facts dd[data-live]')).toMatch(
-      /^✔ passing Rocky: verified on \d{4}-\d{2}-\d{2}$/,
+    await page.goto(`${site.server.url}drivers/nova-zeta-zeta-compute/`);
+    expect(await text(page, '.facts dd live-status')).toMatch(
+      /^✔ passing · Stein verified on \d{4}-\d{2}-\d{2}$/,
     );
     await context.close();
   });
@@ -80,38 +89,35 @@ describe.skipIf(!hasChromium)(`driver and vendor pages (skipped when ${noChromiu
 
   it('sets claim, tree and CI side by side per release, naming each source and each disagreement', async () => {
     const page = await open('drivers/cinder-acme-acme-fc/');
-    const matrix = 'source: Cinder (Block Storage)’s support matrix';
+    expect(await text(page, 'table.signals thead')).toContain(
+      'Claimed by the vendor source: the registry’s releases In the project’s tree source: Cinder (Block Storage)’s support matrix and driver classes',
+    );
     expect(await signals(page)).toEqual([
+      ['Train (in development)', 'not claimed', 'no tree data for this release', '○ no CI evidence', 'yes'],
       [
-        'Stein',
-        'not claimed source: the registry’s releases',
-        `in the tree, unsupported by the project ${matrix}`,
+        'Stein (newest maintained)',
+        'not claimed',
+        'in the tree, unsupported by the project',
         '○ no CI evidence',
         'in the tree, but unsupported by the project',
       ],
       [
         'Rocky',
-        'claimed source: the registry’s releases',
-        `in the tree, supported by the project ${matrix}`,
+        'claimed',
+        'in the tree, supported by the project',
         '✖ failing failed 2 days ago; last passed 10 days ago',
         'yes',
       ],
-      [
-        'Queens',
-        'not claimed source: the registry’s releases',
-        `in the tree, supported by the project ${matrix}`,
-        '○ no CI evidence',
-        'yes',
-      ],
+      ['Queens', 'not claimed', 'in the tree, supported by the project', '○ no CI evidence', 'yes'],
     ]);
     expect(
       await page.getAttribute('table.signals a:text-is("in the tree, unsupported by the project")', 'href'),
     ).toBe('/driverlog/projects/cinder/stein/');
     await page.goto(`${site.server.url}drivers/cinder-acme-acme-fc--e5606607/`);
-    expect((await signals(page))[0]).toEqual([
-      'Stein',
-      'claimed source: the registry’s releases',
-      `not in the tree ${matrix}`,
+    expect((await signals(page))[1]).toEqual([
+      'Stein (newest maintained)',
+      'claimed',
+      'not in the tree',
       '– no CI declared',
       'claimed, but not in the tree; claimed, no CI evidence',
     ]);
@@ -181,12 +187,12 @@ describe.skipIf(!hasChromium)(`driver and vendor pages (skipped when ${noChromiu
     const badge = `${site.server.url}badges/cinder-acme-acme-fc.svg`;
     const driver = `${site.server.url}drivers/cinder-acme-acme-fc/`;
     expect(await text(page, 'pre code >> nth=0')).toBe(
-      `[![openstack CI: failing · Rocky](${badge})](${driver})`,
+      `[![openstack CI: no CI evidence · Stein](${badge})](${driver})`,
     );
     expect(await text(page, 'pre code >> nth=1')).toBe(
-      `<a href="${driver}"><img src="${badge}" alt="openstack CI: failing · Rocky"></a>`,
+      `<a href="${driver}"><img src="${badge}" alt="openstack CI: no CI evidence · Stein"></a>`,
     );
-    expect(await page.getAttribute('#badge + p img', 'alt')).toBe('openstack CI: failing · Rocky');
+    expect(await page.getAttribute('#badge + p img', 'alt')).toBe('openstack CI: no CI evidence · Stein');
     expect(
       await page.$eval('#badge + p img', (img) => (img as HTMLImageElement).naturalWidth),
     ).toBeGreaterThan(100);

@@ -32,6 +32,7 @@ describe.skipIf(!hasChromium)(`project pages (skipped when ${noChromiumReason})`
         '✔ complete note on Acme iSCSI, Multi-attach',
         '◐ partial',
       ],
+      ['Dell PowerMax', '○ claimed, no CI evidence', '✔ complete', '– not stated', '– not stated'],
     ];
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}projects/cinder/`);
@@ -62,6 +63,7 @@ describe.skipIf(!hasChromium)(`project pages (skipped when ${noChromiumReason})`
       ['Acme FC', '○ no CI evidence', '✔ complete', '◐ partial'],
       ['Acme iSCSI', '✖ failing', '✔ complete', '✖ missing note on Acme iSCSI, Multi-attach'],
       ['Acme-FC', '– no CI declared', '✔ complete', '– not stated'],
+      ['Dell PowerMax', '○ no CI evidence', '✔ complete', '– not stated'],
     ]);
     expect(await page.getAttribute('.release-switcher a:text-is("Queens")', 'aria-current')).toBe('page');
     await page.context().close();
@@ -80,7 +82,7 @@ describe.skipIf(!hasChromium)(`project pages (skipped when ${noChromiumReason})`
     // The CI status is the release's own, in words, re-evaluated in the browser.
     await page.goto(`${site.server.url}projects/cinder/rocky/`);
     const iscsi = page.locator('table.matrix tbody tr', { hasText: 'Acme iSCSI' });
-    expect(clean(await iscsi.locator('td[data-live]').textContent())).toBe('✔ passing');
+    expect(clean(await iscsi.locator('td live-status').textContent())).toBe('✔ passing');
     await page.close();
   });
 
@@ -111,7 +113,9 @@ describe.skipIf(!hasChromium)(`project pages (skipped when ${noChromiumReason})`
     expect(
       await page.$$eval('main li', (lis) => lis.map((li) => li.textContent?.replace(/\s+/g, ' ').trim())),
     ).toEqual([
-      'Cinder (Block Storage) (3 drivers; matrix up to Stein)',
+      'Cinder (Block Storage) (4 drivers; matrix up to Stein)',
+      'Fuel (1 driver)',
+      'Manila (Shared File Systems) (1 driver)',
       'Neutron (Networking) (3 drivers)',
       'Nova (Compute) (3 drivers)',
     ]);

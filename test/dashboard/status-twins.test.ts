@@ -1,5 +1,5 @@
-// components/Status.astro (server, absolute dates) and scripts/status-dom.ts (browser, relative ages) must
-// draw the same status: the same kind, words, symbol, links and times, for every kind of status.
+// components/Status.astro (server, absolute dates) and scripts/status-dom.ts (browser, relative ages) share one
+// renderer; this shows it in the pages: the same kind, words, symbol, links and times, for every kind of status.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, noChromiumReason } from '../../dashboard/chromium.ts';
@@ -12,12 +12,13 @@ const PAGES = [
   'vendors/beta-networks/',
   'vendors/vendor-10/',
   'drivers/cinder-acme-acme-iscsi/',
+  'drivers/neutron-beta-networks-beta-ml2/',
   'projects/cinder/rocky/',
 ];
 
 /** Every status cell's markup, with the time's wording (the one intended difference) left out. */
 async function statusCells(page: Page): Promise<string[]> {
-  return page.$$eval('[data-live], table.drivers tbody td:nth-child(5)', (cells) =>
+  return page.$$eval('live-status, table.drivers tbody td:nth-child(5)', (cells) =>
     cells.map((cell) => {
       const copy = cell.cloneNode(true) as HTMLElement;
       for (const time of copy.querySelectorAll('time')) {
@@ -46,7 +47,7 @@ describe.skipIf(!hasChromium)(
         if (path === '') await ready(withJs);
         // The browser redrew every cell: its times now read "… ago".
         await withJs.waitForFunction(
-          () => !document.querySelector('[data-live] time, td time')?.textContent?.startsWith('on '),
+          () => !document.querySelector('live-status time, td time')?.textContent?.startsWith('on '),
         );
         const browser = await statusCells(withJs);
         expect(browser, path).toEqual(server);
@@ -60,10 +61,12 @@ describe.skipIf(!hasChromium)(
           labels.add(label);
       }
       expect([...kinds].sort()).toEqual([
+        'status-development',
         'status-failing',
         'status-none',
         'status-passing',
         'status-stale',
+        'status-unscanned',
         'status-unverified',
       ]);
       expect(labels).toContain('○ claimed, no CI evidence');

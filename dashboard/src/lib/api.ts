@@ -1,4 +1,6 @@
-import type { DriverView, SiteModel } from './model.ts';
+import type { DriverView } from './driver-view.ts';
+import type { SiteModel } from './model.ts';
+import { routes } from './routes.ts';
 
 // The JSON files in the shape the original DriverLog API served (GET /api/1.0/drivers and the
 // /api/1.0/list/* type-ahead lists), so consumers switch by changing the URL. E-mail addresses are
@@ -77,7 +79,7 @@ export function apiDriver(d: DriverView, model: SiteModel): ApiDriver {
     }),
     releases,
     releases_info: releasesInfo,
-    page: `drivers/${d.slug}/`,
+    page: routes.driver(d.slug),
   };
   if (d.repo) out.repo = d.repo;
   if (d.ci)
@@ -112,12 +114,14 @@ export function apiProjects(model: SiteModel) {
 }
 
 export function apiVendors(model: SiteModel) {
+  const counts = new Map<string, number>();
+  for (const d of model.drivers) counts.set(d.vendorId, (counts.get(d.vendorId) ?? 0) + 1);
   return {
     vendors: model.vendors.map((v) => ({
       id: v.name,
       text: v.name,
-      drivers: model.drivers.filter((d) => d.vendor === v.name).length,
-      page: `vendors/${v.slug}/`,
+      drivers: counts.get(v.id) ?? 0,
+      page: routes.vendor(v.id),
     })),
   };
 }

@@ -1,5 +1,6 @@
 // Atom 1.0 (RFC 4287) feeds of status changes.
 import type { FeedEvent } from './feed-events.ts';
+import { routes } from './routes.ts';
 import { xmlText } from './xml.ts';
 
 export const FEED_LIMIT = 50;
@@ -21,7 +22,7 @@ export interface FeedSpec {
 const time = (at: number) => new Date(Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 function entry(e: FeedEvent, href: (path: string) => string): string {
-  const page = href(`drivers/${e.driver.slug}/`);
+  const page = href(routes.driver(e.driver.slug));
   const evidence = e.evidence
     ? `\n    <link rel="related" href="${xmlText(e.evidence.external ? e.evidence.href : href(e.evidence.href))}" title="${xmlText(e.evidence.title)}"/>`
     : '';

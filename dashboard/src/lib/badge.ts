@@ -1,8 +1,8 @@
 // Status badges for vendors' READMEs: an SVG and the same in the shields.io endpoint format. The SVG is
 // self-contained (no script, font or link), and its words say what its colour shows.
+import { markdownText } from '../../../backend/common/markdown.ts';
 import type { CiStatus, StatusKind } from './status.ts';
 import { xmlText } from './xml.ts';
-import { markdownText } from '../../../backend/common/markdown.ts';
 
 export interface Badge {
   label: string;
@@ -17,20 +17,27 @@ export const BADGE_COLOR: Record<StatusKind, string> = {
   passing: '1a7f37',
   failing: 'b42318',
   stale: '8a5300',
+  development: '57606a',
   unverified: '57606a',
+  unscanned: '57606a',
   none: '57606a',
 };
 
-const WORDS: Record<StatusKind, string> = {
+const WORDS: Record<Exclude<StatusKind, 'development'>, string> = {
   passing: 'passing',
   failing: 'failing',
   stale: 'stale',
   unverified: 'no CI evidence',
+  unscanned: 'not yet scanned',
   none: 'no CI declared',
 };
 
+/** The badge's words: the status and the release it speaks of ("passing · Gazpacho"). */
 export function badgeFor(status: CiStatus): Badge {
-  const release = 'release' in status ? ` · ${status.release}` : '';
+  if (status.kind === 'development') {
+    return { label: BADGE_LABEL, message: `only on ${status.release} (in development)`, kind: status.kind };
+  }
+  const release = 'release' in status && status.release ? ` · ${status.release}` : '';
   return { label: BADGE_LABEL, message: `${WORDS[status.kind]}${release}`, kind: status.kind };
 }
 
@@ -68,12 +75,6 @@ export function badgeSvg(badge: Badge): string {
 </g>
 </svg>
 `;
-}
-
-/** The release a driver's main badge speaks of: the newest release (in release order) with evidence. */
-export function badgeRelease(records: ReadonlyArray<{ release: string }>): string {
-  // Records come newest release first.
-  return records[0]?.release ?? '';
 }
 
 /** What a vendor pastes into a README: the badge linking to the driver's page. */

@@ -1,5 +1,8 @@
-import { releaseSpan, type SiteModel } from './model.ts';
-import { ciStatus, statusView } from './status.ts';
+import { headlineStatus } from './headline.ts';
+import type { SiteModel } from './model.ts';
+import { releaseSpan } from './release-views.ts';
+import { routes } from './routes.ts';
+import { statusView } from './status.ts';
 
 // RFC 4180 CSV, safe to open in a spreadsheet.
 
@@ -29,16 +32,16 @@ export const CSV_HEADER = [
   'page',
 ] as const;
 
-/** One line per driver with its status from the newest evidence, as of `now` (the build). */
+/** One line per driver with its headline status, as of `now` (the build). */
 export function driversCsv(model: SiteModel, now: number, staleDays: number, siteUrl: string): string {
   const order = model.releases.map((r) => r.id);
   const rows = model.drivers.map((d) => {
-    const status = ciStatus(d.status, '', now, staleDays);
+    const status = headlineStatus(d.status, model.roles, now, staleDays);
     const evidence = 'evidence' in status ? status : undefined;
     return [
       d.projectId,
       d.projectName,
-      d.vendor,
+      d.vendorName,
       d.name,
       d.description,
       releaseSpan(d.claims, order),
@@ -48,7 +51,7 @@ export function driversCsv(model: SiteModel, now: number, staleDays: number, sit
       d.ci?.id ?? '',
       d.maintainers.map((m) => m.name).join('; '),
       d.wiki,
-      `${siteUrl}drivers/${d.slug}/`,
+      `${siteUrl}${routes.driver(d.slug)}`,
     ];
   });
   return toCsv([CSV_HEADER, ...rows]);

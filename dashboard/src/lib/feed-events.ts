@@ -5,8 +5,11 @@ import { changeUrl } from '../../../backend/gerrit/change-url.ts';
 import { inTree, supportedByProject } from '../../../backend/model/upstream-signals.ts';
 import type { Run } from '../../../backend/model/types.ts';
 import { digest } from './hash.ts';
-import type { DriverView, ProjectView, ReleaseView, SiteModel } from './model.ts';
-import { releaseSlug } from './slugs.ts';
+import type { DriverView } from './driver-view.ts';
+import type { SiteModel } from './model.ts';
+import type { ProjectView } from './project-views.ts';
+import type { ReleaseView } from './release-views.ts';
+import { routes } from './routes.ts';
 import { safeHref } from './text.ts';
 
 export type EventKind = 'fails' | 'passes-again' | 'silent' | 'leaves-tree' | 'unsupported';
@@ -17,7 +20,7 @@ export interface FeedEvent {
   kind: EventKind;
   /** When it happened, ms since the epoch. */
   at: number;
-  driver: Pick<DriverView, 'key' | 'slug' | 'name' | 'vendor' | 'vendorSlug' | 'projectName'>;
+  driver: Pick<DriverView, 'key' | 'slug' | 'name' | 'vendorName' | 'vendorId' | 'projectName'>;
   release: string;
   title: string;
   summary: string;
@@ -78,8 +81,8 @@ function ciEvents(d: DriverView, ctx: Context): FeedEvent[] {
         ...base(kind, release, at, `${newer.timestamp} ${newer.change_number}/${newer.patch_set}`),
         title: newer.ci_result ? `${d.name} passes again on ${release}` : `${d.name} fails on ${release}`,
         summary: newer.ci_result
-          ? `The CI of ${d.name} (${d.vendor}) passed on ${release} on ${day(at)}, after failing before.`
-          : `The CI of ${d.name} (${d.vendor}) failed on ${release} on ${day(at)}, after passing before.`,
+          ? `The CI of ${d.name} (${d.vendorName}) passed on ${release} on ${day(at)}, after failing before.`
+          : `The CI of ${d.name} (${d.vendorName}) failed on ${release} on ${day(at)}, after passing before.`,
         evidence: url ? { href: url, title: `change ${newer.change_number}`, external: true } : undefined,
       });
     }
@@ -90,7 +93,7 @@ function ciEvents(d: DriverView, ctx: Context): FeedEvent[] {
       events.push({
         ...base('silent', release, silentAt, String(newest)),
         title: `${d.name} goes silent on ${release}`,
-        summary: `The CI of ${d.name} (${d.vendor}) has not reported on ${release} since ${day(newest)}: after ${ctx.staleDays} days its evidence is stale.`,
+        summary: `The CI of ${d.name} (${d.vendorName}) has not reported on ${release} since ${day(newest)}: after ${ctx.staleDays} days its evidence is stale.`,
         evidence: url ? { href: url, title: 'its last report', external: true } : undefined,
       });
     }
@@ -109,7 +112,7 @@ function treeEvents(d: DriverView, project: ProjectView, ctx: Context): FeedEven
     const at = dates.get(release);
     if (at === undefined) continue;
     const matrix = {
-      href: `projects/${project.slug}/${releaseSlug(release)}/`,
+      href: routes.project(project.slug, release),
       title: `${project.name} in ${release}`,
       external: false,
     };
@@ -122,7 +125,7 @@ function treeEvents(d: DriverView, project: ProjectView, ctx: Context): FeedEven
         driver: d,
         release,
         title: `${d.name} leaves the tree in ${release}`,
-        summary: `${project.name}'s support matrix for ${release} no longer lists ${d.name} (${d.vendor}); ${previous}'s did.`,
+        summary: `${project.name}'s support matrix for ${release} no longer lists ${d.name} (${d.vendorName}); ${previous}'s did.`,
         evidence: matrix,
       });
     } else if (
@@ -137,7 +140,7 @@ function treeEvents(d: DriverView, project: ProjectView, ctx: Context): FeedEven
         driver: d,
         release,
         title: `${d.name} becomes unsupported by the project in ${release}`,
-        summary: `${project.name} marks ${d.name} (${d.vendor}) unsupported in ${release}; it was supported in ${previous}.`,
+        summary: `${project.name} marks ${d.name} (${d.vendorName}) unsupported in ${release}; it was supported in ${previous}.`,
         evidence: matrix,
       });
     }

@@ -1,24 +1,49 @@
+import { hiddenByDefault } from './lifecycle.ts';
 import { releaseList } from './status.ts';
 import type { ViewState } from './view-state.ts';
 
-/** What the release, project and vendor filters look at for one driver. */
+/** What the release, project, vendor and lifecycle filters look at for one driver. */
 export interface FilterFacts {
   projectId: string;
-  vendor: string;
-  /** Release ids the driver claims, has evidence for, or is in the project's tree of; lower case. */
+  /** The vendor's id. */
+  vendorId: string;
+  /** Release ids the driver is claimed for or in the project's tree of; lower case. */
   releases: ReadonlySet<string>;
+  retired: boolean;
+  /** The position of the release it left the tree in. */
+  removedAt?: number;
 }
 
-/** Whether a driver passes the select filters; ids and names compare case-insensitively as before. */
-export function matchesFilters(
-  facts: FilterFacts,
-  state: ViewState,
-  releases: readonly string[] = releaseList(state.release.toLowerCase()),
-): boolean {
-  if (releases.length > 0 && !releases.some((id) => facts.releases.has(id))) return false;
+export interface FilterScope {
+  /** The selected release ids, lower case. */
+  releases: readonly string[];
+  /** Their positions in the release order. */
+  positions: readonly number[];
+  /** The selected vendor's id, resolved from any of its names (old links name vendors). */
+  vendorId: string;
+}
+
+/** Whether a driver passes the select filters and, unless the view shows them, is neither retired nor removed. */
+export function matchesFilters(facts: FilterFacts, state: ViewState, scope: FilterScope): boolean {
+  if (scope.releases.length > 0 && !scope.releases.some((id) => facts.releases.has(id))) return false;
   if (state.project && facts.projectId.toLowerCase() !== state.project.toLowerCase()) return false;
-  if (state.vendor && facts.vendor.toLowerCase() !== state.vendor.toLowerCase()) return false;
-  return true;
+  if (state.vendor && facts.vendorId !== scope.vendorId) return false;
+  return state.all || !hiddenByDefault(facts, scope.positions);
+}
+
+/** The scope of a view: its releases (positions in `order`) and its vendor (`vendorOf` resolves a name). */
+export function filterScope(
+  state: ViewState,
+  order: readonly string[],
+  vendorOf: (name: string) => string | undefined,
+): FilterScope {
+  const releases = releaseList(state.release.toLowerCase());
+  const lower = order.map((id) => id.toLowerCase());
+  return {
+    releases,
+    positions: releases.map((id) => lower.indexOf(id)).filter((p) => p !== -1),
+    vendorId: state.vendor ? (vendorOf(state.vendor) ?? state.vendor) : '',
+  };
 }
 
 /**
@@ -28,16 +53,21 @@ export function matchesFilters(
 export function visibleRows(
   facts: readonly FilterFacts[],
   state: ViewState,
+  scope: FilterScope,
   searchHits: ReadonlySet<number> | undefined,
   featureHits?: ReadonlySet<number>,
 ): boolean[] {
-  const releases = releaseList(state.release.toLowerCase());
   return facts.map(
     (f, i) =>
       (searchHits === undefined || searchHits.has(i)) &&
       (featureHits === undefined || featureHits.has(i)) &&
-      matchesFilters(f, state, releases),
+      matchesFilters(f, state, scope),
   );
+}
+
+/** How many drivers the lifecycle filter hides from the view's releases (the toggle brings them back). */
+export function hiddenCount(facts: readonly FilterFacts[], scope: FilterScope): number {
+  return facts.filter((f) => hiddenByDefault(f, scope.positions)).length;
 }
 
 export function countText(shown: number, total: number): string {
@@ -47,15 +77,23 @@ export function countText(shown: number, total: number): string {
 /** An empty result names each active constraint so the reader knows what to loosen. */
 export function emptyMessage(
   state: ViewState,
-  labels: { release?: string; project?: string; features?: readonly string[] },
+  labels: {
+    release?: string;
+    project?: string;
+    vendor?: string;
+    features?: readonly string[];
+    /** Drivers the lifecycle filter hides. */
+    hidden?: number;
+  },
 ): string {
   const changes: string[] = [];
   if (state.q.trim()) changes.push(`shorten or clear the search “${state.q.trim()}”`);
   if (state.release) changes.push(`choose “All releases” instead of ${labels.release ?? state.release}`);
   if (state.project) changes.push(`choose “All projects” instead of ${labels.project ?? state.project}`);
-  if (state.vendor) changes.push(`choose “All vendors” instead of ${state.vendor}`);
+  if (state.vendor) changes.push(`choose “All vendors” instead of ${labels.vendor ?? state.vendor}`);
   const features = labels.features ?? state.features;
   if (features.length > 0) changes.push(`ask for fewer features than ${features.join(', ')}`);
+  if (!state.all && labels.hidden) changes.push('show retired and removed drivers');
   if (changes.length === 0) return 'The registry lists no drivers yet.';
   return `No driver matches. To see more, ${changes.join(', or ')}.`;
 }

@@ -2,7 +2,9 @@
 import { inTree } from '../../../backend/model/upstream-signals.ts';
 import type { Feature } from '../../../backend/model/types.ts';
 import type { LiveStatus } from './live-status.ts';
-import type { DriverView, ProjectView, ReleaseView } from './model.ts';
+import type { DriverView } from './driver-view.ts';
+import type { ProjectView } from './project-views.ts';
+import type { ReleaseView } from './release-views.ts';
 import { cellValue, treeSignal, type CellValue } from './signals.ts';
 import { findRelease } from './status.ts';
 
@@ -43,10 +45,12 @@ export function projectMatrix(
       const live: LiveStatus = {
         input: {
           hasCi: driver.status.hasCi,
+          scanned: driver.status.scanned,
           claims: driver.claims.filter((id) => id === release),
           evidence: evidenceKey ? { [evidenceKey]: driver.status.evidence[evidenceKey]! } : {},
         },
         release,
+        roles: {},
         staleDays,
         brief: true,
       };

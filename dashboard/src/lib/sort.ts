@@ -1,4 +1,4 @@
-import { collator } from './text.ts';
+import { compareText } from '../../../backend/model/key-order.ts';
 import type { SortSpec } from './view-state.ts';
 
 export interface SortItem {
@@ -13,14 +13,15 @@ export interface SortItem {
   statusAt: number;
 }
 
+// Names compare as the registry orders them (backend/model/key-order.ts), so a sorted column agrees with the file.
 function compare(a: SortItem, b: SortItem, key: SortSpec['key']): number {
   switch (key) {
     case 'project':
-      return collator.compare(a.project, b.project);
+      return compareText(a.project, b.project);
     case 'vendor':
-      return collator.compare(a.vendor, b.vendor);
+      return compareText(a.vendor, b.vendor);
     case 'driver':
-      return collator.compare(a.driver, b.driver);
+      return compareText(a.driver, b.driver);
     case 'releases':
       return a.newestRelease - b.newestRelease || a.releaseCount - b.releaseCount;
     case 'status':

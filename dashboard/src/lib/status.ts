@@ -1,6 +1,5 @@
-// CI status of a driver for one release (or its newest evidence): the rule the table, the driver
-// pages and the CSV share, evaluated at build time and again in the browser at view time.
-import { ageWords } from '../../../backend/ci/run-words.ts';
+// CI status of a driver for named releases: the rule the table, the driver pages and the CSV share, evaluated
+// at build time and again in the browser at view time. The headline (no release named) is headline.ts'.
 
 /** One release's evidence, compact because the browser receives it for every driver. */
 export interface Evidence {
@@ -21,13 +20,21 @@ export interface StatusInput {
   claims: readonly string[];
   /** Evidence per release id, as written in the registry. */
   evidence: Readonly<Record<string, Evidence>>;
+  /**
+   * Whether the update job has scanned the driver's Gerrit project: without a scan, no evidence is no verdict.
+   * Evidence proves a scan too.
+   */
+  scanned: boolean;
 }
 
 export type CiStatus =
   | { kind: 'passing'; release: string; evidence: Evidence }
   | { kind: 'failing'; release: string; evidence: Evidence }
   | { kind: 'stale'; release: string; evidence: Evidence }
-  | { kind: 'unverified'; claimed: boolean }
+  /** No evidence on the newest maintained release, but some on the release in development. */
+  | { kind: 'development'; release: string; evidence: Evidence }
+  | { kind: 'unverified'; claimed: boolean; release?: string }
+  | { kind: 'unscanned' }
   | { kind: 'none' };
 
 export type StatusKind = CiStatus['kind'];
@@ -50,32 +57,38 @@ export function releaseList(release: string): string[] {
 }
 
 /**
- * The status for `release` (any case), or from the newest evidence over all releases when it is
- * empty, or over the named ones for a comma list. Evidence older than `staleDays` is stale whatever
- * its result: it no longer proves anything.
+ * The status from the newest evidence of the named releases (any case). Evidence older than `staleDays` is
+ * stale whatever its result: it no longer proves anything. `release` is set on an unverified status when one
+ * release was asked about, so a headline can name it.
  */
-export function ciStatus(input: StatusInput, release: string, now: number, staleDays: number): CiStatus {
+export function releaseStatus(
+  input: StatusInput,
+  wanted: readonly string[],
+  now: number,
+  staleDays: number,
+): CiStatus {
   if (!input.hasCi) return { kind: 'none' };
-  const wanted = releaseList(release);
   const ids = Object.keys(input.evidence);
-  const candidates = wanted.length === 0 ? ids : wanted.flatMap((id) => findRelease(ids, id) ?? []);
   let key: string | undefined;
-  for (const id of candidates) {
+  for (const id of wanted.flatMap((w) => findRelease(ids, w) ?? [])) {
     if (key === undefined || input.evidence[id]!.at > input.evidence[key]!.at) key = id;
   }
   const evidence = key === undefined ? undefined : input.evidence[key];
   if (key === undefined || evidence === undefined) {
+    if (!input.scanned) return { kind: 'unscanned' };
     const claimed =
       wanted.length === 0
         ? input.claims.length > 0
         : wanted.some((id) => findRelease(input.claims, id) !== undefined);
-    return { kind: 'unverified', claimed };
+    return wanted.length === 1
+      ? { kind: 'unverified', claimed, release: wanted[0]! }
+      : { kind: 'unverified', claimed };
   }
   if (now - evidence.at > staleDays * DAY) return { kind: 'stale', release: key, evidence };
   return { kind: evidence.ok ? 'passing' : 'failing', release: key, evidence };
 }
 
-/** Whether a status for `release` should name the release its evidence comes from. */
+/** Whether a status for `release` should name the release it speaks of: not when exactly one is selected. */
 export function namesRelease(release: string): boolean {
   return releaseList(release).length !== 1;
 }
@@ -85,15 +98,19 @@ export const STATUS_RANK: Record<StatusKind, number> = {
   passing: 0,
   failing: 1,
   stale: 2,
-  unverified: 3,
-  none: 4,
+  development: 3,
+  unverified: 4,
+  unscanned: 5,
+  none: 6,
 };
 
 export const STATUS_ICON: Record<StatusKind, string> = {
   passing: '✔',
   failing: '✖',
   stale: '◷',
+  development: '◐',
   unverified: '○',
+  unscanned: '◌',
   none: '–',
 };
 
@@ -112,15 +129,15 @@ export interface StatusView {
   kind: StatusKind;
   icon: string;
   label: string;
-  /** The release the evidence is from, shown when no release is selected. */
+  /** The release the status speaks of, when the reader did not choose it: "passing · Gazpacho". */
   release?: string;
   details: StatusDetail[];
 }
 
-/** Words for a status; `showRelease` when the evidence may come from any release. */
+/** Words for a status; `showRelease` when the reader did not choose the release. */
 export function statusView(status: CiStatus, showRelease: boolean): StatusView {
   const view = { kind: status.kind, icon: STATUS_ICON[status.kind] };
-  const release = 'release' in status && showRelease ? { release: status.release } : {};
+  const release = 'release' in status && status.release && showRelease ? { release: status.release } : {};
   switch (status.kind) {
     case 'passing':
       return {
@@ -154,15 +171,27 @@ export function statusView(status: CiStatus, showRelease: boolean): StatusView {
       }
       return { ...view, ...release, label: 'stale', details };
     }
+    case 'development': {
+      const e = status.evidence;
+      return {
+        ...view,
+        label: `only on ${status.release} (in development)`,
+        details: [{ lead: '', text: e.ok ? 'passed' : 'failed', at: e.at, href: e.url }],
+      };
+    }
     case 'unverified':
-      return { ...view, label: status.claimed ? 'claimed, no CI evidence' : 'no CI evidence', details: [] };
+      return {
+        ...view,
+        ...release,
+        label: status.claimed ? 'claimed, no CI evidence' : 'no CI evidence',
+        details: [],
+      };
+    case 'unscanned':
+      return { ...view, label: 'not yet scanned against Gerrit', details: [] };
     case 'none':
       return { ...view, label: 'no CI declared', details: [] };
   }
 }
-
-/** "3 days ago", "yesterday", "in 2 hours": the words every part of DriverLog uses for an age. */
-export const relativeAge = ageWords;
 
 /** The build-time wording of a moment, true whatever the day the page is read: "on 2024-05-01". */
 export function absoluteDate(at: number): string {

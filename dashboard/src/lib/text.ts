@@ -1,8 +1,5 @@
 // Small text helpers shared by the pages, the API files and the browser script.
 
-/** Names in order: case-insensitive, and "Switch 2" before "Switch 10". */
-export const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
 /** The URL as a link target when it is an absolute http(s) URL; anything else is not linkable. */
 export function safeHref(text: string | undefined): string | undefined {
   if (!text) return undefined;

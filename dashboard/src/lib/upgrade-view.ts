@@ -4,7 +4,9 @@ import type { UpgradePair } from '../../../backend/upgrade/upgrade-pairs.ts';
 import { reasonWords, VERDICT_WORDS } from '../../../backend/upgrade/reason-words.ts';
 import type { Reason, UpgradeReport, Verdict } from '../../../backend/upgrade/verdict-types.ts';
 import { driverKey } from '../../../backend/model/driver-key.ts';
-import type { DriverView, SiteModel } from './model.ts';
+import type { DriverView } from './driver-view.ts';
+import type { SiteModel } from './model.ts';
+import { routes } from './routes.ts';
 import { releaseSlug } from './slugs.ts';
 import { STATUS_ICON } from './status.ts';
 import { formatViewState, EMPTY_VIEW } from './view-state.ts';
@@ -34,6 +36,8 @@ export interface UpgradeRow {
   projectId: string;
   project: string;
   vendor: string;
+  /** The vendor's id, which the vendor filter takes. */
+  vendorId: string;
   vendorHref: string;
   name: string;
   driverHref: string;
@@ -50,7 +54,7 @@ export function upgradePairSlug(pair: UpgradePair): string {
 
 /** The address of an upgrade page, under the base path. */
 export function upgradePagePath(pair: UpgradePair): string {
-  return `upgrade/${upgradePairSlug(pair)}/`;
+  return routes.upgrade(pair.from, pair.to);
 }
 
 export function verdictWord(verdict: Verdict): string {
@@ -66,13 +70,13 @@ export function upgradeRows(report: UpgradeReport, model: SiteModel, base: strin
     if (view === undefined) return [];
     const project = projects.get(view.projectId);
     const titles = new Map((project?.features ?? []).map((feature) => [feature.id, feature.title]));
-    const driverHref = joinBase(base, `drivers/${view.slug}/`);
+    const driverHref = joinBase(base, routes.driver(view.slug));
     const evidence = (reason: Reason): Omit<ReasonView, 'text'> => {
       const on = reason.on;
       if (on.type === 'project') {
         const page = project?.matrixReleases.includes(on.release)
-          ? `projects/${view.projectSlug}/${releaseSlug(on.release)}/`
-          : `projects/${view.projectSlug}/`;
+          ? routes.project(view.projectSlug, on.release)
+          : routes.project(view.projectSlug);
         return {
           href: joinBase(base, page),
           label: `${shortProjectName(view.projectName)} in ${on.release}`,
@@ -91,7 +95,8 @@ export function upgradeRows(report: UpgradeReport, model: SiteModel, base: strin
         projectId: view.projectId,
         project: shortProjectName(view.projectName),
         vendor: view.vendor,
-        vendorHref: joinBase(base, `vendors/${view.vendorSlug}/`),
+        vendorId: view.vendorId,
+        vendorHref: joinBase(base, routes.vendor(view.vendorId)),
         name: view.name,
         driverHref,
         verdict: verdict.verdict,
@@ -110,14 +115,14 @@ export function upgradeRows(report: UpgradeReport, model: SiteModel, base: strin
  * filtered to the driver's project and vendor. Empty when that release has no upgrade pages.
  */
 export function driverUpgradeLinks(
-  driver: Pick<DriverView, 'projectId' | 'vendor' | 'claims' | 'upstream'>,
+  driver: Pick<DriverView, 'projectId' | 'vendorId' | 'claims' | 'upstream'>,
   releaseOrder: readonly string[],
   pairs: readonly UpgradePair[],
   base: string,
 ): Array<{ from: string; to: string; href: string }> {
   const known = new Set([...driver.claims, ...(driver.upstream?.in_tree ?? [])]);
   const newest = [...releaseOrder].reverse().find((id) => known.has(id));
-  const query = formatViewState({ ...EMPTY_VIEW, project: driver.projectId, vendor: driver.vendor });
+  const query = formatViewState({ ...EMPTY_VIEW, project: driver.projectId, vendor: driver.vendorId });
   return pairs
     .filter((pair) => pair.from === newest)
     .map((pair) => ({ ...pair, href: `${joinBase(base, upgradePagePath(pair))}${query}` }));

@@ -13,15 +13,24 @@ export interface ViewState {
   release: string;
   /** Project id, "" for all. */
   project: string;
-  /** Vendor name, "" for all. */
+  /** Vendor id (or, from an old link, any name of the vendor), "" for all. */
   vendor: string;
   q: string;
   /** Feature ids of the project's support matrix that every driver shown must support. */
   features: string[];
+  /** Also drivers of retired projects and drivers removed from the tree (`show=all`). */
+  all: boolean;
   sort?: SortSpec;
 }
 
-export const EMPTY_VIEW: ViewState = { release: '', project: '', vendor: '', q: '', features: [] };
+export const EMPTY_VIEW: ViewState = {
+  release: '',
+  project: '',
+  vendor: '',
+  q: '',
+  features: [],
+  all: false,
+};
 
 export function parseSort(text: string): SortSpec | undefined {
   const desc = text.startsWith('-');
@@ -48,13 +57,14 @@ export function parseViewState(search: string): ViewState {
     vendor: get('vendor'),
     q: params.get('q') ?? '',
     features: [...new Set(params.getAll('feature').map((f) => f.trim()))].filter((f) => f !== ''),
+    all: get('show') === 'all',
   };
   const sort = parseSort(get('sort'));
   if (sort) state.sort = sort;
   return state;
 }
 
-/** "?release_id=rocky&vendor=EMC", or "" for the default view. */
+/** "?release_id=rocky&vendor=dell", or "" for the default view. */
 export function formatViewState(state: ViewState): string {
   const params = new URLSearchParams();
   if (state.release) params.set('release_id', state.release.toLowerCase());
@@ -62,6 +72,7 @@ export function formatViewState(state: ViewState): string {
   if (state.vendor) params.set('vendor', state.vendor);
   if (state.q) params.set('q', state.q);
   for (const feature of state.features) params.append('feature', feature);
+  if (state.all) params.set('show', 'all');
   if (state.sort) params.set('sort', formatSort(state.sort));
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -1,11 +1,23 @@
 // <driver-table> (components/DriverTable.astro): filters, search, sorting and URL state for the
 // server-rendered drivers table. Rows are never rebuilt: filtering toggles `hidden`, sorting re-appends
 // the same <tr> elements.
-import { decodeDriver, type ClientDriver, type ClientIndex } from '../lib/client-index.ts';
-import { countText, emptyMessage, visibleRows, type FilterFacts } from '../lib/filter.ts';
+import { vendorKey } from '../../../backend/model/vendor-key.ts';
+import type { ClientDriver, ClientIndex } from '../lib/client-index.ts';
+import {
+  countText,
+  emptyMessage,
+  filterScope,
+  hiddenCount,
+  visibleRows,
+  type FilterFacts,
+} from '../lib/filter.ts';
+import { scopedStatus } from '../lib/headline.ts';
+import type { ReleaseRoles } from '../lib/release-views.ts';
+import { rowSignals, rowSignalsHtml } from '../lib/row-signals.ts';
 import { createDriverSearch, type DriverSearch } from '../lib/search.ts';
 import { sortOrder, type SortItem } from '../lib/sort.ts';
-import { ciStatus, findRelease, namesRelease, releaseList, STATUS_RANK, statusView } from '../lib/status.ts';
+import { tableData } from '../lib/table-data.ts';
+import { findRelease, namesRelease, releaseList, STATUS_RANK, statusView } from '../lib/status.ts';
 import {
   EMPTY_VIEW,
   formatViewState,
@@ -20,7 +32,9 @@ import { FeatureData, IndexLoadError } from './feature-data.ts';
 import { readForm, writeForm } from './form-state.ts';
 import { renderStatus } from './status-dom.ts';
 
+// Cells of a row: project, vendor, driver (a header cell), releases claimed, CI status, signals, maintainers.
 const STATUS_COLUMN = 4;
+const SIGNALS_COLUMN = 5;
 // Laying out thousands of table rows takes longer than a keystroke may: large registries show the
 // first rows of a result and a button for the rest. Ours (a few hundred) always shows everything.
 // Each newly shown row costs about 0.3 ms of layout in Chromium: 50 keep a keystroke under its budget.
@@ -39,6 +53,13 @@ class DriverTable extends HTMLElement {
   private showAll = false;
   private staleDays = 30;
   private releaseOrder = new Map<string, number>();
+  /** Drivers the lifecycle filter hides from the current release's view. */
+  private goneCount = 0;
+  private releaseIds: string[] = [];
+  private roles: ReleaseRoles = {};
+  /** Every name of every vendor (its id, name and aliases, as vendorKey reads them) → the vendor's id. */
+  private vendorIds = new Map<string, string>();
+  private vendorNames = new Map<string, string>();
   private state: ViewState | undefined;
   private searchHits: Set<number> | undefined;
   private shownOrder = '';
@@ -59,40 +80,26 @@ class DriverTable extends HTMLElement {
     if (!response.ok) throw new IndexLoadError(`${url}: HTTP ${response.status}`);
     const index = (await response.json()) as ClientIndex;
     this.rows = Array.from(this.querySelector('tbody')!.rows);
-    this.rowHidden = new Uint8Array(this.rows.length);
+    // The server hides drivers of retired projects and removed ones: start from what it rendered.
+    this.rowHidden = Uint8Array.from(this.rows, (row) => (row.hidden ? 1 : 0));
     if (index.drivers.length !== this.rows.length) {
       throw new IndexLoadError(
         `${url}: ${index.drivers.length} entries for ${this.rows.length} rows; rebuild the site`,
       );
     }
     this.staleDays = index.staleDays;
+    this.releaseIds = index.releases;
+    this.roles = index.roles;
     this.releaseOrder = new Map(index.releases.map((id, i) => [id, i]));
     this.releaseNames = new Map(index.releases.map((id) => [id.toLowerCase(), id]));
-    this.drivers = index.drivers.map((d) => decodeDriver(d, index.releases));
-    // A driver is "for" a release its vendor claims, its CI has evidence for, or its project's tree lists it in.
-    this.facts = this.drivers.map((d) => ({
-      projectId: d.projectId,
-      vendor: d.vendor,
-      releases: new Set(
-        [...d.status.claims, ...Object.keys(d.status.evidence), ...d.inTree].map((id) => id.toLowerCase()),
-      ),
-    }));
-    this.items = this.drivers.map((d) => {
-      const positions = d.status.claims.map((id) => this.releaseOrder.get(id) ?? -1);
-      return {
-        project: d.projectName,
-        vendor: d.vendor,
-        driver: d.name,
-        newestRelease: Math.max(-1, ...positions),
-        releaseCount: positions.length,
-        statusRank: 0,
-        statusAt: 0,
-      };
-    });
+    const data = tableData(index);
+    this.drivers = data.drivers;
+    this.facts = data.facts;
+    this.items = data.items;
+    this.vendorIds = data.vendorIds;
+    this.vendorNames = data.vendorNames;
     this.order = this.rows.map((_, i) => i);
-    this.finder = createDriverSearch(
-      this.drivers.map((d) => [d.vendor, d.name, d.description, d.projectName, d.projectId, d.ciId]),
-    );
+    this.finder = createDriverSearch(data.searchFields);
     this.features = new FeatureData(this.dataset.features!);
     this.wire();
     const first = parseViewState(location.search);
@@ -152,7 +159,13 @@ class DriverTable extends HTMLElement {
     });
   }
 
-  private apply(next: ViewState, history: 'push' | 'replace' | 'none'): void {
+  /** The vendor's id for any of its names (old links name vendors by name or by a former name). */
+  private vendorId(name: string): string | undefined {
+    return this.vendorIds.get(vendorKey(name));
+  }
+
+  private apply(asked: ViewState, history: 'push' | 'replace' | 'none'): void {
+    const next = asked.vendor ? { ...asked, vendor: this.vendorId(asked.vendor) ?? asked.vendor } : asked;
     const prev = this.state;
     this.state = next;
     if (prev && !sameView(prev, next)) this.showAll = false;
@@ -169,7 +182,8 @@ class DriverTable extends HTMLElement {
       this.searchHits = q ? this.finder.search(q) : undefined;
     }
     this.reorder(next, releaseChanged);
-    const matching = visibleRows(this.facts, next, this.searchHits, this.features.hits(next));
+    const scope = filterScope(next, this.releaseIds, (name) => this.vendorId(name));
+    const matching = visibleRows(this.facts, next, scope, this.searchHits, this.features.hits(next));
     const limit = this.showAll || this.rows.length <= ALWAYS_SHOWN ? Infinity : FIRST_ROWS;
     let shown = 0;
     let displayed = 0;
@@ -184,7 +198,14 @@ class DriverTable extends HTMLElement {
         this.rows[i]!.hidden = hide;
       }
     }
-    this.querySelector('.driver-count')!.textContent = countText(shown, this.rows.length);
+    // The lifecycle filter depends on the release alone: counted again only when it changes.
+    if (releaseChanged) this.goneCount = hiddenCount(this.facts, scope);
+    const hidden = this.goneCount;
+    this.querySelector('.driver-count')!.textContent = countText(
+      shown,
+      this.rows.length - (next.all ? 0 : hidden),
+    );
+    this.showGone(next, hidden);
     const more = this.querySelector<HTMLElement>('.driver-more')!;
     more.hidden = displayed === shown;
     if (displayed < shown) {
@@ -199,8 +220,18 @@ class DriverTable extends HTMLElement {
       empty.querySelector('p')!.textContent = emptyMessage(next, {
         release: this.releaseLabel(next.release),
         project: project?.projectName,
+        vendor: this.vendorNames.get(next.vendor),
+        hidden,
       });
     }
+  }
+
+  /** The toggle's words say how many drivers it brings back. */
+  private showGone(state: ViewState, hidden: number): void {
+    const words = this.querySelector('.driver-gone span')!;
+    words.textContent = state.all
+      ? `show retired and removed (${hidden} shown)`
+      : `show retired and removed (${hidden} hidden)`;
   }
 
   /** "Rocky", or "Kilo or Liberty" for a comma list, as the registry spells them. */
@@ -210,16 +241,23 @@ class DriverTable extends HTMLElement {
       .join(' or ');
   }
 
-  /** Status cells for a release, or newest evidence; ages are measured now, in the reader's browser. */
+  /** Status and signal cells for a release, or the headline; ages are measured now, in the reader's browser. */
   private renderStatuses(release: string): void {
     const now = Date.now();
-    this.querySelector('caption span')!.textContent = release ? this.releaseLabel(release) : 'newest';
+    this.querySelector('caption span')!.textContent = release
+      ? this.releaseLabel(release)
+      : `the newest maintained release${this.roles.maintained ? `, ${this.roles.maintained}` : ''}`;
     for (let i = 0; i < this.rows.length; i++) {
-      const status = ciStatus(this.drivers[i]!.status, release, now, this.staleDays);
+      const driver = this.drivers[i]!;
+      const status = scopedStatus(driver.status, release, this.roles, now, this.staleDays);
       const item = this.items[i]!;
       item.statusRank = STATUS_RANK[status.kind];
       item.statusAt = 'evidence' in status ? status.evidence.at : 0;
-      renderStatus(this.rows[i]!.cells[STATUS_COLUMN]!, statusView(status, namesRelease(release)), now);
+      const cells = this.rows[i]!.cells;
+      renderStatus(cells[STATUS_COLUMN]!, statusView(status, namesRelease(release)), now);
+      cells[SIGNALS_COLUMN]!.innerHTML = rowSignalsHtml(
+        rowSignals(driver, release, this.releaseIds, this.roles),
+      );
     }
   }
 

@@ -11,6 +11,7 @@ export function readForm(form: HTMLFormElement, sort: SortSpec | undefined): Vie
     q: get('q'),
     // Disabled fieldsets (other projects' features) are not part of the form data.
     features: [...new Set(data.getAll('feature').map(String))],
+    all: data.get('show') === 'all',
     sort,
   };
 }
@@ -35,6 +36,8 @@ export function writeForm(
   set('project_id', state.project, unknown);
   set('vendor', state.vendor, unknown);
   set('q', state.q, unknown);
+  const show = form.elements.namedItem('show') as HTMLInputElement;
+  show.checked = state.all;
   writeFeatures(form, state);
 }
 

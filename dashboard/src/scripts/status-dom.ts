@@ -1,47 +1,16 @@
-// The browser's twin of components/Status.astro: same markup, relative ages seen from `now`.
-import { relativeAge, type StatusView } from '../lib/status.ts';
+// The browser's side of components/Status.astro: the same renderer (lib/status-html.ts), with ages worded as
+// seen from `now`.
+import { routes } from '../lib/routes.ts';
+import type { StatusView } from '../lib/status.ts';
+import { statusHtml } from '../lib/status-html.ts';
+import { joinBase } from '../lib/text.ts';
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  ...children: Array<Node | string>
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.append(...children);
-  return node;
+/** The site's base path, which the layout writes on <html data-base>. */
+export function basePath(): string {
+  return document.documentElement.dataset.base ?? '/';
 }
 
-function timeEl(at: number, now: number): HTMLTimeElement {
-  const iso = new Date(at).toISOString().replace('.000Z', 'Z');
-  const time = el('time', relativeAge(at, now));
-  time.dateTime = iso;
-  time.title = `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-  return time;
-}
-
-/** Replaces the cell's content; every string goes in as text, never as markup. */
+/** Replaces the cell's content; statusHtml escapes every value. */
 export function renderStatus(cell: HTMLElement, view: StatusView, now: number): void {
-  const icon = el('span', view.icon);
-  icon.setAttribute('aria-hidden', 'true');
-  const label = el('b', icon, ` ${view.label}`);
-  label.className = `status-${view.kind}`;
-  const parts: Array<Node | string> = [label];
-  if (view.release || view.details.length > 0) {
-    const details = el('span');
-    details.className = 'status-detail';
-    if (view.release) details.append(`${view.release}: `);
-    for (const d of view.details) {
-      details.append(d.lead);
-      if (d.at === undefined) {
-        details.append(d.text);
-      } else if (d.href) {
-        const link = el('a', `${d.text} `, timeEl(d.at, now));
-        link.href = d.href;
-        details.append(link);
-      } else {
-        details.append(`${d.text} `, timeEl(d.at, now));
-      }
-    }
-    parts.push(' ', details);
-  }
-  cell.replaceChildren(...parts);
+  cell.innerHTML = statusHtml(view, { evidenceHref: joinBase(basePath(), routes.evidence), now });
 }

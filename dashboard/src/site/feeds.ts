@@ -1,18 +1,18 @@
-// The three kinds of feed, as Astro endpoint responses.
+// The three kinds of feed, as Atom documents.
 import { atomFeed } from '../lib/atom.ts';
 import type { FeedEvent } from '../lib/feed-events.ts';
 import { stableId } from '../lib/feed-events.ts';
 import { publicHref } from '../lib/text.ts';
 import { site } from './load.ts';
 
-export function feedResponse(
+export function feedBody(
   spec: { path: string; title: string; page: string },
   events: readonly FeedEvent[],
-): Response {
+): string {
   const { settings } = site();
   const base = import.meta.env.BASE_URL;
   const href = (path: string) => publicHref(settings.siteUrl, base, path);
-  const body = atomFeed(
+  return atomFeed(
     {
       // From the feed's path alone: the same feed keeps its id wherever the site is hosted.
       id: stableId(`feed\n${spec.path}`),
@@ -24,5 +24,4 @@ export function feedResponse(
     },
     events,
   );
-  return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 }

@@ -1,28 +1,41 @@
 // Reads the registry once per build. Pages import `site()`; nothing else touches the disk.
 import { DriverlogError } from '../../../backend/common/errors.ts';
-import { openRegistry, type OpenedRegistry } from '../../../backend/store/open-registry.ts';
-import { joinRuns } from '../../../backend/model/runs-file.ts';
 import type { Registry } from '../../../backend/model/types.ts';
+import { openRegistry } from '../../../backend/store/open-registry.ts';
+import type { LocatedProblem } from '../../../backend/validate/problem.ts';
+import { formatText } from '../../../backend/validate/problem-output.ts';
+import { buildClientIndex, type ClientIndex } from '../lib/client-index.ts';
+import type { DriverView } from '../lib/driver-view.ts';
 import { feedEvents, type FeedEvent } from '../lib/feed-events.ts';
-import { buildModel, type DriverView, type ProjectView, type SiteModel } from '../lib/model.ts';
-import { normalizeRegistry, normalizeRuns } from '../lib/normalize.ts';
+import { buildModel, type SiteModel } from '../lib/model.ts';
+import type { ProjectView } from '../lib/project-views.ts';
 import { readSettings, type Settings } from './settings.ts';
 
-/** The registry file is not JSON (or not UTF-8): the message says where, as `driverlog validate` would. */
+/** The registry or its runs file is not JSON, or has entries the schema refuses: the build stops, saying where. */
 export class RegistryReadError extends DriverlogError {
-  constructor(message: string) {
-    super(message, 'REGISTRY_READ', 'problems');
+  constructor(readonly problems: LocatedProblem[]) {
+    super(
+      `${formatText(problems, new Set(problems.map((p) => p.file)).size).trimEnd()}\n` +
+        "the site is built from a registry of the schema's shape only ('driverlog validate' shows every problem)",
+      'REGISTRY_READ',
+      'problems',
+    );
   }
 }
 
 export interface Site {
   settings: Settings;
+  /** The registry as read (validated, runs joined): for rules that take the registry itself, such as upgrades. */
+  registry: Registry;
   model: SiteModel;
+  /** The home table's data (drivers-index.json); the server renders its rows from the same entries. */
+  index: ClientIndex;
   /** Every status change, newest first (the feeds). */
   events: FeedEvent[];
-  /** Events per driver slug and per vendor name, newest first. */
+  /** Events per driver slug and per vendor id, newest first. */
   eventsByDriver: Map<string, FeedEvent[]>;
   eventsByVendor: Map<string, FeedEvent[]>;
+  /** Drivers per vendor id and per project id. */
   driversByVendor: Map<string, DriverView[]>;
   driversByProject: Map<string, DriverView[]>;
   projectsById: Map<string, ProjectView>;
@@ -30,50 +43,33 @@ export interface Site {
 
 let cached: Site | undefined;
 
+/** Problems that leave no registry to build from: a file that is not JSON, or entries the schema refuses. */
+const UNREADABLE = new Set(['json-syntax', 'schema', 'runs-schema']);
+
 export function site(): Site {
   if (cached) return cached;
   const settings = readSettings(process.env, Date.now());
-  // The one reader every command uses: a byte order mark or a non-UTF-8 byte is judged as `validate` does.
+  // The reading every command shares (store/open-registry.ts, through validate/read-registry.ts): both files
+  // parsed once, validated, and the runs joined into the records. Other problems are the maintainers' to fix
+  // and leave the site as true as the data.
   const opened = openRegistry(settings.dataPath);
-  if (!opened.source.ok) {
-    const { position, message, hint } = opened.source.error;
-    throw new RegistryReadError(
-      `${settings.dataPath}:${position.line}:${position.column}: not a registry: ${message}\n    hint: ${hint}`,
-    );
-  }
-  // Validation problems do not stop the build: normalizeRegistry keeps what has the right shape.
-  const model = buildModel(withRuns(normalizeRegistry(opened.source.value, settings.dataPath), opened));
-  cached = { settings, model, ...derived(model, settings) };
+  const refused = opened.problems.filter((p) => p.severity === 'error' && UNREADABLE.has(p.check));
+  if (refused.length > 0 || opened.value === undefined) throw new RegistryReadError(refused);
+  const registry: Registry = opened.value;
+  const model = buildModel(registry, settings.now);
+  cached = { settings, registry, model, ...derived(model, settings) };
   return cached;
 }
 
-/**
- * The registry with the runs from the runs file beside it. openRegistry joins them only into a registry without
- * schema errors, since commands refuse any other; the site is built from whatever has the right shape, so it
- * joins the runs the same way (joinRuns) into the normalized registry. A runs file that is not JSON fails the
- * build where it breaks, as the registry does: a site silently without runs would look like silent CIs.
- */
-function withRuns(registry: Registry, opened: OpenedRegistry): Registry {
-  if (opened.runs === undefined) return registry;
-  const broken = opened.problems.find((p) => p.file === opened.runs!.file && p.check === 'json-syntax');
-  if (broken !== undefined) {
-    throw new RegistryReadError(
-      `${broken.file}:${broken.line}:${broken.column}: not a runs file: ${broken.message}\n    hint: ${broken.hint}`,
-    );
-  }
-  const { source } = opened.runs;
-  const runs = normalizeRuns(source.ok ? source.value : undefined, opened.runs.file);
-  return joinRuns(registry, runs).registry;
-}
-
 /** Lookups several pages share, made once per build rather than once per page. */
-function derived(model: SiteModel, settings: Settings): Omit<Site, 'settings' | 'model'> {
+function derived(model: SiteModel, settings: Settings): Omit<Site, 'settings' | 'registry' | 'model'> {
   const events = feedEvents(model, settings);
   return {
+    index: buildClientIndex(model, settings.now, settings.staleDays),
     events,
     eventsByDriver: groupBy(events, (e) => e.driver.slug),
-    eventsByVendor: groupBy(events, (e) => e.driver.vendor),
-    driversByVendor: groupBy(model.drivers, (d) => d.vendor),
+    eventsByVendor: groupBy(events, (e) => e.driver.vendorId),
+    driversByVendor: groupBy(model.drivers, (d) => d.vendorId),
     driversByProject: groupBy(model.drivers, (d) => d.projectId),
     projectsById: new Map(model.projects.map((p) => [p.id, p])),
   };

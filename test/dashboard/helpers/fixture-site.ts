@@ -71,10 +71,16 @@ export async function countText(page: Page): Promise<string> {
   return (await page.textContent('.driver-count'))?.trim() ?? '';
 }
 
-/** The status cell's text for the row of the named driver. */
-export async function statusOf(page: Page, driver: string): Promise<string> {
+/** The text of a cell (its position among the row's td cells) for the row of the named driver. */
+async function cellOf(page: Page, driver: string, cell: number): Promise<string> {
   const row = page
     .locator('tbody tr', { has: page.locator('th[scope=row] > a', { hasText: driver }) })
     .first();
-  return ((await row.locator('td').nth(3).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  return ((await row.locator('td').nth(cell).textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** The status cell's text for the row of the named driver. */
+export const statusOf = (page: Page, driver: string) => cellOf(page, driver, 3);
+
+/** The release-scoped signals of the row of the named driver. */
+export const signalsOf = (page: Page, driver: string) => cellOf(page, driver, 4);

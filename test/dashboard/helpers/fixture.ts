@@ -1,5 +1,7 @@
-// A registry with every CI status, a numeric-ordering trap, a slug collision and a hostile entry.
-// Times are relative to `now`, so "3 days ago" stays true whenever the tests run.
+// A registry with every CI status, a numeric-ordering trap, a slug collision and a hostile entry; a release in
+// development after two maintained ones, a company with former names, a retired project, a removed driver and a
+// project never scanned against Gerrit. Times are relative to `now`, so "3 days ago" stays true whenever the tests
+// run, and the release in development stays in development.
 import type { Registry, VerificationRecord } from '../../../backend/model/types.ts';
 
 const DAY = 86_400_000;
@@ -36,8 +38,11 @@ function runs(now: number, fromDay: number, results: string, firstChange: number
   }));
 }
 
-/** A driver name longer than any file name may be: its pages must still build. */
-export const LONG_NAME = `Very long ${'storage array driver name '.repeat(11)}`.trim();
+/** A driver name longer than a slug may be (and as long as the schema allows): its pages must still build. */
+export const LONG_NAME = `Very long ${'storage array driver name '.repeat(4)}`.trim();
+
+/** The release in development: dated four months after `now`. */
+export const DEVELOPMENT = 'Train';
 
 export const HOSTILE_EMAIL = 'mallory@evil.example.com';
 
@@ -59,14 +64,37 @@ export function fixtureRegistry(now: number): Registry {
           { id: 'qos', title: 'QoS', status: 'optional' },
         ],
       },
+      { id: 'openstack/fuel', name: 'Fuel', retired_on: '2017-06-20' },
+      { id: 'openstack/manila', name: 'Manila (Shared File Systems)' },
       { id: 'openstack/neutron', name: 'Neutron (Networking)' },
       { id: 'openstack/nova', name: 'Nova (Compute)' },
     ],
+    vendors: [
+      { id: 'acme', name: 'Acme' },
+      { id: 'dell', name: 'Dell', aliases: ['Dell EMC', 'EMC'], url: 'https://www.dell.com/' },
+    ],
     releases: [
+      { id: 'Newton', wiki: 'https://releases.openstack.org/newton/', start: '2016-10-06' },
+      { id: 'Ocata', wiki: 'https://releases.openstack.org/ocata/', start: '2017-02-22' },
+      { id: 'Pike', wiki: 'https://releases.openstack.org/pike/', start: '2017-08-30' },
       { id: 'Queens', wiki: 'https://releases.openstack.org/queens/', start: '2018-Feb-28' },
       { id: 'Rocky', wiki: 'https://releases.openstack.org/rocky/', start: '2018-Aug-29', active: true },
       { id: 'Stein', wiki: 'https://releases.openstack.org/stein/', start: '2019-04-10', active: true },
+      {
+        id: DEVELOPMENT,
+        wiki: 'https://releases.openstack.org/train/',
+        start: new Date(now + 120 * DAY).toISOString().slice(0, 10),
+      },
     ],
+    scan_state: {
+      gerrit_url: 'https://review.example.org',
+      projects: {
+        'openstack/cinder': { updated: '2026-01-01 00:00:00.000000000', scanned: iso(now - DAY) },
+        'openstack/neutron': { updated: '2026-01-01 00:00:00.000000000', scanned: iso(now - DAY) },
+        // Scanned by a job from before scans were dated.
+        'openstack/nova': { updated: '2026-01-01 00:00:00.000000000' },
+      },
+    },
     drivers: [
       {
         project_id: 'openstack/cinder',
@@ -145,12 +173,44 @@ export function fixtureRegistry(now: number): Registry {
         },
       },
       {
+        project_id: 'openstack/cinder',
+        vendor: 'Dell',
+        name: 'Dell PowerMax',
+        description: 'Fibre Channel and iSCSI for PowerMax arrays.',
+        releases: ['Stein'],
+        ci: ci('dell-ci'),
+        upstream_id: 'dell_powermax',
+        upstream: {
+          title: 'Dell PowerMax',
+          in_tree: ['Queens', 'Rocky', 'Stein'],
+          features: { supported: [['Queens', 'complete']] },
+        },
+        // Evidence on the release in development only.
+        verification: { [DEVELOPMENT]: record(now, 2, true, 1008, { branch: 'master' }) },
+      },
+      {
+        project_id: 'openstack/fuel',
+        vendor: 'Mirantis',
+        name: 'Fuel plugin',
+        description: 'A plugin of a retired project.',
+        releases: ['Queens'],
+      },
+      {
+        project_id: 'openstack/manila',
+        vendor: 'Initech',
+        name: 'Initech NAS',
+        description: 'Its project was never scanned.',
+        releases: ['Stein'],
+        ci: ci('initech-ci'),
+      },
+      {
         project_id: 'openstack/neutron',
         vendor: 'Beta Networks',
         name: 'Beta ML2',
         description: 'An ML2 mechanism driver.',
         maintainers: [{ name: 'Bob Builder', irc: 'bobb' }],
-        releases: ['Rocky', 'Stein'],
+        // Claims reaching back further than a phone shows at first.
+        releases: ['Newton', 'Ocata', 'Pike', 'Rocky', 'Stein'],
         ci: ci('beta-ci'),
         verification: { Rocky: record(now, 60, true, 1004) },
       },
@@ -187,7 +247,11 @@ export function fixtureRegistry(now: number): Registry {
         description: 'A hypervisor driver.',
         releases: ['Queens', 'Rocky', 'Stein'],
         ci: ci('zeta-ci'),
-        verification: { Stein: record(now, 1, true, 1006) },
+        // Passing on the newest maintained release, failing on the one in development: the headline says passing.
+        verification: {
+          Stein: record(now, 1, true, 1006),
+          [DEVELOPMENT]: record(now, 1, false, 1007, { branch: 'master' }),
+        },
       },
       {
         project_id: 'openstack/nova',

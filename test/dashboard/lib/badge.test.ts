@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  badgeFor,
-  badgeRelease,
-  badgeSnippets,
-  badgeSvg,
-  shieldsJson,
-} from '../../../dashboard/src/lib/badge.ts';
+import { badgeFor, badgeSnippets, badgeSvg, shieldsJson } from '../../../dashboard/src/lib/badge.ts';
 import type { CiStatus } from '../../../dashboard/src/lib/status.ts';
 
 const evidence = { ok: true, at: 0 };
@@ -13,7 +7,9 @@ const statuses: Array<[CiStatus, string]> = [
   [{ kind: 'passing', release: 'Flamingo', evidence }, 'passing · Flamingo'],
   [{ kind: 'failing', release: 'Rocky', evidence }, 'failing · Rocky'],
   [{ kind: 'stale', release: 'Rocky', evidence }, 'stale · Rocky'],
-  [{ kind: 'unverified', claimed: true }, 'no CI evidence'],
+  [{ kind: 'unverified', claimed: true, release: 'Gazpacho' }, 'no CI evidence · Gazpacho'],
+  [{ kind: 'development', release: 'Indri', evidence }, 'only on Indri (in development)'],
+  [{ kind: 'unscanned' }, 'not yet scanned'],
   [{ kind: 'none' }, 'no CI declared'],
 ];
 
@@ -40,9 +36,10 @@ describe('badges', () => {
     expect(svg).not.toMatch(/<script|href=|url\(|@import/i);
   });
 
-  it('speak of the newest release with evidence, and come with snippets to paste', () => {
-    expect(badgeRelease([{ release: 'Stein' }, { release: 'Rocky' }])).toBe('Stein');
-    expect(badgeRelease([])).toBe('');
+  it('come with snippets to paste, their words inert in Markdown', () => {
+    expect(
+      badgeSnippets('https://x.org/b.svg', 'https://x.org/d/', 'openstack CI: passing `*x*`').markdown,
+    ).toBe('[![openstack CI: passing \\`\\*x\\*\\`](https://x.org/b.svg)](https://x.org/d/)');
     expect(badgeSnippets('https://x.org/b.svg', 'https://x.org/d/', 'openstack CI: passing [x]')).toEqual({
       markdown: '[![openstack CI: passing \\[x\\]](https://x.org/b.svg)](https://x.org/d/)',
       html: '<a href="https://x.org/d/"><img src="https://x.org/b.svg" alt="openstack CI: passing [x]"></a>',

@@ -4,11 +4,9 @@ import {
   featureHits,
   supportsFeatures,
 } from '../../../dashboard/src/lib/feature-filter.ts';
-import { buildModel } from '../../../dashboard/src/lib/model.ts';
-import { normalizeRegistry } from '../../../dashboard/src/lib/normalize.ts';
-import { fixtureRegistry } from '../helpers/fixture.ts';
+import { fixtureModel } from '../helpers/fixture-model.ts';
 
-const model = buildModel(normalizeRegistry(fixtureRegistry(Date.UTC(2024, 4, 31)), 'fixture.json'));
+const model = fixtureModel(Date.UTC(2024, 4, 31));
 const index = buildFeatureIndex(model);
 const names = (hits: Set<number> | undefined) => [...(hits ?? [])].map((i) => model.drivers[i]!.name).sort();
 
@@ -17,13 +15,18 @@ describe('the feature filter', () => {
     expect(names(featureHits(index, ['multiattach'], ''))).toEqual(['Acme FC', 'Acme iSCSI']);
     expect(names(featureHits(index, ['multiattach', 'qos'], ''))).toEqual(['Acme iSCSI']);
     // Acme-FC left the tree after Queens, where it was supported: its newest in-tree release decides.
-    expect(names(featureHits(index, ['supported'], ''))).toEqual(['Acme iSCSI', 'Acme-FC']);
+    expect(names(featureHits(index, ['supported'], ''))).toEqual(['Acme iSCSI', 'Acme-FC', 'Dell PowerMax']);
   });
 
   it('reads the selected release, or any of a comma list', () => {
     expect(names(featureHits(index, ['multiattach'], 'queens'))).toEqual(['Acme FC']);
     expect(names(featureHits(index, ['multiattach'], 'queens,rocky'))).toEqual(['Acme FC', 'Acme iSCSI']);
-    expect(names(featureHits(index, ['supported'], 'queens'))).toEqual(['Acme FC', 'Acme iSCSI', 'Acme-FC']);
+    expect(names(featureHits(index, ['supported'], 'queens'))).toEqual([
+      'Acme FC',
+      'Acme iSCSI',
+      'Acme-FC',
+      'Dell PowerMax',
+    ]);
   });
 
   it('keeps nothing for a feature no matrix has, and has no opinion without features', () => {

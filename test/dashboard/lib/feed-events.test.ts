@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { feedEvents, runUrl } from '../../../dashboard/src/lib/feed-events.ts';
-import { buildModel } from '../../../dashboard/src/lib/model.ts';
-import { normalizeRegistry } from '../../../dashboard/src/lib/normalize.ts';
-import { fixtureRegistry } from '../helpers/fixture.ts';
+import { fixtureModel } from '../helpers/fixture-model.ts';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2024, 4, 31);
 const ctx = { now, staleDays: 30, gerritUrl: 'https://review.opendev.org' };
-const events = () => feedEvents(buildModel(normalizeRegistry(fixtureRegistry(now), 'f.json')), ctx);
+const events = () => feedEvents(fixtureModel(now), ctx);
 
 describe('feedEvents', () => {
   it('announces each flip between consecutive runs, at the time of the run', () => {
@@ -53,7 +51,7 @@ describe('feedEvents', () => {
     for (const e of first)
       expect(e.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
     // A later build (a day on) still names the same changes the same way.
-    const later = feedEvents(buildModel(normalizeRegistry(fixtureRegistry(now), 'f.json')), {
+    const later = feedEvents(fixtureModel(now), {
       ...ctx,
       now: now + DAY,
     });

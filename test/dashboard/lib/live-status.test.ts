@@ -23,8 +23,10 @@ const live: LiveStatus = {
         passUrl: 'https://r/1',
       },
     },
+    scanned: true,
   },
   release: '',
+  roles: { maintained: 'Rocky', development: 'Stein' },
   staleDays: 30,
   brief: false,
 };
@@ -36,6 +38,21 @@ describe('live status cells', () => {
       release: 'rocky',
       brief: true,
     });
+  });
+
+  it('carry only the releases the status depends on', () => {
+    const more: LiveStatus = {
+      ...live,
+      input: {
+        ...live.input,
+        claims: ['Queens', 'Rocky'],
+        evidence: { ...live.input.evidence, Queens: { ok: true, at: built - DAY } },
+      },
+    };
+    expect(decodeLiveStatus(encodeLiveStatus(more)).input).toEqual(live.input);
+    expect(decodeLiveStatus(encodeLiveStatus({ ...more, release: 'queens' })).input.claims).toEqual([
+      'Queens',
+    ]);
   });
 
   it('turn stale when read long after the build', () => {

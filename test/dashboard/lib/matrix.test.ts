@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { newestMatrixRelease, projectMatrix } from '../../../dashboard/src/lib/matrix.ts';
-import { buildModel } from '../../../dashboard/src/lib/model.ts';
-import { normalizeRegistry } from '../../../dashboard/src/lib/normalize.ts';
-import { fixtureRegistry } from '../helpers/fixture.ts';
+import { fixtureModel } from '../helpers/fixture-model.ts';
 
-const model = buildModel(normalizeRegistry(fixtureRegistry(Date.UTC(2024, 4, 31)), 'fixture.json'));
+const model = fixtureModel(Date.UTC(2024, 4, 31));
 const cinder = model.projects.find((p) => p.id === 'openstack/cinder')!;
 const drivers = model.drivers.filter((d) => d.projectId === cinder.id);
 
@@ -14,6 +12,7 @@ describe('projectMatrix', () => {
     expect(matrix.rows.map((r) => [r.driver.name, r.supported, r.cells.map((c) => c.value)])).toEqual([
       ['Acme FC', false, ['missing', 'partial', 'unknown']],
       ['Acme iSCSI', true, ['complete', 'complete', 'partial']],
+      ['Dell PowerMax', true, ['complete', 'not-stated', 'not-stated']],
     ]);
     expect(matrix.rows[1]!.cells[1]!.note).toBe('Needs array firmware 2.0.');
     expect(matrix.claimedOutside.map((d) => d.name)).toEqual(['Acme-FC']);

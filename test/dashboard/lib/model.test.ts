@@ -1,101 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { apiDrivers, apiProjects, apiReleases, apiVendors } from '../../../dashboard/src/lib/api.ts';
-import { buildClientIndex, decodeDriver } from '../../../dashboard/src/lib/client-index.ts';
-import { driversCsv } from '../../../dashboard/src/lib/csv.ts';
-import { buildModel, releaseSpan } from '../../../dashboard/src/lib/model.ts';
 import {
-  normalizeRegistry,
-  normalizeRuns,
-  RegistryShapeError,
-} from '../../../dashboard/src/lib/normalize.ts';
-import { fixtureRegistry, HOSTILE_EMAIL } from '../helpers/fixture.ts';
+  buildClientIndex,
+  compactTreeSignal,
+  decodeDriver,
+} from '../../../dashboard/src/lib/client-index.ts';
+import { driversCsv } from '../../../dashboard/src/lib/csv.ts';
+import { releaseSpan } from '../../../dashboard/src/lib/release-views.ts';
+import { treeSignal } from '../../../dashboard/src/lib/signals.ts';
+import { HOSTILE_EMAIL } from '../helpers/fixture.ts';
+import { fixtureModel } from '../helpers/fixture-model.ts';
 
 const now = Date.UTC(2024, 4, 31);
-const model = buildModel(normalizeRegistry(fixtureRegistry(now), 'fixture.json'));
-
-describe('normalizeRegistry', () => {
-  it('says where a file is not a registry', () => {
-    expect(() => normalizeRegistry([], 'data/x.json')).toThrow(RegistryShapeError);
-    expect(() => normalizeRegistry({}, 'data/x.json')).toThrow(
-      /data\/x\.json: expected a JSON object with a "drivers" array/,
-    );
-  });
-
-  it('drops entries of the wrong shape and never keeps e-mail', () => {
-    const registry = normalizeRegistry(
-      {
-        projects: [{ id: 'p' }, 7],
-        drivers: [
-          {
-            project_id: 'p',
-            vendor: 'V',
-            name: 'N',
-            maintainers: [{ name: 'M', email: 'm@x.org' }, 'x'],
-            releases: ['A', 3],
-          },
-          { project_id: 'p', vendor: 5, name: 'bad' },
-          null,
-        ],
-      },
-      'x.json',
-    );
-    expect(registry.drivers).toEqual([
-      { project_id: 'p', vendor: 'V', name: 'N', maintainers: [{ name: 'M' }], releases: ['A'] },
-    ]);
-    expect(registry.projects).toEqual([{ id: 'p', name: 'p' }]);
-  });
-});
-
-describe('normalizeRuns', () => {
-  const run = { timestamp: '2025-03-01T10:00:00Z', change_number: 5, patch_set: 2, ci_result: true };
-
-  it('says where a file is not a runs file', () => {
-    expect(() => normalizeRuns({ recent: {} }, 'data/x.runs.json')).toThrow(RegistryShapeError);
-    expect(() => normalizeRuns([], 'data/x.runs.json')).toThrow(
-      /data\/x\.runs\.json: expected a JSON object with a "drivers" array/,
-    );
-  });
-
-  it('drops entries and runs of the wrong shape, and keeps a hostile release id as data', () => {
-    const runs = normalizeRuns(
-      {
-        drivers: [
-          {
-            project_id: 'p',
-            vendor: 'V',
-            name: 'N',
-            recent: {
-              Epoxy: [run, { ci_result: 'yes' }, null],
-              Zed: [{ ...run, timestamp: 'soon' }],
-              Ugly: 3,
-            },
-          },
-          { project_id: 'p', vendor: 'V', recent: { Epoxy: [run] } },
-          {
-            project_id: 'p',
-            vendor: 'V',
-            name: 'M',
-            recent: JSON.parse('{"__proto__": [{"timestamp": "2025-03-01T10:00:00Z", "ci_result": false}]}'),
-          },
-          7,
-        ],
-      },
-      'x.runs.json',
-    );
-    expect(runs.drivers).toHaveLength(2);
-    expect(runs.drivers[0]).toEqual({ project_id: 'p', vendor: 'V', name: 'N', recent: { Epoxy: [run] } });
-    const hostile = runs.drivers[1]!.recent;
-    expect(Object.getPrototypeOf(hostile)).toBe(Object.prototype);
-    expect(Object.hasOwn(hostile, '__proto__')).toBe(true);
-    expect(hostile['__proto__']).toEqual([
-      { timestamp: '2025-03-01T10:00:00Z', change_number: 0, patch_set: 0, ci_result: false },
-    ]);
-  });
-});
+const model = fixtureModel(now);
+const driver = (name: string) => model.drivers.find((d) => d.name === name)!;
 
 describe('buildModel', () => {
-  it('orders drivers by project, vendor and name and links only launchpad ids', () => {
+  it('orders drivers as the registry does (project, vendor, name) and links only launchpad ids', () => {
     expect(model.drivers.map((d) => d.name).slice(0, 3)).toEqual(['Acme FC', 'Acme iSCSI', 'Acme-FC']);
+    expect(model.drivers.filter((d) => d.projectId === 'openstack/neutron').map((d) => d.vendor)).toEqual([
+      'Beta Networks',
+      'Vendor 10',
+      'Vendor 2',
+    ]);
     const hostile = model.drivers.find((d) => d.vendor.startsWith('Evil'))!;
     expect(hostile.wikiHref).toBeUndefined();
     expect(hostile.maintainers).toEqual([
@@ -107,6 +34,33 @@ describe('buildModel', () => {
       },
     ]);
     expect(hostile.status.evidence.Stein!.url).toBeUndefined();
+  });
+
+  it('names the newest maintained release and the one in development', () => {
+    expect(model.roles).toEqual({ maintained: 'Stein', development: 'Train' });
+  });
+
+  it('files drivers under their company, by its id, and keeps its former names for redirects', () => {
+    expect(driver('Dell PowerMax')).toMatchObject({ vendorId: 'dell', vendorName: 'Dell' });
+    expect(model.vendors.find((v) => v.id === 'dell')).toMatchObject({ aliases: ['Dell EMC', 'EMC'] });
+    expect(driver('Switch 10').vendorId).toBe('vendor-10');
+    expect([...model.formerVendorSlugs]).toEqual([
+      ['dell-emc', 'dell'],
+      ['emc', 'dell'],
+    ]);
+  });
+
+  it('derives when a driver left the tree, and marks drivers of retired projects', () => {
+    expect(driver('Acme-FC').removedIn).toBe('Rocky');
+    expect(driver('Acme FC').removedIn).toBeUndefined();
+    expect(driver('Fuel plugin').retiredOn).toBe('2017-06-20');
+  });
+
+  it('knows which Gerrit projects were scanned, and when', () => {
+    expect(driver('Acme FC').scan?.at).toBe(now - 86_400_000);
+    expect(driver('Zeta compute').scan).toEqual({});
+    expect(driver('Initech NAS').scan).toBeUndefined();
+    expect(driver('Initech NAS').status.scanned).toBe(false);
   });
 
   it('writes claimed releases as ranges in release order', () => {
@@ -135,7 +89,15 @@ describe('files for machines', () => {
   });
 
   it('lists releases newest first, projects and vendors', () => {
-    expect(apiReleases(model).releases.map((r) => r.id)).toEqual(['stein', 'rocky', 'queens']);
+    expect(apiReleases(model).releases.map((r) => r.id)).toEqual([
+      'train',
+      'stein',
+      'rocky',
+      'queens',
+      'pike',
+      'ocata',
+      'newton',
+    ]);
     expect(apiProjects(model).project_ids[0]).toEqual({
       id: 'openstack/cinder',
       text: 'Cinder (Block Storage)',
@@ -146,17 +108,26 @@ describe('files for machines', () => {
     });
   });
 
-  it('ships a browser index that decodes to the same status input', () => {
+  it('ships a browser index that decodes to the same status input and tree signals', () => {
     const index = buildClientIndex(model, now, 30);
-    const decoded = index.drivers.map((d) => decodeDriver(d, index.releases));
+    const decoded = index.drivers.map((d) => decodeDriver(d, index));
     expect(decoded.map((d) => d.status)).toEqual(model.drivers.map((d) => d.status));
-    expect(decoded.map((d) => d.inTree)).toEqual(model.drivers.map((d) => d.upstream?.in_tree ?? []));
+    const projects = new Map(model.projects.map((p) => [p.id, p]));
+    model.releases.forEach((release, at) => {
+      expect(decoded.map((d) => compactTreeSignal(d.tree, at))).toEqual(
+        model.drivers.map((d) => treeSignal(d, projects.get(d.projectId)!, release.id, model.releases)),
+      );
+    });
+    expect(decoded.find((d) => d.name === 'Dell PowerMax')).toMatchObject({
+      vendorAliases: ['Dell EMC', 'EMC'],
+    });
     expect(JSON.stringify(index)).not.toContain(HOSTILE_EMAIL);
   });
 
-  it('exports the table as CSV with the status at build time', () => {
+  it('exports the table as CSV with the headline status at build time', () => {
     const lines = driversCsv(model, now, 30, '/driverlog/').split('\r\n');
-    expect(lines.find((l) => l.includes('Acme iSCSI'))).toContain(',passing,Rocky,');
+    expect(lines.find((l) => l.includes('Zeta compute'))).toContain(',passing,Stein,');
+    expect(lines.find((l) => l.includes('Acme iSCSI'))).toContain(',no CI evidence,,');
     expect(lines.find((l) => l.includes('hostile'))).toMatch(
       /^openstack\/nova,Nova \(Compute\),Evil <b>Corp<\/b>,'=SUM/,
     );

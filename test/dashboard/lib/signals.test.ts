@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../../../dashboard/src/lib/model.ts';
-import { normalizeRegistry } from '../../../dashboard/src/lib/normalize.ts';
 import { cellValue, featureHistory, releaseSignals, treeSignal } from '../../../dashboard/src/lib/signals.ts';
-import { fixtureRegistry } from '../helpers/fixture.ts';
+import { fixtureModel } from '../helpers/fixture-model.ts';
 
 const now = Date.UTC(2024, 4, 31);
-const model = buildModel(normalizeRegistry(fixtureRegistry(now), 'fixture.json'));
+const model = fixtureModel(now);
 const driver = (name: string) => model.drivers.find((d) => d.name === name)!;
 const project = (id: string) => model.projects.find((p) => p.id === id)!;
 const cinder = project('openstack/cinder');

@@ -14,9 +14,9 @@ const item = (vendor: string, statusRank = 0, statusAt = 0): SortItem => ({
 describe('sortOrder', () => {
   const items = [item('Vendor 10', 1), item('vendor 2', 0, 5), item('Acme', 0, 9)];
 
-  it('orders numbers inside names by value, ignoring case', () => {
-    expect(sortOrder(items, { key: 'vendor', desc: false })).toEqual([2, 1, 0]);
-    expect(sortOrder(items, { key: 'vendor', desc: true })).toEqual([0, 1, 2]);
+  it('orders names as the registry does: ignoring case, "Vendor 10" before "vendor 2"', () => {
+    expect(sortOrder(items, { key: 'vendor', desc: false })).toEqual([2, 0, 1]);
+    expect(sortOrder(items, { key: 'vendor', desc: true })).toEqual([1, 0, 2]);
   });
 
   it('puts the best status first, freshest evidence first within it', () => {

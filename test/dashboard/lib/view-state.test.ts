@@ -9,6 +9,7 @@ describe('view state in the URL', () => {
       vendor: 'EMC',
       q: '',
       features: [],
+      all: false,
     });
     expect(parseViewState('?release=Kilo').release).toBe('kilo');
   });
@@ -24,6 +25,12 @@ describe('view state in the URL', () => {
     expect(state).toMatchObject({ release: 'kilo,liberty', features: ['multiattach', 'qos'] });
     expect(formatViewState(state)).toBe('?release_id=kilo%2Cliberty&feature=multiattach&feature=qos');
     expect(parseViewState(formatViewState(state))).toEqual(state);
+  });
+
+  it('shows retired and removed drivers only when asked', () => {
+    expect(parseViewState('?show=all').all).toBe(true);
+    expect(parseViewState('?show=yes').all).toBe(false);
+    expect(formatViewState({ ...parseViewState(''), all: true })).toBe('?show=all');
   });
 
   it('ignores an unknown sort and writes nothing for the default view', () => {

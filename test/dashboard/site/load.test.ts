@@ -70,15 +70,15 @@ describe('site() reads the registry with its runs file', () => {
     expect(runsOf(await load())).toEqual([run(10, true), run(9, false)]);
   });
 
-  it('joins the runs into a registry with schema errors too, as it builds from whatever has the right shape', async () => {
-    // A name longer than the schema allows: the CLI refuses this registry, the site still shows it.
-    const long = `Acme ${'x'.repeat(200)}`;
-    const files = formatFiles(registry(long));
+  it('refuses a registry with an entry the schema refuses, at its FILE:LINE:COL as validate says it', async () => {
+    // A name longer than the schema allows: validate refuses it, and so does the build.
+    const files = formatFiles(registry(`Acme ${'x'.repeat(200)}`));
     writeFileSync(file, files.text);
     writeFileSync(runsFileOf(file), files.runsText);
-    const site = await load();
-    expect(site.model.drivers[0]!.name).toBe(long);
-    expect(runsOf(site)).toEqual([run(10, true), run(9, false)]);
+    const line = files.text.split('\n').findIndex((text) => text.includes('"name": "Acme x')) + 1;
+    await expect(load()).rejects.toThrow(
+      new RegExp(`data\\.json:${line}:\\d+  error  schema  /drivers/0/name: .*\\n {4}hint: `),
+    );
   });
 
   it('builds without a runs file, with no runs', async () => {
@@ -90,12 +90,12 @@ describe('site() reads the registry with its runs file', () => {
     const files = formatFiles(registry('Acme iSCSI'));
     writeFileSync(file, files.text);
     writeFileSync(runsFileOf(file), '{\n  "drivers": [\n    {,\n');
-    await expect(load()).rejects.toThrow(/data\.runs\.json:3:6: not a runs file: .*\n {4}hint: /);
+    await expect(load()).rejects.toThrow(/data\.runs\.json:3:6 {2}error {2}json-syntax {2}.*\n {4}hint: /);
   });
 
   it('refuses a runs file of the wrong shape, naming it', async () => {
     writeFileSync(file, formatFiles(registry('Acme iSCSI')).text);
     writeFileSync(runsFileOf(file), '[]\n');
-    await expect(load()).rejects.toThrow(/data\.runs\.json: expected a JSON object with a "drivers" array/);
+    await expect(load()).rejects.toThrow(/data\.runs\.json:1:1 {2}error {2}runs-schema {2}/);
   });
 });

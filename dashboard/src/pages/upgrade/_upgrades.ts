@@ -3,7 +3,6 @@
 import { upgradePairs, type UpgradePair } from '../../../../backend/upgrade/upgrade-pairs.ts';
 import { upgradeVerdicts } from '../../../../backend/upgrade/upgrade-verdicts.ts';
 import type { UpgradeReport } from '../../../../backend/upgrade/verdict-types.ts';
-import { upgradeRegistry } from '../../lib/upgrade-registry.ts';
 import { site } from '../../site/load.ts';
 
 export interface UpgradePage {
@@ -15,8 +14,8 @@ let cached: UpgradePage[] | undefined;
 
 export function upgradePages(): UpgradePage[] {
   if (cached) return cached;
-  const { model, settings } = site();
-  const registry = upgradeRegistry(model);
+  // The registry as every command reads it: scan state, classes and retirements included.
+  const { registry, settings } = site();
   // Release ids name pages: only ids a path can hold plainly get one.
   const pairs = upgradePairs(registry.releases ?? [], settings.now).filter(
     (pair) => /^[A-Za-z]+$/.test(pair.from) && /^[A-Za-z]+$/.test(pair.to),
