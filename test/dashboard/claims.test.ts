@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)(`what the dashboard claims (skipped when ${noChrom
     });
 
     it('says at the top of a removed driver’s page that it left the tree, and of a retired project’s', async () => {
-      const page = await open('drivers/cinder-acme-acme-fc-2/');
+      const page = await open('drivers/cinder-acme-acme-fc--e5606607/');
       expect(await text(page, 'h1 + .gone')).toBe('This driver was removed from the tree in Rocky.');
       await page.goto(`${site.server.url}drivers/fuel-mirantis-fuel-plugin/`);
       expect(await text(page, 'h1 + .gone')).toContain('Fuel was retired on 2017-06-20');

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Driver, Registry } from '../../../backend/model/types.ts';
+import { runsFileOf, splitRuns } from '../../../backend/model/runs-file.ts';
 import { fixtureRegistry } from '../helpers/fixture.ts';
 import { builtSite, type SiteBuild } from '../helpers/site.ts';
 
@@ -42,19 +43,26 @@ const feedIds = (xml: string) => [...xml.matchAll(/<id>([^<]*)<\/id>/g)].map((ma
 const stable = (text: string) => text.replace(/<updated>[^<]*<\/updated>/, '');
 const heading = (html: string) => /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.trim();
 
+/** The registry and its runs file, as the jobs write them. */
+function writeRegistry(path: string, registry: Registry): void {
+  const { stored, runs } = splitRuns(registry);
+  writeFileSync(path, JSON.stringify(stored));
+  writeFileSync(runsFileOf(path), JSON.stringify(runs));
+}
+
 let sites: { before: SiteBuild; after: SiteBuild };
 
 beforeAll(async () => {
   const first = await builtSite({
     name: 'slugs-before',
-    data: (path) => writeFileSync(path, JSON.stringify(before())),
+    data: (path) => writeRegistry(path, before()),
   });
   const second = await builtSite({
     name: 'slugs-after',
     data: (path) => {
       const registry = before();
       registry.drivers.push(...added(registry));
-      writeFileSync(path, JSON.stringify(registry));
+      writeRegistry(path, registry);
     },
   });
   sites = { before: first, after: second };
