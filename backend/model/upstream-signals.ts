@@ -12,6 +12,11 @@ export function inTree(driver: WithUpstream, releaseId: string): boolean {
   return (upstream?.in_tree?.includes(releaseId) || upstream?.code_in_tree?.includes(releaseId)) ?? false;
 }
 
+/** Whether the project's support matrix lists the driver at release `releaseId` (its classes aside). */
+function inMatrix(driver: WithUpstream, releaseId: string): boolean {
+  return driver.upstream?.in_tree?.includes(releaseId) ?? false;
+}
+
 /** The newest release whose matrix lists the driver, or undefined if none ever did. */
 export function newestInTreeRelease(driver: WithUpstream): string | undefined {
   return driver.upstream?.in_tree?.at(-1);
@@ -19,7 +24,7 @@ export function newestInTreeRelease(driver: WithUpstream): string | undefined {
 
 /**
  * What release `releaseId`'s matrix says of the driver for a feature: a value, null when the matrix states
- * nothing (or the feature is not in it), undefined when the driver is not in the tree in that release.
+ * nothing (or the feature is not in it), undefined when that release's matrix does not list the driver.
  */
 export function featureValue(
   driver: WithUpstream,
@@ -27,7 +32,8 @@ export function featureValue(
   releaseId: string,
   releases: Releases,
 ): SupportValue | null | undefined {
-  if (!inTree(driver, releaseId)) return undefined;
+  // A release whose tree has only the driver's classes says nothing of its features.
+  if (!inMatrix(driver, releaseId)) return undefined;
   // Pairs are written only where the value changes between in-tree releases, oldest first, so the
   // release's value is the last pair at or before it.
   return stepValue(driver.upstream?.features?.[featureId] ?? [], releaseId, releases) ?? null;
@@ -50,7 +56,7 @@ export function matrixSupport(
   releaseId: string,
   releases: Releases,
 ): boolean | undefined {
-  if (!inTree(driver, releaseId)) return undefined;
+  if (!inMatrix(driver, releaseId)) return undefined;
   const feature = project.upstream?.support_feature;
   if (feature !== undefined) return featureValue(driver, feature, releaseId, releases) !== 'missing';
   const word = statusValue(driver, releaseId, releases);
@@ -59,7 +65,7 @@ export function matrixSupport(
 
 /** The project's status word for the driver in a release, if it gives one (see `upstream.statuses`). */
 export function statusValue(driver: WithUpstream, releaseId: string, releases: Releases): string | undefined {
-  if (!inTree(driver, releaseId)) return undefined;
+  if (!inMatrix(driver, releaseId)) return undefined;
   return stepValue(driver.upstream?.status ?? [], releaseId, releases);
 }
 

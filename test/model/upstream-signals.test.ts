@@ -112,6 +112,31 @@ describe('supportedByProject', () => {
   });
 });
 
+describe('supportedByProject before the matrix lists the driver', () => {
+  // Classes in the tree from Rocky, the matrix only from Ussuri; SUPPORTED = False in Stein.
+  const early: Driver = {
+    ...driver,
+    upstream: {
+      in_tree: ['Ussuri', 'Victoria'],
+      features: { supported: [['Ussuri', 'complete']] },
+      code_in_tree: ['Rocky', 'Stein', 'Train', 'Ussuri', 'Victoria'],
+      code_supported: [
+        ['Rocky', true],
+        ['Stein', false],
+        ['Train', true],
+      ],
+    },
+  };
+
+  it("takes the classes' SUPPORTED where the matrix does not list the driver, and says no feature value", () => {
+    expect(supportedByProject(cinder, early, 'Rocky', releases)).toBe(true);
+    expect(supportedByProject(cinder, early, 'Stein', releases)).toBe(false);
+    expect(featureValue(early, 'supported', 'Stein', releases)).toBeUndefined();
+    expect(inTree(early, 'Stein')).toBe(true);
+    expect(supportedByProject(cinder, early, 'Ussuri', releases)).toBe(true);
+  });
+});
+
 describe('supportedByProject with the project’s status words', () => {
   const designate: Pick<Project, 'upstream'> = {
     upstream: {
