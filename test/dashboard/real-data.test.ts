@@ -40,7 +40,7 @@ describe.skipIf(!registry)('site built from default_data.json (skipped when the 
       const slug = project.id.split('/').pop()!;
       const html = readFileSync(join(dir, 'projects', slug, 'index.html'), 'utf8');
       const inTree = registry!.drivers.some(
-        (d) => d.project_id === project.id && (d.upstream?.in_tree.length ?? 0) > 0,
+        (d) => d.project_id === project.id && (d.upstream?.in_tree?.length ?? 0) > 0,
       );
       expect(html.includes('class="matrix"'), project.id).toBe(inTree);
     }
