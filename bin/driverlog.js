@@ -57,10 +57,6 @@ async function build() {
     sourcemap: true,
     sourcesContent: false,
     define: { __DRIVERLOG_BUILD__: JSON.stringify(sourceHash()) },
-    // The schema's generated validator is CommonJS and requires Ajv's runtime, which stays in node_modules.
-    banner: {
-      js: "import { createRequire as __driverlogRequire } from 'node:module';\nconst require = __driverlogRequire(import.meta.url);",
-    },
     logLevel: 'error',
   });
   rmSync(outDir, { recursive: true, force: true });

@@ -7,10 +7,10 @@ import { renderValidator, runsSchemaOf } from '../schema/render-validator.ts';
 const schema = JSON.parse(readFileSync(new URL('../schema/driverlog.schema.json', import.meta.url), 'utf8'));
 const outputs: Array<[URL, string]> = [
   [new URL('../schema/types.ts', import.meta.url), await renderTypes(schema)],
-  [new URL('../schema/validator.generated.cjs', import.meta.url), renderValidator(schema)],
+  [new URL('../schema/validator.generated.mjs', import.meta.url), renderValidator(schema)],
   [
-    new URL('../schema/runs-validator.generated.cjs', import.meta.url),
-    renderValidator(runsSchemaOf(schema), 'runs-validator.generated.cjs'),
+    new URL('../schema/runs-validator.generated.mjs', import.meta.url),
+    renderValidator(runsSchemaOf(schema), 'runs-validator.generated.mjs'),
   ],
 ];
 const check = process.argv.includes('--check');

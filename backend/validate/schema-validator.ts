@@ -1,8 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 // Imported, not read from a path relative to this file: the CLI runs from a bundle that lives elsewhere.
 import schema from '../../schema/driverlog.schema.json' with { type: 'json' };
-import validate from '../../schema/validator.generated.cjs';
-import validateRuns from '../../schema/runs-validator.generated.cjs';
+import validate from '../../schema/validator.generated.mjs';
+import validateRuns from '../../schema/runs-validator.generated.mjs';
 
 // The validator is Ajv's standalone code for the schema, generated with the types (`npm run gen:types`;
 // a test checks it is current). Loading it costs a few milliseconds; loading Ajv and compiling the

@@ -14,24 +14,24 @@ describe('schema/types.ts', () => {
   });
 });
 
-describe('schema/validator.generated.cjs', () => {
+describe('schema/validator.generated.mjs', () => {
   it('is exactly what the JSON Schema generates (run `npm run gen:types` after changing the schema)', () => {
     const schema = JSON.parse(
       readFileSync(new URL('../../schema/driverlog.schema.json', import.meta.url), 'utf8'),
     );
-    const committed = readFileSync(new URL('../../schema/validator.generated.cjs', import.meta.url), 'utf8');
+    const committed = readFileSync(new URL('../../schema/validator.generated.mjs', import.meta.url), 'utf8');
     expect(committed).toBe(renderValidator(schema));
   });
 });
 
-describe('schema/runs-validator.generated.cjs', () => {
+describe('schema/runs-validator.generated.mjs', () => {
   const schema = (): { $defs: Record<string, { properties: Record<string, object> }> } =>
     JSON.parse(readFileSync(new URL('../../schema/driverlog.schema.json', import.meta.url), 'utf8'));
-  const render = (from: object) => renderValidator(runsSchemaOf(from), 'runs-validator.generated.cjs');
+  const render = (from: object) => renderValidator(runsSchemaOf(from), 'runs-validator.generated.mjs');
 
   it("is exactly what the JSON Schema's runsFile definition generates (run `npm run gen:types`)", () => {
     const committed = readFileSync(
-      new URL('../../schema/runs-validator.generated.cjs', import.meta.url),
+      new URL('../../schema/runs-validator.generated.mjs', import.meta.url),
       'utf8',
     );
     expect(committed).toBe(render(schema()));

@@ -1,5 +1,0 @@
-// The type of validator.generated.cjs, Ajv's standalone validator for driverlog.schema.json.
-import type { ValidateFunction } from 'ajv/dist/2020.js';
-
-declare const validate: ValidateFunction;
-export = validate;
