@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../dashboard/serve.ts';
 import { hasChromium, launchChromium, noChromiumReason } from '../../dashboard/chromium.ts';
+import { seriousAxeViolations } from './helpers/axe.ts';
 import { ready } from './helpers/fixture-site.ts';
 import { repoRoot } from '../../dashboard/build-site.ts';
 import { builtSite } from './helpers/site.ts';
@@ -16,7 +17,7 @@ const registry = existsSync(dataFile)
       drivers: Array<{
         project_id: string;
         maintainers?: Array<{ email?: string }>;
-        upstream?: { in_tree: string[] };
+        upstream?: { in_tree?: string[] };
       }>;
     })
   : undefined;
@@ -75,6 +76,57 @@ describe.skipIf(!registry)('site built from default_data.json (skipped when the 
       const total = registry!.drivers.length;
       expect(await page.textContent('.driver-count')).toBe(`${total} of ${total} drivers`);
       expect(await page.locator('tbody tr:not([hidden])').count()).toBe(total);
+    });
+
+    describe.each([1366, 390])('%i px wide', (width) => {
+      const open = async (path: string) => {
+        const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });
+        await page.goto(`${server.url}${path}`);
+        if (path === '') await ready(page);
+        return page;
+      };
+      const squash = (text: string | null) => text?.replace(/\s+/g, ' ').trim();
+
+      it('heads the home table with the newest maintained release, and claims no evidence it lacks', async () => {
+        const page = await open('');
+        expect(squash(await page.textContent('main'))).toContain(
+          'CI status is that of the newest maintained release, Hibiscus',
+        );
+        const row = page.locator('tbody tr', { hasText: 'Ceph RADOS Block Device (RBD)' });
+        // Our file has no scan yet: no cell may read as a verdict, and each says where the rule is.
+        expect(squash(await row.locator('b[class^="status-"]').textContent())).toBe(
+          '◌ not yet scanned against Gerrit',
+        );
+        expect(await page.locator('main').textContent()).not.toContain('no CI evidence');
+        const links = await page
+          .locator('tbody b[class^="status-"] a')
+          .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+        expect(links.length).toBeGreaterThan(0);
+        expect(links.filter((path) => path !== '/about/evidence/')).toEqual([]);
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        await page.close();
+      });
+
+      it('shows a driver’s releases since the maintained one minus 4, stacked on a phone, the rest on demand', async () => {
+        const page = await open('drivers/cinder-ceph-ceph-rados-block-device-rbd/');
+        const shown = await page.locator('table.signals tbody tr:not([hidden]) th').allTextContents();
+        expect(shown.map((t) => t.trim().split(' ')[0])).toEqual([
+          'Indri',
+          'Hibiscus',
+          'Gazpacho',
+          'Flamingo',
+          'Epoxy',
+          'Dalmatian',
+        ]);
+        const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(scroll).toBeLessThanOrEqual(0);
+        await page.click('button.show-releases');
+        expect(await page.locator('table.signals tbody tr:not([hidden])').count()).toBeGreaterThan(20);
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        await page.goto(`${server.url}about/evidence/`);
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        await page.close();
+      });
     });
   });
 });
