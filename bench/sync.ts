@@ -2,7 +2,8 @@
 // (refs resolved, every matrix file, packaging file and Python module read), from local clones — found as
 // dev/openstack-clones finds them (OPENSTACK_REPOS, default beside this repository) — and the deliverables
 // pass over openstack/releases. Each as a whole process: the first run (everything to read and write), and a
-// second one when no ref moved (nothing to change: the readings are kept in the cache folder). Skipped, saying so, when no clone is found.
+// second one when no ref moved (nothing to change: the readings are kept in the cache folder). Then code
+// facts alone, in process. Skipped, saying so, when no clone is found.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { reposFolder } from '../dev/openstack-clones/find-clones.ts';
 import { formatRegistry } from '../backend/format/canonical.ts';
 import type { Registry } from '../backend/model/types.ts';
+import { readCode } from '../backend/sync/read-code.ts';
 import { readProject } from '../backend/sync/read-project.ts';
 import { openRepo, repositoryName } from '../backend/sync/repo.ts';
 import { reportFigures } from './report.ts';
@@ -91,6 +93,31 @@ try {
   }
   const readMs = performance.now() - readStart;
 
+  // Code facts alone, in process, over every release a project has classes at: once with an empty cache
+  // (every tree parsed), once with each commit's classes served from the cache keyed by commit.
+  const code: Array<{ project: string; releases: number; first: number; cached: number }> = [];
+  for (const project of projects) {
+    if (!project.upstream?.code) continue;
+    const cacheDir = join(dir, 'code-cache');
+    const times: number[] = [];
+    let releases = 0;
+    for (const _pass of ['first', 'cached']) {
+      const repo = await openRepo(join(repos.dir, repositoryName(project.upstream.git)), {
+        cwd: root,
+        cacheDir: join(dir, 'cache'),
+      });
+      const start = performance.now();
+      const read = await readCode(project as Parameters<typeof readCode>[0], registry.releases!, repo, {
+        cacheDir,
+      });
+      times.push(performance.now() - start);
+      repo.close();
+      releases = read.classes.length;
+    }
+    rmSync(cacheDir, { recursive: true, force: true });
+    code.push({ project: project.id, releases, first: times[0]!, cached: times[1]! });
+  }
+
   console.log(
     `${projects.length} projects (${projects.map((p) => p.id.slice(p.id.indexOf('/') + 1)).join(', ')}), ${releases} releases with data${repos.found.includes('releases') ? ', and the deliverables' : ''}; ${RUNS} runs each, median`,
   );
@@ -100,6 +127,10 @@ try {
   );
   console.log(`| sync --add-new again, no ref moved | ${median(again).toFixed(0)} |`);
   console.log(`| resolve refs and read every project (in process) | ${readMs.toFixed(0)} |`);
+  for (const c of code) {
+    console.log(`| ${c.project} code facts, ${c.releases} releases, empty cache | ${c.first.toFixed(0)} |`);
+    console.log(`| ${c.project} code facts, ${c.releases} releases, cached | ${c.cached.toFixed(0)} |`);
+  }
   reportFigures([
     {
       name: `sync ${projects.length} projects, ${releases} releases (whole processes, median)`,
@@ -119,6 +150,20 @@ try {
       unit: 'ms',
       target: '',
     },
+    ...code.flatMap((c) => [
+      {
+        name: `sync: ${c.project} code facts, ${c.releases} releases, empty cache (in process)`,
+        value: Math.round(c.first),
+        unit: 'ms',
+        target: '< 10000 ms',
+      },
+      {
+        name: `sync: ${c.project} code facts, ${c.releases} releases, refs unchanged (cached)`,
+        value: Math.round(c.cached),
+        unit: 'ms',
+        target: '< 10000 ms',
+      },
+    ]),
   ]);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -45,11 +45,18 @@ function wikiNames(value: Literal | undefined): string[] | undefined {
   return [...new Set(names.filter((name) => name !== ''))];
 }
 
-/** Every class decorated with `marker` (as written, e.g. interface.volumedriver), sorted by path. */
-export function codeClasses(modules: readonly PythonModule[] | ModuleSet, marker: string): CodeClass[] {
-  const set: ModuleSet = Array.isArray(modules) ? moduleSet(modules) : (modules as ModuleSet);
+/**
+ * Every class of `candidates` decorated with `marker` (as written, e.g. interface.volumedriver), sorted by
+ * path, its attributes resolved across `modules` (by default, the candidates alone).
+ */
+export function codeClasses(
+  candidates: readonly PythonModule[],
+  marker: string,
+  modules: ModuleSet = moduleSet(candidates),
+): CodeClass[] {
+  const set = modules;
   const found: CodeClass[] = [];
-  for (const module of set.values()) {
+  for (const module of candidates) {
     for (const decorated of module.classes) {
       if (!decorated.decorators.includes(marker)) continue;
       const path = `${module.name}.${decorated.name}`;

@@ -6,8 +6,11 @@ import type { Literal, PythonClass, PythonImport, PythonModule, PythonValue } fr
 // and its attributes through it. Only the given modules are known: a base that is not one of their classes
 // contributes nothing, and a name bound outside them has no known value. Pure.
 
-/** Modules by dotted name. */
-export type ModuleSet = ReadonlyMap<string, PythonModule>;
+/** Modules by dotted name: a Map, or a tree that reads each module when it is first asked for. */
+export interface ModuleSet {
+  get(name: string): PythonModule | undefined;
+  has(name: string): boolean;
+}
 
 export function moduleSet(modules: Iterable<PythonModule>): Map<string, PythonModule> {
   return new Map([...modules].map((module) => [module.name, module]));

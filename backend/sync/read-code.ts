@@ -3,7 +3,8 @@ import type { CodeKey, TreeCode } from './code-cache-entry.ts';
 import { readCodeEntry, writeCodeEntry } from './code-cache.ts';
 import { codeClasses, type SkippedFile } from './code-facts.ts';
 import type { ReleaseClasses } from './code-upstream.ts';
-import { readPythonModule, type PythonModule, type PythonParse } from './python-module.ts';
+import { moduleNameOf, readPythonModule, type PythonModule, type PythonParse } from './python-module.ts';
+import type { ModuleSet } from './python-resolve.ts';
 import type { RepoFile, UpstreamRepo } from './repo.ts';
 import { resolveRefs, shortRef, type RefRule } from './resolve-ref.ts';
 
@@ -98,19 +99,24 @@ interface Parsed {
 
 /**
  * Reads trees with memory across calls: a blob read once is never parsed again, and a file's previous
- * version's parse is reused for its next (oldest release first, most of each file is unchanged).
+ * version's parse is reused for its next (oldest release first, most of each file is unchanged). Only the
+ * files that name the marker are parsed up front; any other module is parsed when resolving a class's
+ * bases or values first asks for it, since most of a tree (clients, helpers) is never asked for.
  */
 function treeReader(repo: UpstreamRepo, marker: string) {
   const name = marker.slice(marker.lastIndexOf('.') + 1);
   const parsed = new Map<string, Parsed>();
   const previous = new Map<string, PythonParse>();
+  // The texts of the last tree's files never parsed: the next tree mostly has the same blobs.
+  let unparsed = new Map<string, string>();
   return async (commit: string, paths: readonly string[]): Promise<TreeCode> => {
     const files = await repo.filesUnder(commit, paths, '.py');
     const keyOf = (file: { path: string; blob: string }) => `${file.blob} ${file.path}`;
+    const wanted = files.filter((file) => !parsed.has(keyOf(file)));
     const texts = await repo.readBlobs([
-      ...new Set(files.filter((file) => !parsed.has(keyOf(file))).map((f) => f.blob)),
+      ...new Set(wanted.filter((file) => !unparsed.has(file.blob)).map((f) => f.blob)),
     ]);
-    const modules: PythonModule[] = [];
+    for (const file of wanted) if (!texts.has(file.blob)) texts.set(file.blob, unparsed.get(file.blob)!);
     const skipped: SkippedFile[] = [];
     const read = (file: RepoFile) => {
       let entry = parsed.get(keyOf(file));
@@ -126,7 +132,6 @@ function treeReader(repo: UpstreamRepo, marker: string) {
             };
         parsed.set(keyOf(file), entry);
       }
-      if (entry.module) modules.push(entry.module);
       if (entry.skipped) skipped.push(entry.skipped);
       return entry;
     };
@@ -135,12 +140,28 @@ function treeReader(repo: UpstreamRepo, marker: string) {
     const naming = files.filter(
       (file) => parsed.get(keyOf(file))?.mentions ?? texts.get(file.blob)!.includes(name),
     );
-    naming.forEach(read);
-    const marked = modules.some((module) => module.classes.some((c) => c.decorators.includes(marker)));
-    if (!marked) return { files: files.length, marked, classes: [], skipped: [] };
-    files.filter((file) => !naming.includes(file)).forEach(read);
-    return { files: files.length, marked, classes: codeClasses(modules, marker), skipped };
+    const candidates = naming.flatMap((file) => read(file).module ?? []);
+    const marked = candidates.some((module) => module.classes.some((c) => c.decorators.includes(marker)));
+    const classes = marked ? codeClasses(candidates, marker, lazyModules(files, read)) : [];
+    unparsed = new Map(
+      files.flatMap((file) => (parsed.has(keyOf(file)) ? [] : [[file.blob, texts.get(file.blob)!]])),
+    );
+    return { files: files.length, marked, classes, skipped: marked ? skipped : [] };
   };
+}
+
+/** The tree's modules by dotted name, each parsed when first asked for (a package wins over a module). */
+function lazyModules(files: readonly RepoFile[], read: (file: RepoFile) => Parsed): ModuleSet {
+  const byName = new Map(files.map((file) => [moduleNameOf(file.path).name, file]));
+  const got = new Map<string, PythonModule | undefined>();
+  const get = (module: string) => {
+    if (!got.has(module)) {
+      const file = byName.get(module);
+      got.set(module, file && read(file).module);
+    }
+    return got.get(module);
+  };
+  return { get, has: (module) => get(module) !== undefined };
 }
 
 /** Warnings at REF:PATH:LINE, each said once: the first ref it is found at, and how many more have it. */

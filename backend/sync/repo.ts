@@ -6,7 +6,8 @@ import { MatrixError, RepoError, SyncAbortedError } from './errors.ts';
 import { lineOf } from './matrix-text.ts';
 import { git, runGit, type GitRun } from './git-process.ts';
 import { cloneOrFetch, protocolOf } from './repo-cache.ts';
-import { catBlobs, fetchMissingBlobs } from './repo-blobs.ts';
+import { ObjectReader } from './object-reader.ts';
+import { fetchMissingBlobs } from './repo-blobs.ts';
 import { shortRef, type RepoRefs } from './resolve-ref.ts';
 
 // Sync's git, with repo-cache.ts and git-process.ts. A local repository is only read, as it is (objects it lacks
@@ -86,17 +87,20 @@ export async function openRepo(location: string, options: OpenOptions): Promise<
   }
   // A clone in the cache fetches the blobs it lacks from its URL; a local repository fetches nothing.
   const protocols = remote ? [protocolOf(location)] : [];
+  // HEAD's branch is asked in the same process (each git process costs ~10 ms to start); in a repository
+  // without a commit git prints the folder and then fails on HEAD, which listRefs reports.
   const found = await runGit({
     cwd: folder,
-    args: ['rev-parse', '--absolute-git-dir'],
+    args: ['rev-parse', '--absolute-git-dir', '--symbolic-full-name', 'HEAD'],
     protocols,
     signal,
     what: `${location} is not a git repository`,
   });
-  if (found.code !== 0) {
+  const [dir = '', head] = found.stdout.toString('utf8').split('\n');
+  if (dir === '') {
     throw new RepoError(`${location} is not a git repository${found.stderr ? `: ${found.stderr}` : ''}`);
   }
-  const dir = found.stdout.toString('utf8').trim();
+  const headBranch = found.code === 0 && head ? head : undefined;
   const run = (args: string[], extra: Partial<GitRun> = {}) =>
     git({
       gitDir: dir,
@@ -107,44 +111,35 @@ export async function openRepo(location: string, options: OpenOptions): Promise<
       what: `git ${args[0]} failed in ${location}`,
       ...extra,
     });
+  const objects = new ObjectReader({ gitDir: dir, protocols, location, signal });
   // The ref each commit was asked by: errors in its files say REF:PATH:LINE.
   const asked = new Map<string, string>();
   const repo: UpstreamRepo = {
     location,
     dir,
     notes,
-    refs: () => listRefs(run, location),
+    refs: () => listRefs(run, objects, location, headBranch),
     async commitOf(ref) {
-      // A ref that names nothing, or a tree or blob, exits 1 (with --quiet, without a word on stdout).
-      const { code, stdout } = await runGit({
-        gitDir: dir,
-        cwd: dir,
-        args: ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`],
-        protocols,
-        signal,
-        what: `cannot resolve ${ref} in ${location}`,
-      });
-      const commit = code === 0 ? stdout.toString('utf8').trim() : '';
-      if (commit === '') return undefined;
-      asked.set(commit, shortRef(ref));
-      return commit;
+      // A ref that names nothing, or a tree or blob, names no commit.
+      const found = await objects.info(`${ref}^{commit}`);
+      if (found?.type !== 'commit') return undefined;
+      asked.set(found.oid, shortRef(ref));
+      return found.oid;
     },
     async readFile(commit, path) {
-      const entry = (await run(['ls-tree', '-z', commit, '--', path])).toString('utf8').split('\0')[0] ?? '';
-      const match = /^\d+ blob ([0-9a-f]+)\t/.exec(entry);
-      if (!match) return undefined;
+      const found = await objects.info(`${commit}:${path}`);
+      if (found?.type !== 'blob') return undefined;
       const source = { ref: asked.get(commit) ?? commit.slice(0, 12), path };
       // Asked first, so that a huge blob is refused before a byte of it is read.
-      const size = Number((await run(['cat-file', '-s', match[1]!])).toString('utf8').trim());
-      if (!(size <= MAX_FILE_BYTES)) {
+      if (!(found.size <= MAX_FILE_BYTES)) {
         throw new MatrixError(
           source,
           1,
-          `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; sync reads files of at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
+          `the file is ${(found.size / 1024 / 1024).toFixed(1)} MiB; sync reads files of at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
           'check upstream.support_matrix: it names a file that is no support matrix',
         );
       }
-      return checkedText(await run(['cat-file', 'blob', match[1]!], { maxBytes: MAX_FILE_BYTES }), source);
+      return checkedText((await objects.contents(found.oid))!, source);
     },
     async commitsOf(refs) {
       const found = new Map<string, string>();
@@ -155,24 +150,11 @@ export async function openRepo(location: string, options: OpenOptions): Promise<
       return found;
     },
     async listFolder(commit, path) {
-      const kind = await runGit({
-        gitDir: dir,
-        cwd: dir,
-        args: ['cat-file', '-t', '--end-of-options', `${commit}:${path}`],
-        protocols,
-        signal,
-        what: `cannot read ${path} at ${commit} in ${location}`,
-      });
-      if (kind.code !== 0 || kind.stdout.toString('utf8').trim() !== 'tree') return undefined;
-      const listing = (
-        await run(['ls-tree', '-z', '--name-only', commit, '--', `${path.replace(/\/+$/, '')}/`])
-      )
-        .toString('utf8')
-        .split('\0')
-        .filter((name) => name !== '');
-      return listing.map((name) => name.slice(name.lastIndexOf('/') + 1));
+      const found = await objects.info(`${commit}:${path.replace(/\/+$/, '')}`);
+      if (found?.type !== 'tree') return undefined;
+      return treeNames((await objects.contents(found.oid))!, found.oid.length / 2);
     },
-    close: () => undefined,
+    close: () => objects.close(),
     async filesUnder(commit, paths, suffix) {
       if (remote) await fetchMissingBlobs(async (args) => (await run(args)).toString('utf8'), commit, paths);
       const listing = (
@@ -198,9 +180,29 @@ export async function openRepo(location: string, options: OpenOptions): Promise<
       }
       return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
-    readBlobs: (ids) => catBlobs(dir, location, ids),
+    async readBlobs(ids) {
+      const texts = await Promise.all(ids.map((id) => objects.contents(id)));
+      return new Map(
+        ids.map((id, i) => {
+          if (texts[i] === undefined) throw new RepoError(`${location} has no blob ${id}`);
+          return [id, texts[i].toString('utf8')];
+        }),
+      );
+    },
   };
   return repo;
+}
+
+/** The names of a tree object's entries: each is `<mode> <name>\0` and the binary object id (20 or 32 bytes). */
+function treeNames(tree: Buffer, idBytes: number): string[] {
+  const names: string[] = [];
+  for (let at = 0; at < tree.length;) {
+    const space = tree.indexOf(32, at);
+    const nul = tree.indexOf(0, space);
+    names.push(tree.subarray(space + 1, nul).toString('utf8'));
+    at = nul + 1 + idBytes;
+  }
+  return names;
 }
 
 /** The bytes as text, or a MatrixError at the line of the first byte that is not UTF-8. */
@@ -218,33 +220,41 @@ function checkedText(bytes: Buffer, source: { ref: string; path: string }): stri
   return bytes.toString('utf8');
 }
 
-async function listRefs(run: (args: string[]) => Promise<Buffer>, location: string): Promise<RepoRefs> {
+async function listRefs(
+  run: (args: string[]) => Promise<Buffer>,
+  objects: ObjectReader,
+  location: string,
+  headBranch: string | undefined,
+): Promise<RepoRefs> {
   try {
     const refs = new Set<string>();
     const notCommits = new Map<string, string>();
     const listed = (
       await run([
         'for-each-ref',
-        '--format=%(refname)%00%(objecttype)%00%(*objecttype)',
+        '--format=%(refname)%00%(objecttype)%00%(*objecttype)%00%(symref)',
         'refs/heads',
         'refs/remotes',
         'refs/tags',
       ])
     ).toString('utf8');
+    let originHead: string | undefined;
     for (const line of listed.split('\n')) {
       if (line === '') continue;
-      const [ref, type, peeled] = line.split('\0') as [string, string, string];
+      const [ref, type, peeled, symref] = line.split('\0') as [string, string, string, string];
       // A tag may point to a tree or a blob: that release has no matrix to read, and the report says why.
       const target = type === 'tag' ? peeled : type;
       if (target === 'tree' || target === 'blob') notCommits.set(ref, target);
       else refs.add(ref);
+      if (ref === 'refs/remotes/origin/HEAD' && symref !== '') originHead = symref;
     }
     // A clone's default branch is what origin/HEAD names; a repository without one reads its own HEAD.
-    const head = refs.has('refs/remotes/origin/HEAD') ? 'refs/remotes/origin/HEAD' : 'HEAD';
     const defaultBranch =
-      (await run(['rev-parse', '--symbolic-full-name', head])).toString('utf8').trim() || head;
+      originHead ??
+      headBranch ??
+      ((await run(['rev-parse', '--symbolic-full-name', 'HEAD'])).toString('utf8').trim() || 'HEAD');
     // The committer line of the commit object (plumbing: `git log` reads log.showSignature and more).
-    const commit = (await run(['cat-file', 'commit', defaultBranch])).toString('utf8');
+    const commit = (await objects.contents(`${defaultBranch}^{commit}`))?.toString('utf8') ?? '';
     const committed = /^committer .* (\d+) [+-]\d{4}$/m.exec(commit.slice(0, commit.indexOf('\n\n')));
     if (!committed) throw new RepoError(`${defaultBranch} of ${location} has no committer line`);
     return { refs, notCommits, defaultBranch, newestCommit: Number(committed[1]) * 1000 };

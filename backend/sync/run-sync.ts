@@ -13,7 +13,7 @@ import { requireValidRegistry, type OpenedRegistry } from '../store/open-registr
 import { checkReportPath, writeReport } from '../store/report-file.ts';
 import { formatFiles } from '../format/format-files.ts';
 import { UPSTREAM_GIT_HINT, upstreamGitProblem } from '../model/upstream-git.ts';
-import { openRepo, repositoryName } from './repo.ts';
+import { openRepo, repositoryName, type UpstreamRepo } from './repo.ts';
 import {
   DELIVERABLE_GIT_BASE,
   deliverablesPass,
@@ -109,52 +109,49 @@ async function syncProjects(opened: OpenedRegistry, options: SyncOptions): Promi
     changes.push(...pass.changes);
     deliverables = pass.report;
   }
-  for (const project of options.deliverables ? [] : chooseProjects(registry, options)) {
-    const location = options.git ?? localCopy(options, httpsUpstream(project));
-    const repo = await openRepo(location, { cwd: options.cwd, cacheDir, signal: options.signal });
-    const cache = openReadCache(cacheDir, project.id);
-    let read, merged, coded;
-    try {
-      read = await readProject(project, registry.releases ?? [], repo, cache);
-      cache.save();
+  // Each repository is read while the one before is merged: most of a project's read is waiting on git.
+  const chosen = options.deliverables ? [] : chooseProjects(registry, options);
+  const reading = readAll(chosen, registry, options, cacheDir);
+  try {
+    for (const [index, project] of chosen.entries()) {
+      const settled = await reading[index]!;
+      if (!settled.ok) throw settled.error;
+      const { repo, read, location } = settled;
       if (read.matrices.length === 0) {
         throw new SyncInputError(
           `${project.id}: no release has ${read.paths.join(' or ')} in ${location}`,
           'check upstream.support_matrix (a path inside the repository) and the repository',
         );
       }
-      merged = mergeProject(next, project.id, read.matrices, { addNew: options.addNew === true });
+      const merged = mergeProject(next, project.id, read.matrices, { addNew: options.addNew === true });
       const { code } = project.upstream;
-      coded = code
+      const coded = code
         ? await syncCode(
             merged.registry,
             { ...project, upstream: { ...project.upstream, code } },
             registry.releases ?? [],
             repo,
-            {
-              cacheDir,
-              addNew: options.addNew === true,
-              before: next,
-            },
+            { cacheDir, addNew: options.addNew === true, before: next },
           )
         : undefined;
-    } finally {
       repo.close();
+      const after = coded?.registry ?? merged.registry;
+      const diff = { ...diffProject(next, after, project.id), ...(coded ? { code: coded.changes } : {}) };
+      next = after;
+      changes.push(diff);
+      reports.push(
+        projectReport(
+          project.id,
+          location,
+          { ...read, warnings: [...repo.notes, ...read.warnings] },
+          merged,
+          diff,
+          coded?.report,
+        ),
+      );
     }
-    const after = coded?.registry ?? merged.registry;
-    const diff = { ...diffProject(next, after, project.id), ...(coded ? { code: coded.changes } : {}) };
-    next = after;
-    changes.push(diff);
-    reports.push(
-      projectReport(
-        project.id,
-        location,
-        { ...read, warnings: [...repo.notes, ...read.warnings] },
-        merged,
-        diff,
-        coded?.report,
-      ),
-    );
+  } finally {
+    for (const settled of await Promise.all(reading)) if (settled.ok) settled.repo.close();
   }
   if (options.signal?.aborted) throw new SyncAbortedError();
   // Sync changes no runs: its question is whether the registry's own text changes.
@@ -226,6 +223,46 @@ function httpsUpstream(project: Upstreamed): string {
     `${project.id}: upstream.git ${JSON.stringify(project.upstream.git)} ${problem}`,
     UPSTREAM_GIT_HINT,
   );
+}
+
+type ProjectRead = Awaited<ReturnType<typeof readProject>>;
+type Reading =
+  { ok: true; repo: UpstreamRepo; read: ProjectRead; location: string } | { ok: false; error: unknown };
+
+/**
+ * Every chosen project's repository opened and its matrices read, all at once, as outcomes to take in
+ * order (a failure is thrown where its project's turn comes). Projects sharing a repository take turns,
+ * since a clone in the cache is one folder.
+ */
+function readAll(
+  projects: readonly Upstreamed[],
+  registry: Registry,
+  options: SyncOptions,
+  cacheDir: string,
+): Array<Promise<Reading>> {
+  const last = new Map<string, Promise<unknown>>();
+  return projects.map((project) => {
+    const location = options.git ?? localCopy(options, httpsUpstream(project));
+    const read = async (): Promise<Reading> => {
+      const repo = await openRepo(location, { cwd: options.cwd, cacheDir, signal: options.signal });
+      try {
+        const cache = openReadCache(cacheDir, project.id);
+        const read = await readProject(project, registry.releases ?? [], repo, cache);
+        cache.save();
+        return { ok: true, repo, read, location };
+      } catch (error) {
+        repo.close();
+        throw error;
+      }
+    };
+    const turn = (last.get(location) ?? Promise.resolve()).then(read);
+    const outcome = turn.then(
+      (reading) => reading,
+      (error: unknown): Reading => ({ ok: false, error }),
+    );
+    last.set(location, outcome);
+    return outcome;
+  });
 }
 
 function chooseProjects(registry: Registry, options: SyncOptions): Upstreamed[] {
