@@ -25,6 +25,10 @@ class Batch:
         )
 
     def read(self, commit, path):
+        content = self.read_bytes(commit, path)
+        return None if content is None else content.decode("utf-8")
+
+    def read_bytes(self, commit, path):
         self.proc.stdin.write(f"{commit}:{path}\n".encode())
         self.proc.stdin.flush()
         header = self.proc.stdout.readline().decode().split()
@@ -33,7 +37,7 @@ class Batch:
         size = int(header[2])
         content = self.proc.stdout.read(size)
         self.proc.stdout.read(1)
-        return content.decode("utf-8") if header[1] == "blob" else None
+        return content if header[1] == "blob" else None
 
 
 def ini_drivers(text):
@@ -248,4 +252,5 @@ def main():
     print(json.dumps(out))
 
 
-main()
+if __name__ == "__main__":
+    main()
