@@ -112,14 +112,23 @@ export async function openRepo(location: string, options: OpenOptions): Promise<
       ...extra,
     });
   const objects = new ObjectReader({ gitDir: dir, protocols, location, signal });
+  // The refs are listed once per run: they do not move while sync reads them.
+  let listed_: Promise<RefListing> | undefined;
+  const listing = () => (listed_ ??= listRefs(run, objects, location, headBranch));
   // The ref each commit was asked by: errors in its files say REF:PATH:LINE.
   const asked = new Map<string, string>();
   const repo: UpstreamRepo = {
     location,
     dir,
     notes,
-    refs: () => listRefs(run, objects, location, headBranch),
+    refs: async () => (await listing()).refs,
     async commitOf(ref) {
+      // A ref the listing has is answered from it: a run where no ref moved then reads no object at all.
+      const listed = listed_ && (await listed_).commits.get(ref);
+      if (listed) {
+        asked.set(listed, shortRef(ref));
+        return listed;
+      }
       // A ref that names nothing, or a tree or blob, names no commit.
       const found = await objects.info(`${ref}^{commit}`);
       if (found?.type !== 'commit') return undefined;
@@ -220,19 +229,27 @@ function checkedText(bytes: Buffer, source: { ref: string; path: string }): stri
   return bytes.toString('utf8');
 }
 
+/** The refs, and the commit each names (peeled from its tag), as one for-each-ref lists them. */
+interface RefListing {
+  refs: RepoRefs;
+  commits: ReadonlyMap<string, string>;
+}
+
 async function listRefs(
   run: (args: string[]) => Promise<Buffer>,
   objects: ObjectReader,
   location: string,
   headBranch: string | undefined,
-): Promise<RepoRefs> {
+): Promise<RefListing> {
   try {
     const refs = new Set<string>();
     const notCommits = new Map<string, string>();
+    const commits = new Map<string, string>();
+    const dates = new Map<string, string>();
     const listed = (
       await run([
         'for-each-ref',
-        '--format=%(refname)%00%(objecttype)%00%(*objecttype)%00%(symref)',
+        '--format=%(refname)%00%(objecttype)%00%(*objecttype)%00%(symref)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)',
         'refs/heads',
         'refs/remotes',
         'refs/tags',
@@ -241,11 +258,25 @@ async function listRefs(
     let originHead: string | undefined;
     for (const line of listed.split('\n')) {
       if (line === '') continue;
-      const [ref, type, peeled, symref] = line.split('\0') as [string, string, string, string];
+      const [ref, type, peeled, symref, oid, peeledOid, date, peeledDate] = line.split('\0') as string[] as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
       // A tag may point to a tree or a blob: that release has no matrix to read, and the report says why.
       const target = type === 'tag' ? peeled : type;
       if (target === 'tree' || target === 'blob') notCommits.set(ref, target);
       else refs.add(ref);
+      // A tag of a tag peels further than one step: that one is left to cat-file.
+      if (target === 'commit') {
+        commits.set(ref, type === 'tag' ? peeledOid : oid);
+        dates.set(ref, type === 'tag' ? peeledDate : date);
+      }
       if (ref === 'refs/remotes/origin/HEAD' && symref !== '') originHead = symref;
     }
     // A clone's default branch is what origin/HEAD names; a repository without one reads its own HEAD.
@@ -253,11 +284,16 @@ async function listRefs(
       originHead ??
       headBranch ??
       ((await run(['rev-parse', '--symbolic-full-name', 'HEAD'])).toString('utf8').trim() || 'HEAD');
+    const listedDate = dates.get(defaultBranch);
+    if (listedDate && /^[1-9]\d*$/.test(listedDate)) {
+      const newestCommit = Number(listedDate) * 1000;
+      return { refs: { refs, notCommits, defaultBranch, newestCommit }, commits };
+    }
     // The committer line of the commit object (plumbing: `git log` reads log.showSignature and more).
     const commit = (await objects.contents(`${defaultBranch}^{commit}`))?.toString('utf8') ?? '';
     const committed = /^committer .* (\d+) [+-]\d{4}$/m.exec(commit.slice(0, commit.indexOf('\n\n')));
     if (!committed) throw new RepoError(`${defaultBranch} of ${location} has no committer line`);
-    return { refs, notCommits, defaultBranch, newestCommit: Number(committed[1]) * 1000 };
+    return { refs: { refs, notCommits, defaultBranch, newestCommit: Number(committed[1]) * 1000 }, commits };
   } catch (error) {
     if (error instanceof SyncAbortedError) throw error;
     throw new RepoError(`cannot list the branches and tags of ${location}`, error);
