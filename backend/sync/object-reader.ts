@@ -66,6 +66,7 @@ export class ObjectReader {
     if (this.child) return this.child;
     const { gitDir, protocols } = this.options;
     const command = gitCommand({ gitDir, args: ['cat-file', '--batch-command'], protocols });
+    let writeError: Error | undefined;
     const child = spawn('git', command.args, {
       cwd: gitDir,
       env: command.env,
@@ -80,9 +81,12 @@ export class ObjectReader {
       // A process let go of by close() ends as asked; requests since are another process's.
       if (this.child !== child) return;
       this.child = undefined;
-      if (this.pending.length > 0) this.fail(this.error(this.stderr.trim() || `git exited ${code}`));
+      if (this.pending.length > 0)
+        this.fail(this.error(this.stderr.trim() || `git exited ${code}`, writeError));
     });
-    child.stdin.on('error', (error) => this.fail(this.error('cannot write to git', error)));
+    // A git that exits at once (too old to know --batch-command) breaks the pipe first: the close that follows
+    // says why, in git's own words, with this as the cause.
+    child.stdin.on('error', (error) => (writeError ??= error));
     this.child = child;
     return child;
   }
@@ -140,7 +144,8 @@ export class ObjectReader {
   }
 
   private error(reason: string, cause?: unknown): RepoError {
-    return new RepoError(`git cat-file failed in ${this.options.location}: ${reason}`, cause);
+    const old = /batch-command/.test(reason) ? ' (sync needs git 2.36 or later)' : '';
+    return new RepoError(`git cat-file failed in ${this.options.location}: ${reason}${old}`, cause);
   }
 
   private fail(error: Error): void {

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -244,5 +245,29 @@ describe('openRepo reads through one git process', () => {
     // A revision with a line break in it names nothing (and cannot be asked for on one line).
     expect(await repo.readFile(history.commits.master, `${MATRIX_PATH}\nHEAD`)).toBeUndefined();
     repo.close();
+  });
+});
+
+describe('openRepo with a git older than 2.36', () => {
+  it('says that sync needs a newer git, with git’s own words', async () => {
+    // A git on PATH that answers as git 2.30 does to cat-file --batch-command, and runs the real one otherwise.
+    const bin = tempDir('old-git');
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(
+      join(bin, 'git'),
+      `#!/bin/sh\nfor a in "$@"; do [ "$a" = --batch-command ] && { echo "error: unknown option \\\`batch-command'" >&2; exit 129; }; done\nexec ${real} "$@"\n`,
+    );
+    chmodSync(join(bin, 'git'), 0o755);
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    try {
+      const repo = await openRepo(history.repo.dir, { cwd: '/', cacheDir: tempDir('cache') });
+      const read = repo.readFile(history.commits.rocky, MATRIX_PATH);
+      await expect(read).rejects.toThrow(RepoError);
+      await expect(read).rejects.toThrow(/unknown option .batch-command'.*needs git 2\.36 or later/s);
+      repo.close();
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });
