@@ -54,7 +54,6 @@ export function codeClasses(
   marker: string,
   modules: ModuleSet = moduleSet(candidates),
 ): CodeClass[] {
-  const set = modules;
   const found: CodeClass[] = [];
   for (const module of candidates) {
     for (const decorated of module.classes) {
@@ -62,7 +61,7 @@ export function codeClasses(
       const path = `${module.name}.${decorated.name}`;
       const unknown: UnknownAttribute[] = [];
       const read = (attribute: string) => {
-        const resolved = resolveClassAttribute(set, path, attribute);
+        const resolved = resolveClassAttribute(modules, path, attribute);
         if (!resolved) return undefined;
         const { value } = resolved;
         if (value.kind === 'literal') return { ...resolved, value: value.value };

@@ -47,6 +47,25 @@ export class ObjectReader {
     );
   }
 
+  /**
+   * The names in a tree (`commit:path`), or undefined when the name names no tree. A tree object is, per
+   * entry, `<mode> <name>\0` and the entry's binary object id (20 or 32 bytes, as the repository's ids).
+   */
+  async treeNames(name: string): Promise<string[] | undefined> {
+    const found = await this.info(name);
+    const tree = found?.type === 'tree' ? await this.contents(found.oid) : undefined;
+    if (!found || !tree) return undefined;
+    const idBytes = found.oid.length / 2;
+    const names: string[] = [];
+    for (let at = 0; at < tree.length;) {
+      const space = tree.indexOf(32, at);
+      const nul = tree.indexOf(0, space);
+      names.push(tree.subarray(space + 1, nul).toString('utf8'));
+      at = nul + 1 + idBytes;
+    }
+    return names;
+  }
+
   close(): void {
     this.child?.stdin.end();
     this.child = undefined;

@@ -2,12 +2,13 @@ import { isUtf8 } from 'node:buffer';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { firstInvalidUtf8 } from '../json/utf8.ts';
-import { MatrixError, RepoError, SyncAbortedError } from './errors.ts';
+import { MatrixError, RepoError } from './errors.ts';
 import { lineOf } from './matrix-text.ts';
 import { git, runGit, type GitRun } from './git-process.ts';
 import { cloneOrFetch, protocolOf } from './repo-cache.ts';
 import { ObjectReader } from './object-reader.ts';
 import { fetchMissingBlobs } from './repo-blobs.ts';
+import { listRefs, type RefListing } from './list-refs.ts';
 import { shortRef, type RepoRefs } from './resolve-ref.ts';
 
 // Sync's git, with repo-cache.ts and git-process.ts. A local repository is only read, as it is (objects it lacks
@@ -159,9 +160,7 @@ export async function openRepo(location: string, options: OpenOptions): Promise<
       return found;
     },
     async listFolder(commit, path) {
-      const found = await objects.info(`${commit}:${path.replace(/\/+$/, '')}`);
-      if (found?.type !== 'tree') return undefined;
-      return treeNames((await objects.contents(found.oid))!, found.oid.length / 2);
+      return objects.treeNames(`${commit}:${path.replace(/\/+$/, '')}`);
     },
     close: () => objects.close(),
     async filesUnder(commit, paths, suffix) {
@@ -202,18 +201,6 @@ export async function openRepo(location: string, options: OpenOptions): Promise<
   return repo;
 }
 
-/** The names of a tree object's entries: each is `<mode> <name>\0` and the binary object id (20 or 32 bytes). */
-function treeNames(tree: Buffer, idBytes: number): string[] {
-  const names: string[] = [];
-  for (let at = 0; at < tree.length;) {
-    const space = tree.indexOf(32, at);
-    const nul = tree.indexOf(0, space);
-    names.push(tree.subarray(space + 1, nul).toString('utf8'));
-    at = nul + 1 + idBytes;
-  }
-  return names;
-}
-
 /** The bytes as text, or a MatrixError at the line of the first byte that is not UTF-8. */
 function checkedText(bytes: Buffer, source: { ref: string; path: string }): string {
   if (!isUtf8(bytes)) {
@@ -227,75 +214,4 @@ function checkedText(bytes: Buffer, source: { ref: string; path: string }): stri
     );
   }
   return bytes.toString('utf8');
-}
-
-/** The refs, and the commit each names (peeled from its tag), as one for-each-ref lists them. */
-interface RefListing {
-  refs: RepoRefs;
-  commits: ReadonlyMap<string, string>;
-}
-
-async function listRefs(
-  run: (args: string[]) => Promise<Buffer>,
-  objects: ObjectReader,
-  location: string,
-  headBranch: string | undefined,
-): Promise<RefListing> {
-  try {
-    const refs = new Set<string>();
-    const notCommits = new Map<string, string>();
-    const commits = new Map<string, string>();
-    const dates = new Map<string, string>();
-    const listed = (
-      await run([
-        'for-each-ref',
-        '--format=%(refname)%00%(objecttype)%00%(*objecttype)%00%(symref)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)',
-        'refs/heads',
-        'refs/remotes',
-        'refs/tags',
-      ])
-    ).toString('utf8');
-    let originHead: string | undefined;
-    for (const line of listed.split('\n')) {
-      if (line === '') continue;
-      const [ref, type, peeled, symref, oid, peeledOid, date, peeledDate] = line.split('\0') as string[] as [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
-      // A tag may point to a tree or a blob: that release has no matrix to read, and the report says why.
-      const target = type === 'tag' ? peeled : type;
-      if (target === 'tree' || target === 'blob') notCommits.set(ref, target);
-      else refs.add(ref);
-      // A tag of a tag peels further than one step: that one is left to cat-file.
-      if (target === 'commit') {
-        commits.set(ref, type === 'tag' ? peeledOid : oid);
-        dates.set(ref, type === 'tag' ? peeledDate : date);
-      }
-      if (ref === 'refs/remotes/origin/HEAD' && symref !== '') originHead = symref;
-    }
-    // A clone's default branch is what origin/HEAD names; a repository without one reads its own HEAD.
-    const defaultBranch =
-      originHead ??
-      headBranch ??
-      ((await run(['rev-parse', '--symbolic-full-name', 'HEAD'])).toString('utf8').trim() || 'HEAD');
-    const listedDate = dates.get(defaultBranch);
-    if (listedDate && /^[1-9]\d*$/.test(listedDate)) {
-      const newestCommit = Number(listedDate) * 1000;
-      return { refs: { refs, notCommits, defaultBranch, newestCommit }, commits };
-    }
-    // The committer line of the commit object (plumbing: `git log` reads log.showSignature and more).
-    const commit = (await objects.contents(`${defaultBranch}^{commit}`))?.toString('utf8') ?? '';
-    const committed = /^committer .* (\d+) [+-]\d{4}$/m.exec(commit.slice(0, commit.indexOf('\n\n')));
-    if (!committed) throw new RepoError(`${defaultBranch} of ${location} has no committer line`);
-    return { refs: { refs, notCommits, defaultBranch, newestCommit: Number(committed[1]) * 1000 }, commits };
-  } catch (error) {
-    if (error instanceof SyncAbortedError) throw error;
-    throw new RepoError(`cannot list the branches and tags of ${location}`, error);
-  }
 }

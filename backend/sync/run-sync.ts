@@ -6,14 +6,13 @@ import { diffProject, type ProjectChanges } from './changes.ts';
 import { syncCommitMessage } from './describe-changes.ts';
 import { SyncAbortedError, SyncInputError } from './errors.ts';
 import { mergeProject } from './merge.ts';
-import { openReadCache } from './read-cache.ts';
-import { readProject } from './read-project.ts';
+import { readProjects } from './read-projects.ts';
 import { editRegistry, type Edit } from '../store/edit-registry.ts';
 import { requireValidRegistry, type OpenedRegistry } from '../store/open-registry.ts';
 import { checkReportPath, writeReport } from '../store/report-file.ts';
 import { formatFiles } from '../format/format-files.ts';
 import { UPSTREAM_GIT_HINT, upstreamGitProblem } from '../model/upstream-git.ts';
-import { openRepo, repositoryName, type UpstreamRepo } from './repo.ts';
+import { openRepo, repositoryName } from './repo.ts';
 import {
   DELIVERABLE_GIT_BASE,
   deliverablesPass,
@@ -111,7 +110,12 @@ async function syncProjects(opened: OpenedRegistry, options: SyncOptions): Promi
   }
   // Each repository is read while the one before is merged: most of a project's read is waiting on git.
   const chosen = options.deliverables ? [] : chooseProjects(registry, options);
-  const reading = readAll(chosen, registry, options, cacheDir);
+  const reading = readProjects(
+    chosen,
+    registry.releases ?? [],
+    (project) => options.git ?? localCopy(options, httpsUpstream(project)),
+    { cwd: options.cwd, cacheDir, signal: options.signal },
+  );
   try {
     for (const [index, project] of chosen.entries()) {
       const settled = await reading[index]!;
@@ -223,46 +227,6 @@ function httpsUpstream(project: Upstreamed): string {
     `${project.id}: upstream.git ${JSON.stringify(project.upstream.git)} ${problem}`,
     UPSTREAM_GIT_HINT,
   );
-}
-
-type ProjectRead = Awaited<ReturnType<typeof readProject>>;
-type Reading =
-  { ok: true; repo: UpstreamRepo; read: ProjectRead; location: string } | { ok: false; error: unknown };
-
-/**
- * Every chosen project's repository opened and its matrices read, all at once, as outcomes to take in
- * order (a failure is thrown where its project's turn comes). Projects sharing a repository take turns,
- * since a clone in the cache is one folder.
- */
-function readAll(
-  projects: readonly Upstreamed[],
-  registry: Registry,
-  options: SyncOptions,
-  cacheDir: string,
-): Array<Promise<Reading>> {
-  const last = new Map<string, Promise<unknown>>();
-  return projects.map((project) => {
-    const location = options.git ?? localCopy(options, httpsUpstream(project));
-    const read = async (): Promise<Reading> => {
-      const repo = await openRepo(location, { cwd: options.cwd, cacheDir, signal: options.signal });
-      try {
-        const cache = openReadCache(cacheDir, project.id);
-        const read = await readProject(project, registry.releases ?? [], repo, cache);
-        cache.save();
-        return { ok: true, repo, read, location };
-      } catch (error) {
-        repo.close();
-        throw error;
-      }
-    };
-    const turn = (last.get(location) ?? Promise.resolve()).then(read);
-    const outcome = turn.then(
-      (reading) => reading,
-      (error: unknown): Reading => ({ ok: false, error }),
-    );
-    last.set(location, outcome);
-    return outcome;
-  });
 }
 
 function chooseProjects(registry: Registry, options: SyncOptions): Upstreamed[] {

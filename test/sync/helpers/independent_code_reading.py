@@ -18,7 +18,7 @@ import json
 import subprocess
 import sys
 
-from independent_reading import Batch
+from independent_reading import Batch, dotted
 
 UNKNOWN = ("unknown",)
 COMPOUND = (ast.If, ast.Try, ast.With, ast.For, ast.While)
@@ -36,16 +36,6 @@ def statements(body, conditional=False):
                 yield from statements(handler.body, True)
         else:
             yield node, conditional
-
-
-def dotted(node):
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.insert(0, node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    return ".".join([node.id] + parts)
 
 
 def literal(node):

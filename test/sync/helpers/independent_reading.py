@@ -67,6 +67,17 @@ def entry_points(batch, commit, group):
     return found
 
 
+def dotted(node):
+    """`a` or `a.b.c` as written, else None."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.insert(0, node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    return ".".join([node.id] + parts)
+
+
 class Classes:
     """Class attributes through inheritance, with imports followed to the repository's own modules."""
 
@@ -119,15 +130,13 @@ class Classes:
         return None
 
     def base(self, module, expr):
-        if isinstance(expr, ast.Name):
-            return self.find(module, expr.id)
-        parts = []
-        while isinstance(expr, ast.Attribute):
-            parts.insert(0, expr.attr)
-            expr = expr.value
-        if not isinstance(expr, ast.Name):
+        text = dotted(expr)
+        if text is None:
             return None
-        bound = self.bindings(module).get(expr.id)
+        head, *parts = text.split(".")
+        if not parts:
+            return self.find(module, head)
+        bound = self.bindings(module).get(head)
         if bound is None:
             return None
         head = bound[0] if bound[1] is None else bound[0] + "." + bound[1]
