@@ -1,4 +1,4 @@
-import { TreeFragment, type SyntaxNode, type Tree } from '@lezer/common';
+import { TreeBuffer, TreeFragment, type SyntaxNode, type Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { lineChanges } from './line-changes.ts';
 import { dottedNameOf, literalOf, type PythonValue } from './python-value.ts';
@@ -104,11 +104,26 @@ function parseWithReuse(text: string, previous: PythonParse | undefined): Tree {
 
 /** Where the first syntax error is, or undefined. */
 function firstSyntaxError(tree: Tree): number | undefined {
+  // Most files have no error node at all, which a scan of the tree's flat buffers tells far sooner than a
+  // cursor's walk; only a tree with one is walked, to tell a real error from a bare `yield`.
+  if (!hasErrorNode(tree)) return undefined;
   const cursor = tree.cursor();
   do {
     if (cursor.type.isError && !isBareYield(cursor.node)) return cursor.from;
   } while (cursor.next());
   return undefined;
+}
+
+function hasErrorNode(tree: Tree): boolean {
+  if (tree.type.isError) return true;
+  for (const child of tree.children) {
+    if (child instanceof TreeBuffer) {
+      const { buffer, set } = child;
+      // Each node is four numbers: its type id, start, end and the index past its children.
+      for (let at = 0; at < buffer.length; at += 4) if (set.types[buffer[at]!]!.isError) return true;
+    } else if (hasErrorNode(child)) return true;
+  }
+  return false;
 }
 
 // @lezer/python wants an operand after `yield`, where Python allows none (`yield` alone, `x = yield`): it
