@@ -1,29 +1,38 @@
 #!/usr/bin/env node
 // The CLI is TypeScript. Compiling it on every start (tsx) costs more than validating a whole registry, so
-// it runs from a bundle that esbuild rebuilds whenever a source is newer. Files the modules need (the schema,
+// it runs from a bundle that esbuild rebuilds whenever one of the files it was built from is newer or gone. Files the modules need (the schema,
 // its validator, package.json) are imported, so they are in the bundle wherever it lives.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'node_modules', '.driverlog-cli');
 const entry = join(outDir, 'main.js');
+// The files the bundle was built from (esbuild's metafile), relative to the root: a file no module imports
+// cannot change the bundle, so these are all that a start has to look at.
+const inputsFile = join(outDir, 'inputs.json');
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const item of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, item.name);
-    if (item.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/\.(ts|json)$/.test(item.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+/** Whether the bundle is missing, or older than a file it was built from, or one of those is gone. */
+function stale() {
+  const built = statSync(entry, { throwIfNoEntry: false })?.mtimeMs;
+  if (built === undefined) return true;
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
+  } catch (error) {
+    if (error.code === 'ENOENT' || error instanceof SyntaxError) return true;
+    throw error;
   }
-  return newest;
+  return inputs.some(
+    (input) => !((statSync(join(root, input), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) <= built),
+  );
 }
 
 // What the bundle is built from, by content: sync keys the readings it keeps by it, so that a changed reader
-// never answers from an older one's cache.
-function sourceHash() {
+// never answers from an older one's cache. Only a build needs node:crypto, which costs every start to load.
+async function sourceHash() {
+  const { createHash } = await import('node:crypto');
   const hash = createHash('sha256');
   const walk = (dir) => {
     for (const item of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -43,7 +52,7 @@ async function build() {
   const { buildSync } = await import('esbuild');
   // Build beside the final folder and rename it into place, so concurrent first runs never see half a bundle.
   const temp = `${outDir}-${process.pid}`;
-  buildSync({
+  const { metafile } = buildSync({
     entryPoints: [join(root, 'backend/cli/main.ts')],
     outdir: temp,
     bundle: true,
@@ -56,9 +65,12 @@ async function build() {
     // it loads, and the sources (the schema's generated validator among them) were most of it.
     sourcemap: true,
     sourcesContent: false,
-    define: { __DRIVERLOG_BUILD__: JSON.stringify(sourceHash()) },
+    define: { __DRIVERLOG_BUILD__: JSON.stringify(await sourceHash()) },
     logLevel: 'error',
+    metafile: true,
+    absWorkingDir: root,
   });
+  writeFileSync(join(temp, 'inputs.json'), JSON.stringify(Object.keys(metafile.inputs)));
   rmSync(outDir, { recursive: true, force: true });
   try {
     renameSync(temp, outDir);
@@ -69,12 +81,7 @@ async function build() {
   }
 }
 
-const sources = Math.max(
-  newestSource(join(root, 'backend')),
-  newestSource(join(root, 'schema')),
-  statSync(join(root, 'package.json')).mtimeMs,
-);
-if (!existsSync(entry) || statSync(entry).mtimeMs < sources) {
+if (stale()) {
   mkdirSync(dirname(outDir), { recursive: true });
   await build();
 }

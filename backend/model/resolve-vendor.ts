@@ -26,7 +26,14 @@ export function vendorResolver(vendors: readonly Vendor[] | undefined): VendorRe
   // Every name before any alias: a name someone also lists as another company's alias stays its own.
   for (const vendor of vendors ?? []) add(vendor, vendor.name, 'name');
   for (const vendor of vendors ?? []) for (const alias of vendor.aliases ?? []) add(vendor, alias, 'alias');
-  return (text) => index.get(vendorKey(text));
+  // Drivers repeat a few hundred vendor spellings, and several checks resolve every driver's.
+  const resolved = new Map<string, VendorMatch | undefined>();
+  return (text) => {
+    if (resolved.has(text)) return resolved.get(text);
+    const match = index.get(vendorKey(text));
+    resolved.set(text, match);
+    return match;
+  };
 }
 
 /** The vendors list's entry for a driver's `vendor` (a name or an alias), or undefined when none lists it. */

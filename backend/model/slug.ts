@@ -18,31 +18,15 @@ export const MAX_SLUG = 60;
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\u0000-\u007f]*$/;
 
+const NOT_WORD = /[^a-z0-9]+/g;
+const END_DASHES = /^-+|-+$/g;
+const MARKS = /[\u0300-\u036f]/g;
+
 /** ASCII, lower-case, dash-separated; "" when nothing word-like is left. Never holds "--". */
 export function slugify(text: string): string {
-  // The same as below for ASCII text (nothing to decompose), in one pass: validate slugs every driver.
-  if (ASCII.test(text)) return asciiSlug(text);
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-function asciiSlug(text: string): string {
-  let slug = '';
-  let dash = false;
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 65 && code <= 90) code += 32;
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-      if (dash && slug !== '') slug += '-';
-      slug += String.fromCharCode(code);
-      dash = false;
-    } else dash = true;
-  }
-  return slug;
+  // ASCII text has nothing to decompose: validate slugs every driver, and NFKD is most of the cost.
+  const folded = ASCII.test(text) ? text : text.normalize('NFKD').replace(MARKS, '');
+  return folded.toLowerCase().replace(NOT_WORD, '-').replace(END_DASHES, '');
 }
 
 /**

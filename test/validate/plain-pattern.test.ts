@@ -9,33 +9,41 @@ import { random } from '../helpers/random.ts';
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 
-const PATTERN_PIECES = [
-  ...'ab :-_1',
-  '.',
-  '\\S',
-  '\\s',
-  '\\d',
-  '\\D',
-  '\\w',
-  '\\W',
-  '\\.',
-  '\\:',
-  '\\_',
-  '\\ ',
-  '\\t',
-  '\\v',
-  '*',
-  '+',
-  '?',
-  '*?',
-  '+?',
-  '??',
-  '^',
-  '$',
-  'é',
-  '😀',
-  'SUCCESS',
-  'job-a',
+// Each piece of a pattern with a text it matches, so that lines that match reach the automaton too.
+const PATTERN_PIECES: ReadonlyArray<readonly [string, string]> = [
+  ...[...'ab :-_1'].map((char) => [char, char] as const),
+  ['.', 'y'],
+  ['\\S', 'x'],
+  ['\\s', ' '],
+  ['\\d', '7'],
+  ['\\D', '-'],
+  ['\\w', 'w'],
+  ['\\W', ':'],
+  ['\\.', '.'],
+  ['\\:', ':'],
+  ['\\_', '_'],
+  ['\\ ', ' '],
+  ['\\t', '\t'],
+  ['\\v', '\u000b'],
+  ['\\\\', '\\'],
+  ['\\$', '$'],
+  ['\\^', '^'],
+  ['\\*', '*'],
+  ['\\+', '+'],
+  ['\\-', '-'],
+  ['*', ''],
+  ['+', ''],
+  ['?', ''],
+  ['*?', ''],
+  ['+?', ''],
+  ['??', ''],
+  ['^', ''],
+  ['$', ''],
+  ['{', '{'],
+  ['é', 'é'],
+  ['😀', '😀'],
+  ['SUCCESS', 'SUCCESS'],
+  ['job-a', 'job-a'],
 ];
 const LINE_PIECES = [...'ab :-_1.\t\n\u000b\u00a0é', '😀', 'SUCCESS', 'job-a', 'job-a https://x/1 : SUCCESS'];
 
@@ -45,12 +53,25 @@ function generate(next: () => number, pieces: readonly string[], length: number)
   return text;
 }
 
+/** A pattern, and a line made of what each of its pieces matches. */
+function generatePattern(next: () => number, length: number): { source: string; sample: string } {
+  let source = '';
+  let sample = '';
+  for (let i = 0; i < length; i++) {
+    const [piece, text] = pick(next, PATTERN_PIECES);
+    source += piece;
+    sample += text;
+  }
+  return { source, sample };
+}
+
 describe('parsePlainPattern', () => {
   it('agrees with RE2 on 4,000 generated patterns, each over 40 lines', () => {
     const next = random(2024);
     let plain = 0;
+    let matched = 0;
     for (let i = 0; i < 4000; i++) {
-      const source = generate(next, PATTERN_PIECES, 1 + Math.floor(next() * 8));
+      const { source, sample } = generatePattern(next, 1 + Math.floor(next() * 8));
       const fast = parsePlainPattern(source);
       if (!fast) continue;
       plain++;
@@ -59,17 +80,21 @@ describe('parsePlainPattern', () => {
       if (!compiled.ok) continue;
       const lines = [
         '',
+        sample,
+        `${sample}${sample}`,
+        `- ${sample} : SUCCESS`,
         ...GENERIC_CI_LINES.map((line) => line.text),
         ...Array.from({ length: 20 }, () => generate(next, LINE_PIECES, Math.floor(next() * 12))),
       ];
       for (const line of lines) {
-        expect(fast.test(line), `${JSON.stringify(source)} on ${JSON.stringify(line)}`).toBe(
-          searchLine(compiled.regex, line),
-        );
+        const expected = searchLine(compiled.regex, line);
+        if (expected && line !== '') matched++;
+        expect(fast.test(line), `${JSON.stringify(source)} on ${JSON.stringify(line)}`).toBe(expected);
       }
     }
-    // The generator must exercise the fast path, not only the fallback.
+    // The generator must exercise the fast path, not only the fallback, and lines that match.
     expect(plain).toBeGreaterThan(1000);
+    expect(matched).toBeGreaterThan(1000);
   });
 
   it.each([

@@ -1,9 +1,9 @@
-import { appendPointer } from '../../json/pointer.ts';
+import { pointerOf } from '../../json/pointer.ts';
 import { controlName, firstControl, isControl } from '../../common/control.ts';
 import type { Problem } from '../problem.ts';
 import { quote } from '../../common/quote.ts';
 import type { Check } from './check.ts';
-import { isRecord, listOf } from './shape.ts';
+import { isRecord, listOf, type Item } from './shape.ts';
 
 // "Acme\tBlock" renders as "Acme Block" on the dashboard while being another name: it passed review
 // and took the real driver's page. Names are one line of ordinary characters. What the jobs write is
@@ -34,9 +34,8 @@ export const controlCharacters: Check = {
     const problems: Problem[] = [];
     const check = (owner: unknown, pointer: string, key: string): void => {
       const text = isRecord(owner) ? owner[key] : undefined;
-      if (typeof text !== 'string') return;
+      if (typeof text !== 'string' || !CONTROL.test(text)) return;
       const index = firstControl(text);
-      if (index === -1) return;
       problems.push({
         check: 'control-characters',
         severity: 'error',
@@ -45,45 +44,49 @@ export const controlCharacters: Check = {
         hint: `write it on one line with ordinary spaces: ${quote(oneLine(text), 200)}`,
       });
     };
+    // Validate walks every record of the evidence: the path is kept as keys, and made a pointer only for a problem.
+    const path: Array<string | number> = [];
+    let job = '';
+    const report = (text: string, what: string, notes: boolean): void => {
+      // The common case, tested natively.
+      if (!CONTROL.test(text)) return;
+      const index = firstControl(text, notes);
+      if (index === -1) return;
+      problems.push({
+        check: 'control-characters',
+        severity: 'error',
+        pointer: pointerOf(...path),
+        message: `${what} ${quote(text)} contains ${controlName(text[index]!)} (at character ${index + 1})`,
+        hint: `only \`driverlog ${job}\` writes this, and never a control character: undo the edit, or run it again`,
+      });
+    };
     /** Every string and key below a machine-written field, named by its key; notes may break lines. */
-    const walk = (value: unknown, pointer: string, name: string, job: string, notes: boolean): void => {
-      const report = (text: string, at: string, what: string): void => {
-        // The common case, tested natively: validate walks every record of the evidence.
-        if (!CONTROL.test(text)) return;
-        const index = firstControl(text, notes);
-        if (index === -1) return;
-        problems.push({
-          check: 'control-characters',
-          severity: 'error',
-          pointer: at,
-          message: `${what} ${quote(text)} contains ${controlName(text[index]!)} (at character ${index + 1})`,
-          hint: `only \`driverlog ${job}\` writes this, and never a control character: undo the edit, or run it again`,
-        });
-      };
-      if (typeof value === 'string') report(value, pointer, name);
-      else if (Array.isArray(value))
-        value.forEach((item, i) => walk(item, `${pointer}/${i}`, name, job, notes));
-      else if (isRecord(value)) {
+    const walk = (value: unknown, name: string, notes: boolean): void => {
+      if (typeof value === 'string') report(value, name, notes);
+      else if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          walk(value[i], name, notes);
+          path.pop();
+        }
+      } else if (isRecord(value)) {
         for (const key in value) {
-          const item = value[key];
-          // Pointers are built only for what is reported or holds more: most values are plain.
-          const nested = typeof item === 'object' && item !== null;
-          if (!nested && !CONTROL.test(key) && (typeof item !== 'string' || !CONTROL.test(item))) continue;
-          const at = appendPointer(pointer, key);
-          report(key, at, 'the key');
-          walk(item, at, key, job, notes || key === 'notes');
+          path.push(key);
+          report(key, 'the key', notes);
+          walk(value[key], key, notes || key === 'notes');
+          path.pop();
         }
       }
     };
+    const walkField = (owner: Item, list: string, field: keyof typeof MACHINE_WRITTEN): void => {
+      path.push(list, owner.index, field);
+      job = MACHINE_WRITTEN[field];
+      walk(owner.value[field], field, false);
+      path.length = 0;
+    };
     for (const project of listOf(data, 'projects') ?? []) {
       check(project.value, project.pointer, 'name');
-      walk(
-        project.value.features,
-        `${project.pointer}/features`,
-        'features',
-        MACHINE_WRITTEN.features,
-        false,
-      );
+      walkField(project, 'projects', 'features');
     }
     for (const driver of listOf(data, 'drivers') ?? []) {
       check(driver.value, driver.pointer, 'vendor');
@@ -93,9 +96,8 @@ export const controlCharacters: Check = {
         maintainers.forEach((maintainer, i) =>
           check(maintainer, `${driver.pointer}/maintainers/${i}`, 'name'),
         );
-      for (const field of ['upstream', 'verification'] as const) {
-        walk(driver.value[field], `${driver.pointer}/${field}`, field, MACHINE_WRITTEN[field], false);
-      }
+      walkField(driver, 'drivers', 'upstream');
+      walkField(driver, 'drivers', 'verification');
     }
     return problems;
   },

@@ -6,12 +6,12 @@ import { quote } from '../../common/quote.ts';
 export const repeatedRelease: Check = {
   id: 'repeated-release',
   description: "A driver's releases list names each release once.",
-  run: ({ data }) =>
-    (listOf(data, 'drivers') ?? []).flatMap((driver) => {
+  run: ({ data }) => {
+    const problems: Problem[] = [];
+    for (const driver of listOf(data, 'drivers') ?? []) {
       const releases = driver.value.releases;
-      if (!Array.isArray(releases)) return [];
+      if (!Array.isArray(releases) || unique(releases)) continue;
       const seen = new Map<unknown, number>();
-      const problems: Problem[] = [];
       releases.forEach((id, index) => {
         const first = seen.get(id);
         if (first === undefined) seen.set(id, index);
@@ -25,6 +25,14 @@ export const repeatedRelease: Check = {
           });
         }
       });
-      return problems;
-    }),
+    }
+    return problems;
+  },
 };
+
+/** Whether no item repeats: a driver lists a few releases, compared pairwise without allocating. */
+function unique(items: readonly unknown[]): boolean {
+  if (items.length > 32) return new Set(items).size === items.length;
+  for (let i = 1; i < items.length; i++) for (let j = 0; j < i; j++) if (items[i] === items[j]) return false;
+  return true;
+}

@@ -1,4 +1,4 @@
-import { appendPointer } from '../../json/pointer.ts';
+import { appendPointer, pointerOf } from '../../json/pointer.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { isRecord, listOf } from './shape.ts';
@@ -12,7 +12,8 @@ export const urlScheme: Check = {
   run: ({ data }) => {
     const problems: Problem[] = [];
     const parsed = new Map<string, URL | undefined>();
-    const check = (owner: unknown, pointer: string, key: string): void => {
+    // The pointer is a function, made only for a problem: validate reads every record of the evidence.
+    const check = (owner: unknown, key: string, pointer: string | ((key: string) => string)): void => {
       if (!isRecord(owner) || typeof owner[key] !== 'string') return;
       const text = owner[key];
       const problem = urlProblem(text, parsed);
@@ -22,23 +23,26 @@ export const urlScheme: Check = {
       problems.push({
         check: 'url-scheme',
         severity: empty ? 'warning' : 'error',
-        pointer: appendPointer(pointer, key),
+        pointer: typeof pointer === 'string' ? appendPointer(pointer, key) : pointer(key),
         message: `${key} ${problem}`,
         hint: empty
           ? `link the page, or remove the empty "${key}"`
           : 'write an absolute link starting with https:// (or http://)',
       });
     };
-    for (const release of listOf(data, 'releases') ?? []) check(release.value, release.pointer, 'wiki');
-    for (const vendor of listOf(data, 'vendors') ?? []) check(vendor.value, vendor.pointer, 'url');
+    for (const release of listOf(data, 'releases') ?? []) check(release.value, 'wiki', release.pointer);
+    for (const vendor of listOf(data, 'vendors') ?? []) check(vendor.value, 'url', vendor.pointer);
     for (const driver of listOf(data, 'drivers') ?? []) {
-      check(driver.value, driver.pointer, 'wiki');
+      check(driver.value, 'wiki', driver.pointer);
       const verification = driver.value.verification;
       if (!isRecord(verification)) continue;
-      for (const [release, record] of Object.entries(verification)) {
-        const pointer = appendPointer(`${driver.pointer}/verification`, release);
-        check(record, pointer, 'review_url');
-        if (isRecord(record)) check(record.last_success, `${pointer}/last_success`, 'review_url');
+      for (const release in verification) {
+        const record = verification[release];
+        if (!isRecord(record)) continue;
+        const at = (...keys: string[]) =>
+          pointerOf('drivers', driver.index, 'verification', release, ...keys);
+        check(record, 'review_url', at);
+        check(record.last_success, 'review_url', (key) => at('last_success', key));
       }
     }
     return problems;

@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// bin/driverlog.js runs the CLI from a bundle it rebuilds when a file the bundle was built from changes. Each
+// case runs a copy of the project, so that its builds never touch the bundle the other suites run.
+const repo = resolve(import.meta.dirname, '../..');
+let root: string;
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(root, 'bin/driverlog.js'), ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const bundle = () => join(root, 'node_modules/.driverlog-cli/main.js');
+const builtAt = () => statSync(bundle()).mtimeMs;
+
+/** Dates the bundle a minute back, so that a file written next is newer whatever the file system's precision. */
+function ageBundle(): void {
+  const earlier = new Date(Date.now() - 60_000);
+  utimesSync(bundle(), earlier, earlier);
+}
+
+describe('bin/driverlog.js', () => {
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'driverlog-bin-'));
+    for (const part of ['bin', 'backend', 'schema', 'package.json'])
+      cpSync(join(repo, part), join(root, part), { recursive: true });
+    mkdirSync(join(root, 'node_modules'));
+    for (const name of readdirSync(join(repo, 'node_modules')))
+      if (!name.startsWith('.'))
+        symlinkSync(join(repo, 'node_modules', name), join(root, 'node_modules', name));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('builds the bundle on the first run, and runs it as it is on the next', () => {
+    expect(run('--version')).toMatchObject({ status: 0, stdout: '0.1.0\n' });
+    const inputs = JSON.parse(readFileSync(join(root, 'node_modules/.driverlog-cli/inputs.json'), 'utf8'));
+    expect(inputs).toEqual(expect.arrayContaining(['package.json', 'backend/cli/main.ts']));
+    const first = builtAt();
+    expect(run('--version').status).toBe(0);
+    expect(builtAt()).toBe(first);
+  });
+
+  it('rebuilds when a file the bundle was built from is edited', () => {
+    const packageJson = join(root, 'package.json');
+    ageBundle();
+    writeFileSync(
+      packageJson,
+      readFileSync(packageJson, 'utf8').replace('"version": "0.1.0"', '"version": "0.2.0"'),
+    );
+    expect(run('--version')).toMatchObject({ status: 0, stdout: '0.2.0\n' });
+
+    const main = join(root, 'backend/cli/main.ts');
+    ageBundle();
+    writeFileSync(
+      main,
+      readFileSync(main, 'utf8').replace(
+        "'Usage: driverlog <command>",
+        "'Usage (edited): driverlog <command>",
+      ),
+    );
+    expect(run('--help').stdout).toMatch(/^Usage \(edited\): driverlog <command>/);
+  });
+
+  it('does not rebuild for a file no module imports', () => {
+    const before = builtAt();
+    const stray = join(root, 'backend/stray-notes.ts');
+    writeFileSync(stray, 'export const nobody = 1;\n');
+    const later = new Date(before + 60_000);
+    utimesSync(stray, later, later);
+    expect(run('--version').status).toBe(0);
+    expect(builtAt()).toBe(before);
+  });
+
+  it('rebuilds when a file it was built from is gone, and says what is missing', () => {
+    rmSync(join(root, 'backend/common/escape.ts'));
+    const result = run('--version');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/escape\.ts/);
+  });
+});
