@@ -3,7 +3,8 @@
 // it runs from a bundle that esbuild rebuilds whenever one of the files it was built from is newer or gone. Files the modules need (the schema,
 // its validator, package.json) are imported, so they are in the bundle wherever it lives.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { SourceMap } from 'node:module';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,8 +62,8 @@ async function build() {
     platform: 'node',
     target: 'node20',
     packages: 'external',
-    // Mapped stack traces for bugs, without the sources themselves: Node reads and parses the map of every module
-    // it loads, and the sources (the schema's generated validator among them) were most of it.
+    // Mapped stack traces for bugs (mappedStack below), without the sources themselves, which would be most of
+    // the maps.
     sourcemap: true,
     sourcesContent: false,
     define: { __DRIVERLOG_BUILD__: JSON.stringify(await sourceHash()) },
@@ -85,6 +86,39 @@ if (stale()) {
   mkdirSync(dirname(outDir), { recursive: true });
   await build();
 }
-process.setSourceMapsEnabled(true);
 const { main } = await import(pathToFileURL(entry).href);
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // main returns every expected failure: this is a bug, and its trace names the TypeScript sources.
+  for (let cause = error; cause instanceof Error; cause = cause.cause)
+    if (typeof cause.stack === 'string') cause.stack = mappedStack(cause.stack);
+  throw error;
+}
+
+// The maps are read for a bug's trace only. Node maps the traces of the modules it loaded with source maps
+// enabled, and reading every module's map cost each start more time than a registry's links take to check.
+function mappedStack(stack) {
+  const maps = new Map();
+  return stack.replace(/(file:\/\/[^\s()]+?\.js):(\d+):(\d+)/g, (frame, url, line, column) => {
+    const path = fileURLToPath(url);
+    if (!path.startsWith(outDir + sep)) return frame;
+    if (!maps.has(path)) maps.set(path, readMap(`${path}.map`));
+    const found = maps.get(path)?.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!found?.originalSource) return frame;
+    const source = found.originalSource.startsWith('file:')
+      ? fileURLToPath(found.originalSource)
+      : resolve(dirname(path), found.originalSource);
+    return `${source}:${found.originalLine + 1}:${found.originalColumn + 1}`;
+  });
+}
+
+/** The source map at `path`, or undefined when there is none that parses: the frame then stays as it is. */
+function readMap(path) {
+  try {
+    return new SourceMap(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (error) {
+    if (error.code === 'ENOENT' || error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}

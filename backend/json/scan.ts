@@ -34,15 +34,18 @@ function keyCount(value: unknown, depth: number): number | undefined {
   if (value === null || typeof value !== 'object') return 0;
   if (depth >= MAX_DEPTH) return undefined;
   let count = 0;
+  // Indexes and for-in, not iterators and Object.keys: this walks every value of a registry, cold, and
+  // allocates nothing on the way. (JSON.parse makes plain objects: for-in sees exactly their own keys.)
   if (Array.isArray(value)) {
-    for (const item of value) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
       const inner = typeof item === 'string' ? 0 : keyCount(item, depth + 1);
       if (inner === undefined) return undefined;
       count += inner;
     }
     return count;
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const item = (value as Record<string, unknown>)[key];
     const inner = typeof item === 'string' ? 0 : keyCount(item, depth + 1);
     if (inner === undefined) return undefined;

@@ -91,9 +91,14 @@ export interface SlugDriver {
 /** What a driver's slug is made of: the project's last path segment, the vendor and the name. */
 export function driverSlugItem(driver: SlugDriver): SlugItem {
   return {
-    base: `${driver.project_id.split('/').pop() ?? ''} ${driver.vendor} ${driver.name}`,
+    base: driverSlugBase(driver),
     identity: `${driver.project_id}\u0000${driver.vendor}\u0000${driver.name}`,
   };
+}
+
+/** The text a driver's slug is made from. */
+export function driverSlugBase(driver: SlugDriver): string {
+  return `${driver.project_id.slice(driver.project_id.lastIndexOf('/') + 1)} ${driver.vendor} ${driver.name}`;
 }
 
 /** Every driver's slug, aligned with the input. */

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -30,6 +31,7 @@ const builtAt = () => statSync(bundle()).mtimeMs;
 
 /** Dates the bundle a minute back, so that a file written next is newer whatever the file system's precision. */
 function ageBundle(): void {
+  if (!existsSync(bundle())) run('--version');
   const earlier = new Date(Date.now() - 60_000);
   utimesSync(bundle(), earlier, earlier);
 }
@@ -74,6 +76,28 @@ describe('bin/driverlog.js', () => {
       ),
     );
     expect(run('--help').stdout).toMatch(/^Usage \(edited\): driverlog <command>/);
+  });
+
+  it("names a bug's TypeScript source in its trace, and its cause's", () => {
+    const main = join(root, 'backend/cli/main.ts');
+    const text = readFileSync(main, 'utf8');
+    const marker = "  if (name === '--version') {";
+    expect(text).toContain(marker);
+    ageBundle();
+    writeFileSync(
+      main,
+      text.replace(
+        marker,
+        `  if (name === '--crash') throw new TypeError('bug', { cause: new RangeError('below') });\n${marker}`,
+      ),
+    );
+    const line = text.slice(0, text.indexOf(marker)).split('\n').length;
+    const result = run('--crash');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('TypeError: bug');
+    expect(result.stderr).toContain(`${main}:${line}:`);
+    expect(result.stderr).toMatch(/RangeError: below\n\s+at .*backend\/cli\/main\.ts:\d+:\d+/);
+    expect(result.stderr).not.toMatch(/at \S*\.driverlog-cli\/main\.js/);
   });
 
   it('does not rebuild for a file no module imports', () => {

@@ -1,4 +1,4 @@
-import { driverSlugItem, shortSlug } from '../../model/slug.ts';
+import { driverSlugBase, shortSlug } from '../../model/slug.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { identity } from './duplicate-driver.ts';
@@ -15,7 +15,7 @@ export const slugCollision: Check = {
     for (const driver of listOf(data, 'drivers') ?? []) {
       const parts = keyOf(driver);
       if (parts === undefined) continue;
-      const slug = shortSlug(driverSlugItem(parts).base) || 'driver';
+      const slug = shortSlug(driverSlugBase(parts)) || 'driver';
       const group = bySlug.get(slug);
       if (group) group.push(driver);
       else bySlug.set(slug, [driver]);
@@ -47,7 +47,9 @@ export const slugCollision: Check = {
 };
 
 function keyOf(driver: Item): { project_id: string; vendor: string; name: string } | undefined {
-  const [project, vendor, name] = ['project_id', 'vendor', 'name'].map((key) => stringAt(driver.value, key));
+  const project = stringAt(driver.value, 'project_id');
+  const vendor = stringAt(driver.value, 'vendor');
+  const name = stringAt(driver.value, 'name');
   if (project === undefined || vendor === undefined || name === undefined) return undefined;
   return { project_id: project, vendor, name };
 }

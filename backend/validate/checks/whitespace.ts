@@ -12,6 +12,9 @@ const FIELDS: Record<'projects' | 'vendors' | 'releases' | 'drivers', string[]> 
   drivers: ['project_id', 'vendor', 'name'],
 };
 
+const STRAY = /^\s|\s$|\s\s/;
+const AT_ENDS = /^\s|\s$/;
+
 export const whitespace: Check = {
   id: 'whitespace',
   description: 'Ids, vendors and names have no leading, trailing or doubled spaces.',
@@ -19,12 +22,12 @@ export const whitespace: Check = {
     const problems: Problem[] = [];
     const check = (value: unknown, pointer: string, key: string): void => {
       const text = isRecord(value) ? value[key] : undefined;
-      if (typeof text !== 'string' || text === '' || !/^\s|\s$|\s\s/.test(text)) return;
+      if (typeof text !== 'string' || text === '' || !STRAY.test(text)) return;
       problems.push({
         check: 'whitespace',
         severity: 'warning',
         pointer: `${pointer}/${key}`,
-        message: `${key} ${quote(text)} has ${/^\s|\s$/.test(text) ? 'leading or trailing' : 'doubled'} spaces`,
+        message: `${key} ${quote(text)} has ${AT_ENDS.test(text) ? 'leading or trailing' : 'doubled'} spaces`,
         hint: `write ${quote(text.trim().replace(/\s+/g, ' '), 1000)}`,
       });
     };
