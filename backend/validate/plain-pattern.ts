@@ -114,7 +114,7 @@ function requiredText(source: string): string {
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < source.length) {
     const token = TOKEN.exec(source);
-    if (token === null) throw new Error(`not a plain pattern: ${JSON.stringify(source)}`);
+    if (token === null) return notPlain(source);
     const run = token[1];
     if (run === undefined) continue;
     const text = run.includes('\\')
@@ -125,6 +125,11 @@ function requiredText(source: string): string {
   return longest;
 }
 
+// PLAIN decides what is plain: a pattern it accepted that the tokenizer or the parser refuses is a bug here.
+function notPlain(source: string): never {
+  throw new Error(`not a plain pattern: ${JSON.stringify(source)}`);
+}
+
 /** The atoms of a plain pattern, and its anchors. */
 function parseAtoms(source: string): { atoms: Atom[]; anchoredStart: boolean; anchoredEnd: boolean } {
   const atoms: Atom[] = [];
@@ -132,9 +137,6 @@ function parseAtoms(source: string): { atoms: Atom[]; anchoredStart: boolean; an
   let pos = anchoredStart ? 1 : 0;
   let anchoredEnd = false;
   const end = source.length;
-  const refuse = (): never => {
-    throw new Error(`not a plain pattern: ${JSON.stringify(source)}`);
-  };
   while (pos < end) {
     const c = source.charCodeAt(pos);
     let forms: Record<Atom['repeat'], Atom>;
@@ -143,19 +145,19 @@ function parseAtoms(source: string): { atoms: Atom[]; anchoredStart: boolean; an
       break;
     }
     if (c === BACKSLASH) {
-      if (pos + 1 >= end) refuse();
+      if (pos + 1 >= end) return notPlain(source);
       const e = source[pos + 1]!;
       const escaped = source.charCodeAt(pos + 1);
       if (CLASS_ATOMS[e]) forms = CLASS_ATOMS[e];
       else if (CONTROL[e] !== undefined) forms = literalAtoms(CONTROL[e]);
       else if (isEscapable(escaped)) forms = literalAtoms(escaped);
-      else return refuse();
+      else return notPlain(source);
       pos += 2;
     } else if (c === 46) {
       forms = DOT_ATOMS;
       pos++;
     } else if (c < 128 && IS_SPECIAL[c]) {
-      return refuse();
+      return notPlain(source);
     } else {
       forms = literalAtoms(c);
       pos++;
@@ -167,7 +169,7 @@ function parseAtoms(source: string): { atoms: Atom[]; anchoredStart: boolean; an
       if (pos < end && source.charCodeAt(pos) === QUESTION) pos++; // lazy: the same lines match
       const next = pos < end ? source.charCodeAt(pos) : -1;
       // "a**" and "a*+": RE2 refuses them
-      if (next === STAR || next === PLUS || next === QUESTION || next === BRACE) refuse();
+      if (next === STAR || next === PLUS || next === QUESTION || next === BRACE) return notPlain(source);
       repeat = quantifier === QUESTION ? 'optional' : 'star';
       // "x+" is "x" then "x*".
       if (quantifier === PLUS) atoms.push(forms.one);

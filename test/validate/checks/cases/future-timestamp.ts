@@ -15,6 +15,18 @@ export const failingCases: FailingCase[] = [
   },
   {
     check: 'future-timestamp',
+    registry: () =>
+      edit((r) =>
+        Object.assign(acme(r).verification!.Rocky!, {
+          ci_result: false,
+          last_success: { review_url: 'https://review.example.org/c/1', timestamp: '2099-01-01T00:00:00Z' },
+        }),
+      ),
+    pointer: '/drivers/0/verification/Rocky/last_success/timestamp',
+    message: /^timestamp "2099-01-01T00:00:00Z" is later than now/,
+  },
+  {
+    check: 'future-timestamp',
     runs: () =>
       editRuns((f) => f.drivers[0]!.recent.Rocky!.unshift(run({ timestamp: '2099-01-01T00:00:00Z' }))),
     pointer: '/drivers/0/recent/Rocky/0/timestamp',
