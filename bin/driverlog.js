@@ -1,15 +1,26 @@
 #!/usr/bin/env node
 // The CLI is TypeScript. Compiling it on every start (tsx) costs more than validating a whole registry, so
-// it runs from a bundle that esbuild rebuilds whenever one of the files it was built from is newer or gone. Files the modules need (the schema,
-// its validator, package.json) are imported, so they are in the bundle wherever it lives.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { SourceMap } from 'node:module';
-import { dirname, join, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// it runs from a bundle that esbuild rebuilds whenever one of the files it was built from is newer or gone.
+// Files the modules need (the schema, its validator, package.json) are imported, so they are in the bundle
+// wherever it lives.
+//
+// This file and the bundle are CommonJS (bin/package.json): a start through Node's ES module loader, one module
+// at a time, cost more than the whole schema check, and V8's code cache can be handed only to a script.
+'use strict';
+const {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} = require('node:fs');
+const { dirname, join, resolve, sep } = require('node:path');
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(__dirname, '..');
 const outDir = join(root, 'node_modules', '.driverlog-cli');
-const entry = join(outDir, 'main.js');
+const entry = join(outDir, 'main.cjs');
 // The files the bundle was built from (esbuild's metafile), relative to the root: a file no module imports
 // cannot change the bundle, so these are all that a start has to look at.
 const inputsFile = join(outDir, 'inputs.json');
@@ -32,8 +43,8 @@ function stale() {
 
 // What the bundle is built from, by content: sync keys the readings it keeps by it, so that a changed reader
 // never answers from an older one's cache. Only a build needs node:crypto, which costs every start to load.
-async function sourceHash() {
-  const { createHash } = await import('node:crypto');
+function sourceHash() {
+  const { createHash } = require('node:crypto');
   const hash = createHash('sha256');
   const walk = (dir) => {
     for (const item of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -49,16 +60,17 @@ async function sourceHash() {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function build() {
-  const { buildSync } = await import('esbuild');
+function build() {
+  const { buildSync } = require('esbuild');
   // Build beside the final folder and rename it into place, so concurrent first runs never see half a bundle.
   const temp = `${outDir}-${process.pid}`;
   const { metafile } = buildSync({
     entryPoints: [join(root, 'backend/cli/main.ts')],
-    outdir: temp,
+    outfile: join(temp, 'main.cjs'),
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    // One file: the commands' modules are evaluated only when imported (esbuild wraps them), and one script is
+    // one code cache.
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     packages: 'external',
@@ -66,7 +78,9 @@ async function build() {
     // the maps.
     sourcemap: true,
     sourcesContent: false,
-    define: { __DRIVERLOG_BUILD__: JSON.stringify(await sourceHash()) },
+    define: { __DRIVERLOG_BUILD__: JSON.stringify(sourceHash()), 'import.meta.url': '__driverlogModuleUrl' },
+    // A module that resolves packages from its own URL (createRequire) does so from the bundle's.
+    banner: { js: "const __driverlogModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'error',
     metafile: true,
     absWorkingDir: root,
@@ -82,39 +96,99 @@ async function build() {
   }
 }
 
-if (stale()) {
-  mkdirSync(dirname(outDir), { recursive: true });
-  await build();
+// V8's code cache, one per command: each runs different code, and the cache holds what a run compiled. V8
+// refuses a cache made from other source or by another Node.js (cachedDataRejected), which is then remade.
+function cacheFile(argv) {
+  return join(outDir, `main.${/^[a-z][a-z-]{0,30}$/.test(argv[0] ?? '') ? argv[0] : 'default'}.cache`);
 }
-const { main } = await import(pathToFileURL(entry).href);
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  // main returns every expected failure: this is a bug, and its trace names the TypeScript sources.
-  for (let cause = error; cause instanceof Error; cause = cause.cause)
-    if (typeof cause.stack === 'string') cause.stack = mappedStack(cause.stack);
-  throw error;
+
+/** The bundle's `main`, and a function that saves the code cache when it had none that V8 took. */
+function load(argv) {
+  const { Script, constants } = require('node:vm');
+  const { createRequire, wrap } = require('node:module');
+  const cache = cacheFile(argv);
+  const cachedData = readIfPresent(cache);
+  const script = new Script(wrap(readFileSync(entry, 'utf8')), {
+    filename: entry,
+    cachedData,
+    // The bundle's import() of a package (one that is only ES modules) goes to Node's loader.
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const bundle = { exports: {} };
+  script.runInThisContext()(bundle.exports, createRequire(entry), bundle, entry, outDir);
+  const fresh = cachedData === undefined || script.cachedDataRejected;
+  return {
+    main: bundle.exports.main,
+    saveCache: () => fresh && writeCache(cache, script.createCachedData()),
+  };
 }
+
+/** The file's bytes, or undefined when there is none. */
+function readIfPresent(path) {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Writes the cache beside the bundle, whole or not at all; a folder the user cannot write only runs slower. */
+function writeCache(path, data) {
+  const temp = `${path}-${process.pid}`;
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    if (!['EACCES', 'EPERM', 'EROFS', 'ENOSPC'].includes(error.code)) throw error;
+    rmSync(temp, { force: true });
+  }
+}
+
+async function run() {
+  if (stale()) {
+    mkdirSync(dirname(outDir), { recursive: true });
+    build();
+  }
+  const argv = process.argv.slice(2);
+  const { main, saveCache } = load(argv);
+  try {
+    process.exitCode = await main(argv);
+  } catch (error) {
+    // main returns every expected failure: this is a bug, and its trace names the TypeScript sources.
+    for (let cause = error; cause instanceof Error; cause = cause.cause)
+      if (typeof cause.stack === 'string') cause.stack = mappedStack(cause.stack);
+    throw error;
+  }
+  saveCache();
+}
+
+// Thrown outside the promise, so that Node reports it as the crash it is (trace, exit status 1).
+run().catch((error) =>
+  process.nextTick(() => {
+    throw error;
+  }),
+);
 
 // The maps are read for a bug's trace only. Node maps the traces of the modules it loaded with source maps
 // enabled, and reading every module's map cost each start more time than a registry's links take to check.
 function mappedStack(stack) {
+  const { SourceMap } = require('node:module');
   const maps = new Map();
-  return stack.replace(/(file:\/\/[^\s()]+?\.js):(\d+):(\d+)/g, (frame, url, line, column) => {
-    const path = fileURLToPath(url);
+  return stack.replace(/([^\s()]+?\.cjs):(\d+):(\d+)/g, (frame, path, line, column) => {
     if (!path.startsWith(outDir + sep)) return frame;
-    if (!maps.has(path)) maps.set(path, readMap(`${path}.map`));
+    if (!maps.has(path)) maps.set(path, readMap(SourceMap, `${path}.map`));
     const found = maps.get(path)?.findEntry(Number(line) - 1, Number(column) - 1);
     if (!found?.originalSource) return frame;
     const source = found.originalSource.startsWith('file:')
-      ? fileURLToPath(found.originalSource)
+      ? require('node:url').fileURLToPath(found.originalSource)
       : resolve(dirname(path), found.originalSource);
     return `${source}:${found.originalLine + 1}:${found.originalColumn + 1}`;
   });
 }
 
 /** The source map at `path`, or undefined when there is none that parses: the frame then stays as it is. */
-function readMap(path) {
+function readMap(SourceMap, path) {
   try {
     return new SourceMap(JSON.parse(readFileSync(path, 'utf8')));
   } catch (error) {

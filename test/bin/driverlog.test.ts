@@ -26,7 +26,7 @@ function run(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const bundle = () => join(root, 'node_modules/.driverlog-cli/main.js');
+const bundle = () => join(root, 'node_modules/.driverlog-cli/main.cjs');
 const builtAt = () => statSync(bundle()).mtimeMs;
 
 /** Dates the bundle a minute back, so that a file written next is newer whatever the file system's precision. */
@@ -97,7 +97,30 @@ describe('bin/driverlog.js', () => {
     expect(result.stderr).toContain('TypeError: bug');
     expect(result.stderr).toContain(`${main}:${line}:`);
     expect(result.stderr).toMatch(/RangeError: below\n\s+at .*backend\/cli\/main\.ts:\d+:\d+/);
-    expect(result.stderr).not.toMatch(/at \S*\.driverlog-cli\/main\.js/);
+    expect(result.stderr).not.toMatch(/at \S*\.driverlog-cli\/main\.cjs/);
+  });
+
+  it("keeps V8's code cache for each command: made by its first run, used by the next, remade when refused", () => {
+    const registry = join(root, 'tiny.json');
+    writeFileSync(registry, '{ "projects": [], "releases": [], "drivers": [] }\n');
+    const cache = join(root, 'node_modules/.driverlog-cli/main.validate.cache');
+    rmSync(cache, { force: true });
+    expect(run('validate', registry).status).toBe(0);
+    const made = readFileSync(cache);
+    expect(made.length).toBeGreaterThan(10_000);
+    const madeAt = statSync(cache).mtimeMs;
+    expect(run('validate', registry).status).toBe(0);
+    expect(statSync(cache).mtimeMs).toBe(madeAt);
+    // Another command has its own; a word that is no command's name gets none.
+    expect(existsSync(join(root, 'node_modules/.driverlog-cli/main.format.cache'))).toBe(false);
+    expect(run('../../escape').status).toBe(2);
+    expect(
+      readdirSync(join(root, 'node_modules/.driverlog-cli')).filter((name) => name.includes('escape')),
+    ).toEqual([]);
+    // What another Node.js made, or a torn file: V8 refuses it, the run goes on, and the cache is remade.
+    writeFileSync(cache, 'not a code cache');
+    expect(run('validate', registry)).toMatchObject({ status: 0, stderr: '' });
+    expect(readFileSync(cache).length).toBeGreaterThan(10_000);
   });
 
   it('does not rebuild for a file no module imports', () => {
