@@ -5,7 +5,8 @@
 // wherever it lives.
 //
 // This file and the bundle are CommonJS (bin/package.json): a start through Node's ES module loader, one module
-// at a time, cost more than the whole schema check, and V8's code cache can be handed only to a script.
+// at a time, cost validate about 25 ms, more than its whole schema check, and V8's code cache can be handed
+// only to a script.
 'use strict';
 const {
   mkdirSync,
@@ -98,15 +99,14 @@ function build() {
 
 // V8's code cache, one per command: each runs different code, and the cache holds what a run compiled. V8
 // refuses a cache made from other source or by another Node.js (cachedDataRejected), which is then remade.
-function cacheFile(argv) {
-  return join(outDir, `main.${/^[a-z][a-z-]{0,30}$/.test(argv[0] ?? '') ? argv[0] : 'default'}.cache`);
-}
+// Everything else (--help, --version) shares one; a word that names no command gets none.
 
 /** The bundle's `main`, and a function that saves the code cache when it had none that V8 took. */
 function load(argv) {
   const { Script, constants } = require('node:vm');
   const { createRequire, wrap } = require('node:module');
-  const cache = cacheFile(argv);
+  const word = /^[a-z][a-z-]{0,30}$/.test(argv[0] ?? '') ? argv[0] : undefined;
+  const cache = join(outDir, `main.${word ?? 'default'}.cache`);
   const cachedData = readIfPresent(cache);
   const script = new Script(wrap(readFileSync(entry, 'utf8')), {
     filename: entry,
@@ -116,11 +116,10 @@ function load(argv) {
   });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, createRequire(entry), bundle, entry, outDir);
+  const { main, commandNames } = bundle.exports;
   const fresh = cachedData === undefined || script.cachedDataRejected;
-  return {
-    main: bundle.exports.main,
-    saveCache: () => fresh && writeCache(cache, script.createCachedData()),
-  };
+  const kept = word === undefined || commandNames.includes(word);
+  return { main, saveCache: () => fresh && kept && writeCache(cache, script.createCachedData()) };
 }
 
 /** The file's bytes, or undefined when there is none. */

@@ -23,6 +23,9 @@ function reportFailure(name: string, error: unknown, io: Io): number {
   return exitCodeOf(error);
 }
 
+/** The commands' names: bin/driverlog.js keeps a code cache for each, and for no other word. */
+export const commandNames: readonly string[] = Object.keys(commands);
+
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
