@@ -19,6 +19,8 @@ export type { DuplicateKey, JsonSyntaxProblem };
 export type JsonSource =
   | {
       ok: true;
+      /** The text read (a check may answer from it natively where that is sure). */
+      text: string;
       value: unknown;
       /**
        * Where the value at `pointer` starts: the key for object members, the value itself otherwise;
@@ -41,6 +43,7 @@ function located(value: unknown, walk: Walk, text: string, duplicates: Duplicate
   const position = positionFinder(text);
   return {
     ok: true,
+    text,
     value,
     locate: (pointer) => {
       const { offset, exact } = walk(pointer);

@@ -9,12 +9,31 @@ import { isRecord } from './shape.ts';
 // The original DriverLog leaked maintainers' addresses; an address typed into a name or a description would
 // leak the same way, and so would one in the fields the jobs write (a CI comment quoted into `verification`,
 // notes copied from a support matrix into `upstream`): those are checked too.
+//
+// An address holds an '@'. When the text has none outside the plain string values of `email` members (an '@' can
+// also be written \u0040), no published string holds one, and one native pass over the text replaces the walk
+// of every value. An `email` key whose quote is escaped is inside a string, not a member.
+const EMAIL_MEMBER = /(?<!(?:^|[^\\])(?:\\\\)*\\)"email"[ \t\n\r]*:[ \t\n\r]*"[^"\\]*"/g;
+
+/** Whether an '@' of the text is outside every `email` member (searched natively, and no text is built). */
+function atOutsideEmail(text: string): boolean {
+  if (text.includes('\\u0040')) return true;
+  EMAIL_MEMBER.lastIndex = 0;
+  let member = EMAIL_MEMBER.exec(text);
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    while (member !== null && EMAIL_MEMBER.lastIndex <= at) member = EMAIL_MEMBER.exec(text);
+    if (member === null || at < member.index) return true;
+  }
+  return false;
+}
+
 export const publishedEmail: Check = {
   id: 'published-email',
   description:
     'No e-mail address in a field that is published (only a maintainer\u2019s `email` stays private).',
-  run: ({ data }) => {
+  run: ({ data, source }) => {
     const problems: Problem[] = [];
+    if (source.ok && !atOutsideEmail(source.text)) return problems;
     // Every string of the registry is read: the path is kept as keys, and made a pointer only for a problem.
     const path: Array<string | number> = [];
     const walk = (value: unknown, key: string): void => {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonSource } from '../../../backend/json/source.ts';
+import { checkPattern } from '../../../backend/validate/checked-pattern.ts';
+import { publishedEmail } from '../../../backend/validate/checks/published-email.ts';
+import type { CheckContext } from '../../../backend/validate/checks/index.ts';
+
+// published-email skips its walk of every value when the text has no '@' outside `email` members. Over texts that
+// write keys, addresses and spaces every way JSON can, it must report exactly what the walk reports.
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+const KEYS = ['email', 'name', 'x"email', 'emails', 'notes', 'Email'];
+const STRINGS = ['plain', 'ci@acme.example', 'jane.doe@acme.example', 'a "quoted" @ sign', 'no at here'];
+
+/** A JSON text of random members, each key and '@' written plainly or escaped, with random spaces. */
+function text(next: () => number, depth = 0): string {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  const string = (value: string) =>
+    JSON.stringify(value)
+      .replace(/@/g, () => (next() < 0.3 ? '\\u0040' : '@'))
+      .replace(/^"email"$/, (whole) => (next() < 0.3 ? '"em\\u0061il"' : whole));
+  const space = () => pick(['', ' ', '\n  ', '\t']);
+  const value = (): string =>
+    depth < 3 && next() < 0.3
+      ? text(next, depth + 1)
+      : next() < 0.2
+        ? `[${string(pick(STRINGS))}]`
+        : string(pick(STRINGS));
+  const members = Array.from(
+    { length: 1 + Math.floor(next() * 4) },
+    () => `${string(pick(KEYS))}${space()}:${space()}${value()}`,
+  );
+  return `{${members.join(',')}}`;
+}
+
+function context(source: ReturnType<typeof parseJsonSource>): CheckContext {
+  return { source, data: source.ok ? source.value : undefined, now: 0, compile: checkPattern };
+}
+
+describe('published-email', () => {
+  it('reports what a walk of every value reports, whatever the text', () => {
+    const next = random(7);
+    let reported = 0;
+    let quiet = 0;
+    for (let i = 0; i < 3000; i++) {
+      const source = parseJsonSource(text(next));
+      if (!source.ok) throw new Error('the generator wrote no JSON');
+      const found = publishedEmail.run(context(source));
+      // An '@' in the text makes the check walk: the reference.
+      const walked = publishedEmail.run(context({ ...source, text: '@' }));
+      expect(found).toEqual(walked);
+      if (found.length > 0) reported++;
+      else if (source.text.includes('@') || source.text.includes('\\u0040')) quiet++;
+    }
+    expect(reported).toBeGreaterThan(500);
+    expect(quiet).toBeGreaterThan(100);
+  });
+
+  it('keeps an address private under an email key written with an escape', () => {
+    const source = parseJsonSource('{"maintainers": [{"em\\u0061il": "jane@acme.example"}]}');
+    expect(publishedEmail.run(context(source))).toEqual([]);
+  });
+});
