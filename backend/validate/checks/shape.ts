@@ -52,12 +52,22 @@ export interface CiBlock {
   ci: Json;
 }
 
-/** Drivers' ci blocks that are objects. */
+/** Drivers' ci blocks that are objects (built once per list of drivers, as listOf's items: five checks read them). */
 export function ciBlocks(data: unknown): CiBlock[] {
-  return (listOf(data, 'drivers') ?? []).flatMap((driver) =>
-    isRecord(driver.value.ci) ? [{ driver, pointer: `${driver.pointer}/ci`, ci: driver.value.ci }] : [],
-  );
+  const drivers = listOf(data, 'drivers');
+  if (drivers === undefined) return [];
+  let blocks = blocksOf.get(drivers);
+  if (blocks === undefined) {
+    blocks = [];
+    for (const driver of drivers)
+      if (isRecord(driver.value.ci))
+        blocks.push({ driver, pointer: `${driver.pointer}/ci`, ci: driver.value.ci });
+    blocksOf.set(drivers, blocks);
+  }
+  return blocks;
 }
+
+const blocksOf = new WeakMap<Item[], CiBlock[]>();
 
 export type PatternField = 'success_pattern' | 'failure_pattern';
 export const PATTERN_FIELDS: PatternField[] = ['success_pattern', 'failure_pattern'];
