@@ -17,7 +17,7 @@ const {
   statSync,
   writeFileSync,
 } = require('node:fs');
-const { dirname, join, resolve, sep } = require('node:path');
+const { dirname, join, resolve } = require('node:path');
 
 const root = join(__dirname, '..');
 const outDir = join(root, 'node_modules', '.driverlog-cli');
@@ -30,13 +30,8 @@ const inputsFile = join(outDir, 'inputs.json');
 function stale() {
   const built = statSync(entry, { throwIfNoEntry: false })?.mtimeMs;
   if (built === undefined) return true;
-  let inputs;
-  try {
-    inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
-  } catch (error) {
-    if (error.code === 'ENOENT' || error instanceof SyntaxError) return true;
-    throw error;
-  }
+  const inputs = readJsonIfPresent(inputsFile);
+  if (inputs === undefined) return true;
   return inputs.some(
     (input) => !((statSync(join(root, input), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) <= built),
   );
@@ -132,6 +127,18 @@ function readIfPresent(path) {
   }
 }
 
+/** The file's JSON, or undefined when there is none or it does not parse (a build cut short). */
+function readJsonIfPresent(path) {
+  const bytes = readIfPresent(path);
+  if (bytes === undefined) return undefined;
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}
+
 /** Writes the cache beside the bundle, whole or not at all; a folder the user cannot write only runs slower. */
 function writeCache(path, data) {
   const temp = `${path}-${process.pid}`;
@@ -172,26 +179,20 @@ run().catch((error) =>
 // The maps are read for a bug's trace only. Node maps the traces of the modules it loaded with source maps
 // enabled, and reading every module's map cost each start more time than a registry's links take to check.
 function mappedStack(stack) {
-  const { SourceMap } = require('node:module');
-  const maps = new Map();
+  // The bundle's map, read once; without one that parses, the frames stay as they are.
+  let map;
   return stack.replace(/([^\s()]+?\.cjs):(\d+):(\d+)/g, (frame, path, line, column) => {
-    if (!path.startsWith(outDir + sep)) return frame;
-    if (!maps.has(path)) maps.set(path, readMap(SourceMap, `${path}.map`));
-    const found = maps.get(path)?.findEntry(Number(line) - 1, Number(column) - 1);
+    if (path !== entry) return frame;
+    if (map === undefined) {
+      const { SourceMap } = require('node:module');
+      const raw = readJsonIfPresent(`${entry}.map`);
+      map = raw === undefined ? null : new SourceMap(raw);
+    }
+    const found = map?.findEntry(Number(line) - 1, Number(column) - 1);
     if (!found?.originalSource) return frame;
     const source = found.originalSource.startsWith('file:')
       ? require('node:url').fileURLToPath(found.originalSource)
-      : resolve(dirname(path), found.originalSource);
+      : resolve(outDir, found.originalSource);
     return `${source}:${found.originalLine + 1}:${found.originalColumn + 1}`;
   });
-}
-
-/** The source map at `path`, or undefined when there is none that parses: the frame then stays as it is. */
-function readMap(SourceMap, path) {
-  try {
-    return new SourceMap(JSON.parse(readFileSync(path, 'utf8')));
-  } catch (error) {
-    if (error.code === 'ENOENT' || error instanceof SyntaxError) return undefined;
-    throw error;
-  }
 }

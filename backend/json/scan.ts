@@ -7,8 +7,14 @@
 /** Most nesting the parser accepts (parser.ts refuses deeper, as a syntax error). */
 export const MAX_DEPTH = 512;
 
-// A quote preceded by an even number of backslashes (none included), then optional spaces and a colon.
-const MEMBER = /(?<!(?:^|[^\\])(?:\\\\)*\\)"[ \t\n\r]*:/g;
+/**
+ * A quote that no odd run of backslashes precedes, as a regular expression's source: in valid JSON, one that
+ * starts or ends a string (an escaped quote is inside one).
+ */
+export const UNESCAPED_QUOTE = String.raw`(?<!(?:^|[^\\])(?:\\\\)*\\)"`;
+
+// A key: an unescaped quote, then optional spaces and a colon.
+const MEMBER = new RegExp(String.raw`${UNESCAPED_QUOTE}[ \t\n\r]*:`, 'g');
 
 /**
  * Whether `value`, which JSON.parse read from `text`, is all of the text: no repeated key, every number as

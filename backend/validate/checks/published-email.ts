@@ -1,4 +1,5 @@
 import { pointerOf } from '../../json/pointer.ts';
+import { UNESCAPED_QUOTE } from '../../json/scan.ts';
 import { findEmailAddress } from '../../common/email-address.ts';
 import type { Problem } from '../problem.ts';
 import { quote } from '../../common/quote.ts';
@@ -13,7 +14,7 @@ import { isRecord } from './shape.ts';
 // An address holds an '@'. When the text has none outside the plain string values of `email` members (an '@' can
 // also be written \u0040), no published string holds one, and one native pass over the text replaces the walk
 // of every value. An `email` key whose quote is escaped is inside a string, not a member.
-const EMAIL_MEMBER = /(?<!(?:^|[^\\])(?:\\\\)*\\)"email"[ \t\n\r]*:[ \t\n\r]*"[^"\\]*"/g;
+const EMAIL_MEMBER = new RegExp(String.raw`${UNESCAPED_QUOTE}email"[ \t\n\r]*:[ \t\n\r]*"[^"\\]*"`, 'g');
 
 /** Whether an '@' of the text is outside every `email` member (searched natively, and no text is built). */
 function atOutsideEmail(text: string): boolean {

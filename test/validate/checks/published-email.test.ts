@@ -3,17 +3,10 @@ import { parseJsonSource } from '../../../backend/json/source.ts';
 import { checkPattern } from '../../../backend/validate/checked-pattern.ts';
 import { publishedEmail } from '../../../backend/validate/checks/published-email.ts';
 import type { CheckContext } from '../../../backend/validate/checks/index.ts';
+import { random } from '../../helpers/random.ts';
 
 // published-email skips its walk of every value when the text has no '@' outside `email` members. Over texts that
 // write keys, addresses and spaces every way JSON can, it must report exactly what the walk reports.
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 const KEYS = ['email', 'name', 'x"email', 'emails', 'notes', 'Email'];
 const STRINGS = ['plain', 'ci@acme.example', 'jane.doe@acme.example', 'a "quoted" @ sign', 'no at here'];
 
