@@ -1,4 +1,5 @@
 import { pointerOf } from '../../json/pointer.ts';
+import { stringEnd } from '../../json/scan.ts';
 import { controlName, firstControl, isControl } from '../../common/control.ts';
 import type { Problem } from '../problem.ts';
 import { quote } from '../../common/quote.ts';
@@ -23,6 +24,65 @@ function oneLine(text: string): string {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
+// JSON writes a control character in a string as an escape (\n, \t, \u001b…), but for DEL and C1, which may also
+// stand as they are. When the text holds neither those nor an escape of one, except for line feeds below a `notes`
+// member (the one place the check allows them), no string holds a character the check reports, and
+// native searches of the text replace the walk of every value. Backslashes are rare in a registry (patterns'
+// \S): each is the start of an escape, since valid JSON has them in strings only and an escape's second
+// character is skipped.
+const C1 = /[\u0080-\u009f]/;
+const ESCAPED_CONTROL = new Set(['b', 'f', 'n', 'r', 't']);
+
+/** Whether a control character stands anywhere in the text but as a line feed below a `notes` member. */
+function controlOutsideNotes(text: string): boolean {
+  if (text.includes('\u007f')) return true;
+  // All of it ASCII (one byte per character) holds no C1 character: a native count spares a search of every one.
+  if (Buffer.byteLength(text, 'utf8') !== text.length && C1.test(text)) return true;
+  let notes: { start: number; end: number } | undefined = { start: -1, end: -1 };
+  for (let at = text.indexOf('\\'); at !== -1; at = text.indexOf('\\', at + 2)) {
+    const escaped = text[at + 1]!;
+    const code = escaped === 'u' ? Number.parseInt(text.slice(at + 2, at + 6), 16) : undefined;
+    if (code === undefined ? !ESCAPED_CONTROL.has(escaped) : !isControl(code)) continue;
+    if (escaped !== 'n' && code !== 0x0a) return true;
+    // Notes values are looked for in order, as the line feeds are, and only once there is one. Everything below
+    // a notes member may break lines (sync writes upstream notes per feature).
+    while (notes !== undefined && notes.end <= at) notes = notesValue(text, notes.end);
+    if (notes === undefined || at < notes.start) return true;
+  }
+  return false;
+}
+
+/** The first value of a `notes` member from `from` on, as offsets: its first character, and just past its last. */
+function notesValue(text: string, from: number): { start: number; end: number } | undefined {
+  for (let key = text.indexOf('"notes"', from); key !== -1; key = text.indexOf('"notes"', key + 1)) {
+    // A quote after an odd run of backslashes is inside a string; a string followed by ':' is a key.
+    let backslashes = 0;
+    while (text.charCodeAt(key - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 1) continue;
+    SPACE_COLON_SPACE.lastIndex = key + 7;
+    if (!SPACE_COLON_SPACE.test(text)) continue;
+    const start = SPACE_COLON_SPACE.lastIndex;
+    return { start, end: valueEnd(text, start) };
+  }
+  return undefined;
+}
+
+/** Just past the JSON value that starts at `start` (strings skipped whole, so brackets in them do not count). */
+function valueEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let at = start; at < text.length; at++) {
+    const char = text[at];
+    if (char === '"') at = stringEnd(text, at) - 1;
+    else if (char === '{' || char === '[') depth++;
+    else if (char === '}' || char === ']') depth--;
+    // A number, true, false or null: a line feed is never in one, so its end need not be exact.
+    if (depth === 0) return at + 1;
+  }
+  return text.length;
+}
+
+const SPACE_COLON_SPACE = /[ \t\n\r]*:[ \t\n\r]*/y;
+
 /** The machine-written fields, by the job that writes them. */
 const MACHINE_WRITTEN = { features: 'sync', upstream: 'sync', verification: 'update' } as const;
 
@@ -30,8 +90,9 @@ export const controlCharacters: Check = {
   id: 'control-characters',
   description:
     'No tabs, line breaks or other control characters in names and vendors, nor in what sync and update write.',
-  run: ({ data }) => {
+  run: ({ data, source }) => {
     const problems: Problem[] = [];
+    if (source.ok && !controlOutsideNotes(source.text)) return problems;
     const check = (owner: unknown, pointer: string, key: string): void => {
       const text = isRecord(owner) ? owner[key] : undefined;
       if (typeof text !== 'string' || !CONTROL.test(text)) return;
