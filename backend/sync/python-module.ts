@@ -195,7 +195,7 @@ class Reader {
     return this.text.slice(node.from, node.to);
   }
 
-  /** The statements of a Script or Body; `conditional` when they may not run (inside an if, try, for…). */
+  /** The statements of a Script or Body; `conditional` when they may not run (inside an if, try, for...). */
   block(node: SyntaxNode, scope: Scope, conditional: boolean): void {
     for (const statement of childrenOf(node)) this.statement(statement, scope, conditional);
   }
@@ -350,7 +350,7 @@ class Reader {
       .join('.');
   }
 
-  /** `@a.b` and `@a.b(…)` as `a.b`; undefined for other decorator expressions. */
+  /** `@a.b` and `@a.b(...)` as `a.b`; undefined for other decorator expressions. */
   decoratorName(node: SyntaxNode): string | undefined {
     const parts = childrenOf(node).slice(1);
     if (parts.at(-1)?.name === 'ArgList') parts.pop();

@@ -57,6 +57,14 @@ describe('bin/driverlog.js', () => {
     expect(builtAt()).toBe(first);
   });
 
+  it('builds a bundle of ASCII text, which a start reads and compiles as one byte per character', () => {
+    if (!existsSync(bundle())) run('--version');
+    const bytes = readFileSync(bundle());
+    // esbuild escapes what strings and patterns hold, but keeps the comments of class members as written.
+    const at = bytes.findIndex((byte) => byte >= 0x80);
+    expect(at === -1 ? '' : bytes.subarray(Math.max(0, at - 80), at + 20).toString('utf8')).toBe('');
+  });
+
   it('rebuilds when a file the bundle was built from is edited', () => {
     const packageJson = join(root, 'package.json');
     ageBundle();
