@@ -57,6 +57,18 @@ function sourceHash() {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** The packages the bundle leaves to Node: every one package.json names, except Ajv. */
+function bundledAside() {
+  const {
+    dependencies = {},
+    devDependencies = {},
+    optionalDependencies = {},
+  } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return Object.keys({ ...dependencies, ...devDependencies, ...optionalDependencies }).filter(
+    (name) => name !== 'ajv',
+  );
+}
+
 function build() {
   const { buildSync } = require('esbuild');
   // Build beside the final folder and rename it into place, so concurrent first runs never see half a bundle.
@@ -70,7 +82,10 @@ function build() {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Packages stay outside, loaded by Node when a command needs one, except Ajv: the generated validator
+    // imports its deep-equal helper on every validate, and resolving and compiling that outside the bundle
+    // (and its code cache) cost a millisecond or two of each start.
+    external: bundledAside(),
     // Mapped stack traces for bugs (mappedStack below), without the sources themselves, which would be most of
     // the maps.
     sourcemap: true,
