@@ -1,5 +1,5 @@
 import { readFileSync, writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { createRequire } from 'node:module';
 
 /** What a command may touch of the process: injected so commands run in-process in tests. */
 export interface Io {
@@ -24,7 +24,10 @@ export function processIo(): Io {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),
-    isTTY: isatty(1),
+    // Asked only by commands that draw progress: node:tty loads Node's sockets, 2 ms of every start.
+    get isTTY() {
+      return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(1);
+    },
     signal: controller.signal,
     readStdin: () => readFileSync(0, 'utf8'),
   };

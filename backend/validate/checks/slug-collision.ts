@@ -1,4 +1,4 @@
-import { driverSlugBase, shortSlug } from '../../model/slug.ts';
+import { driverSlugBase, shortSlug, type SlugDriver } from '../../model/slug.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { identity } from './duplicate-driver.ts';
@@ -11,18 +11,28 @@ export const slugCollision: Check = {
   id: 'slug-collision',
   description: "No two drivers share a permalink (the dashboard's page, feed and badge paths).",
   run: ({ data }) => {
-    const bySlug = new Map<string, Item[]>();
+    // Nearly every slug is one driver's: a group is made only when a second driver has it.
+    const firstWith = new Map<string, Item>();
+    const groups = new Map<string, Item[]>();
     for (const driver of listOf(data, 'drivers') ?? []) {
-      const parts = keyOf(driver);
-      if (parts === undefined) continue;
-      const slug = shortSlug(driverSlugBase(parts)) || 'driver';
-      const group = bySlug.get(slug);
-      if (group) group.push(driver);
-      else bySlug.set(slug, [driver]);
+      const parts = driver.value;
+      if (
+        typeof parts.project_id !== 'string' ||
+        typeof parts.vendor !== 'string' ||
+        typeof parts.name !== 'string'
+      )
+        continue;
+      const slug = shortSlug(driverSlugBase(parts as unknown as SlugDriver)) || 'driver';
+      const earlier = firstWith.get(slug);
+      if (earlier === undefined) firstWith.set(slug, driver);
+      else {
+        const group = groups.get(slug);
+        if (group) group.push(driver);
+        else groups.set(slug, [earlier, driver]);
+      }
     }
     const problems: Problem[] = [];
-    for (const [slug, group] of bySlug) {
-      if (group.length < 2) continue;
+    for (const [slug, group] of groups) {
       const same = (a: Item, b: Item) => {
         const [x, y] = [keyOf(a)!, keyOf(b)!];
         return (['project_id', 'vendor', 'name'] as const).every(

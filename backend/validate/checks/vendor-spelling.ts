@@ -1,7 +1,7 @@
 import { companyKey } from '../../model/resolve-vendor.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
-import { listOf, stringAt, vendorsResolver } from './shape.ts';
+import { listOf, stringAt, vendorsResolver, type Item } from './shape.ts';
 import { quote } from '../../common/quote.ts';
 
 // The dashboard filters by vendor; "Dell EMC" and "Dell-EMC" would show as two vendors. A company the vendors
@@ -12,12 +12,16 @@ export const vendorSpelling: Check = {
   description: 'A vendor the vendors list does not name is spelled one way across all drivers.',
   run: ({ data }) => {
     const resolve = vendorsResolver(data);
-    const unlisted = (listOf(data, 'drivers') ?? []).flatMap((driver) => {
+    // Drivers repeat a few hundred vendor spellings: each is keyed once.
+    const keys = new Map<string, string>();
+    const unlisted: Array<{ driver: Item; vendor: string; key: string }> = [];
+    for (const driver of listOf(data, 'drivers') ?? []) {
       const vendor = stringAt(driver.value, 'vendor');
-      return vendor === undefined || resolve(vendor) !== undefined
-        ? []
-        : [{ driver, vendor, key: companyKey(resolve, vendor) }];
-    });
+      if (vendor === undefined || resolve(vendor) !== undefined) continue;
+      let key = keys.get(vendor);
+      if (key === undefined) keys.set(vendor, (key = companyKey(resolve, vendor)));
+      unlisted.push({ driver, vendor, key });
+    }
     const spellings = new Map<string, Map<string, number>>();
     for (const { vendor, key } of unlisted) {
       const counts = spellings.get(key) ?? new Map<string, number>();
