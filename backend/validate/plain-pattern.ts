@@ -6,6 +6,8 @@
 // small automaton over the atoms decides a match the way RE2 does (a test compares the two on many
 // generated patterns and lines). Anything else goes to RE2.
 
+import type { LineSet } from './line-set.ts';
+
 // What one atom accepts: a literal code point, or one of the classes (no closure per atom: patterns
 // are parsed by the thousand).
 type Accepts = { literal: number } | { test: (code: number) => boolean };
@@ -23,6 +25,8 @@ export interface PlainPattern {
   ok: true;
   /** Unanchored search, like searchLine. */
   test(line: string): boolean;
+  /** The first line of the set it matches. */
+  find<T extends { text: string }>(set: LineSet<T>): T | undefined;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -97,14 +101,20 @@ export function parsePlainPattern(source: string): PlainPattern | undefined {
   const required = requiredText(source);
   const empty = MATCHES_EMPTY.test(source);
   let match: ((line: string) => boolean) | undefined;
+  const test = (line: string): boolean => {
+    if (line === '') return empty;
+    // Every match contains the pattern's literal runs: most lines are ruled out without the automaton.
+    if (required !== '' && !line.includes(required)) return false;
+    return (match ??= automaton(source))(line);
+  };
   return {
     ok: true,
-    test(line) {
-      if (line === '') return empty;
-      // Every match contains the pattern's literal runs: most lines are ruled out without the automaton.
-      if (required !== '' && !line.includes(required)) return false;
-      return (match ??= automaton(source))(line);
-    },
+    test,
+    // A pattern is tested on the same lines by the thousand: one search of them all rules most of it out.
+    find: (set) =>
+      required !== '' && !set.joined.includes(required)
+        ? undefined
+        : set.lines.find((line) => test(line.text)),
   };
 }
 

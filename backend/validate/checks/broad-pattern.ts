@@ -1,8 +1,11 @@
 import { GENERIC_CI_LINES } from '../../ci/generic-ci-lines.ts';
+import { lineSet } from '../line-set.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { ciPatterns } from './shape.ts';
 import { quote } from '../../common/quote.ts';
+
+const GENERIC = lineSet(GENERIC_CI_LINES);
 
 export const broadPattern: Check = {
   id: 'broad-pattern',
@@ -11,7 +14,7 @@ export const broadPattern: Check = {
     ciPatterns(data, compile).flatMap(({ field, pointer, source, compiled }): Problem[] => {
       // Patterns matching everything are matches-everything's to report.
       if (!compiled.ok || compiled.test('')) return [];
-      const line = GENERIC_CI_LINES.find((candidate) => compiled.test(candidate.text));
+      const line = compiled.find(GENERIC);
       if (!line) return [];
       return [
         {

@@ -1,4 +1,5 @@
 import { GENERIC_CI_LINES } from '../../ci/generic-ci-lines.ts';
+import { lineSet } from '../line-set.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { ciPatterns, type PatternField } from './shape.ts';
@@ -10,6 +11,10 @@ import { quote } from '../../common/quote.ts';
 const OPPOSITE: Record<PatternField, 'success' | 'failure'> = {
   success_pattern: 'failure',
   failure_pattern: 'success',
+};
+const LINES = {
+  success: lineSet(GENERIC_CI_LINES.filter((line) => line.outcome === 'success')),
+  failure: lineSet(GENERIC_CI_LINES.filter((line) => line.outcome === 'failure')),
 };
 const WORDS: Record<'success' | 'failure', RegExp> = {
   success: /succe|pass|\bok\b/i,
@@ -25,9 +30,7 @@ export const swappedPatterns: Check = {
       if (!compiled.ok || compiled.test('')) return [];
       const wrong = OPPOSITE[field];
       const own = wrong === 'success' ? 'failure' : 'success';
-      const line = GENERIC_CI_LINES.find(
-        (candidate) => candidate.outcome === wrong && compiled.test(candidate.text),
-      );
+      const line = compiled.find(LINES[wrong]);
       const wordy = WORDS[wrong].test(source) && !WORDS[own].test(source);
       if (!line && !wordy) return [];
       return [
