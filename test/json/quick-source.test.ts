@@ -78,6 +78,10 @@ describe('parseJsonSource on generated texts', () => {
       '{"a": "1:2:3", "b": {"c": 1, "c": 2}}',
       '{"u": "\\u003a", "a": 1, "a": 2}',
       '{"u:v": "x", "k": [{"k": 1}, {"k": 1, "k": 1}]}',
+      // A key that ends in an escaped backslash ends in a quote all the same: miscounting it would hide "b".
+      '{"a\\\\": 1, "b": 2, "b": 3}',
+      '{"a\\\\" : 1, "b" : 2, "b" : 3}',
+      '{"k": "x\\":y", "k": "\\\\\\":"}',
     ];
     for (const text of cases) {
       const source = parseJsonSource(text);

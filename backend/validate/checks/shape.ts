@@ -38,7 +38,8 @@ export function listOf(
   let items = itemsOf.get(list);
   if (items === undefined) {
     items = [];
-    for (const [index, value] of list.entries()) {
+    for (let index = 0; index < list.length; index++) {
+      const value = list[index];
       if (isRecord(value)) items.push({ index, pointer: `/${key}/${index}`, value });
     }
     itemsOf.set(list, items);
