@@ -2,7 +2,7 @@ import { appendPointer, pointerOf } from '../../json/pointer.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { isRecord, listOf } from './shape.ts';
-import { urlProblem } from '../../common/url-problem.ts';
+import { ParsedOrigins, urlProblem } from '../../common/url-problem.ts';
 
 // These links are rendered on the dashboard: anything but an absolute http(s) URL is either broken
 // (relative, typo) or dangerous (javascript:, data:).
@@ -11,11 +11,14 @@ export const urlScheme: Check = {
   description: 'Wiki, review and vendor links are absolute http or https URLs.',
   run: ({ data }) => {
     const problems: Problem[] = [];
-    const parsed = new Map<string, URL | undefined>();
+    // One set of origins per field: each field's links follow one another with one origin.
+    const origins = new Map<string, ParsedOrigins>();
     // The pointer is a function, made only for a problem: validate reads every record of the evidence.
     const check = (owner: unknown, key: string, pointer: string | ((key: string) => string)): void => {
       if (!isRecord(owner) || typeof owner[key] !== 'string') return;
       const text = owner[key];
+      let parsed = origins.get(key);
+      if (parsed === undefined) origins.set(key, (parsed = new ParsedOrigins()));
       const problem = urlProblem(text, parsed);
       if (!problem) return;
       // An empty link is only missing information; a wrong one is broken or dangerous.
