@@ -46,6 +46,15 @@ export function resolveVendor(vendors: readonly Vendor[] | undefined, text: stri
  * vendors entry, or, where no entry lists them, when they are spellings of one name (`vendorKey`).
  */
 export function companyKey(resolve: VendorResolver, text: string): string {
-  const match = resolve(text);
-  return match ? `vendor ${match.vendor.id}` : `name ${vendorKey(text)}`;
+  // Drivers repeat a few hundred vendor texts, and validate keys every driver's in several checks.
+  let keys = companyKeys.get(resolve);
+  if (keys === undefined) companyKeys.set(resolve, (keys = new Map()));
+  let key = keys.get(text);
+  if (key === undefined) {
+    const match = resolve(text);
+    keys.set(text, (key = match ? `vendor ${match.vendor.id}` : `name ${vendorKey(text)}`));
+  }
+  return key;
 }
+
+const companyKeys = new WeakMap<VendorResolver, Map<string, string>>();

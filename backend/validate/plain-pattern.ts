@@ -6,7 +6,7 @@
 // small automaton over the atoms decides a match the way RE2 does (a test compares the two on many
 // generated patterns and lines). Anything else goes to RE2.
 
-import type { LineSet } from './line-set.ts';
+import type { AcceptedPattern } from './accepted-pattern.ts';
 
 // What one atom accepts: a literal code point, or one of the classes (no closure per atom: patterns
 // are parsed by the thousand).
@@ -19,15 +19,6 @@ interface Atom {
 
 const accepts = (atom: Atom, code: number): boolean =>
   'literal' in atom.accepts ? atom.accepts.literal === code : atom.accepts.test(code);
-
-export interface PlainPattern {
-  /** RE2 accepts every plain pattern (a CheckedPattern as it is). */
-  ok: true;
-  /** Unanchored search, like searchLine. */
-  test(line: string): boolean;
-  /** The first line of the set it matches. */
-  find<T extends { text: string }>(set: LineSet<T>): T | undefined;
-}
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isWord = (c: number): boolean =>
@@ -96,7 +87,7 @@ const TOKEN = new RegExp(
 const ESCAPE = /\\([^])/g;
 
 /** The pattern as an automaton, or undefined when it is not plain (RE2 must judge it). */
-export function parsePlainPattern(source: string): PlainPattern | undefined {
+export function parsePlainPattern(source: string): AcceptedPattern | undefined {
   if (!PLAIN.test(source)) return undefined;
   const required = requiredText(source);
   const empty = MATCHES_EMPTY.test(source);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GENERIC_CI_LINES } from '../../backend/ci/generic-ci-lines.ts';
 import { compilePattern, searchLine } from '../../backend/ci/pattern.ts';
-import { lineSet } from '../../backend/validate/line-set.ts';
+import { lineSet } from '../../backend/validate/accepted-pattern.ts';
 import { parsePlainPattern } from '../../backend/validate/plain-pattern.ts';
 import { random } from '../helpers/random.ts';
 

@@ -1,5 +1,5 @@
 import { GENERIC_CI_LINES } from '../../ci/generic-ci-lines.ts';
-import { lineSet } from '../line-set.ts';
+import { lineSet } from '../accepted-pattern.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { ciPatterns } from './shape.ts';

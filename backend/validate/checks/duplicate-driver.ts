@@ -2,7 +2,7 @@ import { companyKey } from '../../model/resolve-vendor.ts';
 import { INVISIBLE, withoutInvisible } from '../invisible.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
-import { driverLabel, listOf, vendorsResolver } from './shape.ts';
+import { driverLabel, hasDriverKey, listOf, vendorsResolver } from './shape.ts';
 
 // A driver is identified by (project_id, vendor, name): the dashboard, the API and the batch job's
 // verification records all key on it, so two entries with one identity would overwrite each other.
@@ -22,20 +22,13 @@ export const duplicateDriver: Check = {
   run: ({ data, kind }) => {
     const first = new Map<string, number>();
     const resolve = vendorsResolver(data);
-    // Drivers repeat a few hundred vendors and a handful of projects: each is keyed once.
-    const companies = new Map<string, string>();
-    const projects = new Map<string, string>();
     const problems: Problem[] = [];
     for (const driver of listOf(data, 'drivers') ?? []) {
+      if (!hasDriverKey(driver.value)) continue;
       const { project_id: project, vendor, name } = driver.value;
-      if (typeof project !== 'string' || typeof vendor !== 'string' || typeof name !== 'string') continue;
-      let company = companies.get(vendor);
-      if (company === undefined)
-        companies.set(vendor, (company = companyKey(resolve, withoutInvisible(vendor))));
-      let projectKey = projects.get(project);
-      if (projectKey === undefined) projects.set(project, (projectKey = identity(project)));
+      const company = companyKey(resolve, withoutInvisible(vendor));
       // An identity holds no line feed (every run of spaces is one ' '), so the key splits one way only.
-      const key = `${projectKey}\n${identity(name)}\n${company}`;
+      const key = `${identity(project)}\n${identity(name)}\n${company}`;
       const earlier = first.get(key);
       if (earlier === undefined) first.set(key, driver.index);
       else {

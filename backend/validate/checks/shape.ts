@@ -19,6 +19,20 @@ export function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What identifies a driver, as far as its entry has it. */
+export interface DriverKey {
+  project_id: string;
+  vendor: string;
+  name: string;
+}
+
+/** Whether a driver's entry has its whole key (checks skip an entry that does not: the schema reports it). */
+export function hasDriverKey(value: Json): value is Json & DriverKey {
+  return (
+    typeof value.project_id === 'string' && typeof value.vendor === 'string' && typeof value.name === 'string'
+  );
+}
+
 export function stringAt(value: unknown, key: string): string | undefined {
   if (!isRecord(value)) return undefined;
   const field = value[key];

@@ -1,8 +1,8 @@
-import { driverSlugBase, shortSlug, type SlugDriver } from '../../model/slug.ts';
+import { driverSlugBase, shortSlug } from '../../model/slug.ts';
 import type { Problem } from '../problem.ts';
 import type { Check } from './check.ts';
 import { identity } from './duplicate-driver.ts';
-import { driverLabel, listOf, stringAt, type Item } from './shape.ts';
+import { driverLabel, hasDriverKey, listOf, type Item } from './shape.ts';
 
 // Drivers whose names slugify alike ("Ceph RADOS Block Device (RBD)" and the same in quotes) would share
 // a permalink, a feed and a badge: the one whose identity sorts first keeps them (registry/slug.ts). An impostor
@@ -15,14 +15,8 @@ export const slugCollision: Check = {
     const firstWith = new Map<string, Item>();
     const groups = new Map<string, Item[]>();
     for (const driver of listOf(data, 'drivers') ?? []) {
-      const parts = driver.value;
-      if (
-        typeof parts.project_id !== 'string' ||
-        typeof parts.vendor !== 'string' ||
-        typeof parts.name !== 'string'
-      )
-        continue;
-      const slug = shortSlug(driverSlugBase(parts as unknown as SlugDriver)) || 'driver';
+      if (!hasDriverKey(driver.value)) continue;
+      const slug = shortSlug(driverSlugBase(driver.value)) || 'driver';
       const earlier = firstWith.get(slug);
       if (earlier === undefined) firstWith.set(slug, driver);
       else {
@@ -33,12 +27,11 @@ export const slugCollision: Check = {
     }
     const problems: Problem[] = [];
     for (const [slug, group] of groups) {
-      const same = (a: Item, b: Item) => {
-        const [x, y] = [keyOf(a)!, keyOf(b)!];
-        return (['project_id', 'vendor', 'name'] as const).every(
-          (key) => identity(x[key]) === identity(y[key]),
+      // Every driver in a group has its key.
+      const same = (a: Item, b: Item) =>
+        (['project_id', 'vendor', 'name'] as const).every(
+          (key) => identity(a.value[key] as string) === identity(b.value[key] as string),
         );
-      };
       for (const driver of group) {
         // The same driver listed twice is duplicate-driver's to report.
         const other = group.find((candidate) => !same(candidate, driver));
@@ -55,11 +48,3 @@ export const slugCollision: Check = {
     return problems;
   },
 };
-
-function keyOf(driver: Item): { project_id: string; vendor: string; name: string } | undefined {
-  const project = stringAt(driver.value, 'project_id');
-  const vendor = stringAt(driver.value, 'vendor');
-  const name = stringAt(driver.value, 'name');
-  if (project === undefined || vendor === undefined || name === undefined) return undefined;
-  return { project_id: project, vendor, name };
-}

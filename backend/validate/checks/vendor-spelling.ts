@@ -12,15 +12,11 @@ export const vendorSpelling: Check = {
   description: 'A vendor the vendors list does not name is spelled one way across all drivers.',
   run: ({ data }) => {
     const resolve = vendorsResolver(data);
-    // Drivers repeat a few hundred vendor spellings: each is keyed once.
-    const keys = new Map<string, string>();
     const unlisted: Array<{ driver: Item; vendor: string; key: string }> = [];
     for (const driver of listOf(data, 'drivers') ?? []) {
       const vendor = stringAt(driver.value, 'vendor');
       if (vendor === undefined || resolve(vendor) !== undefined) continue;
-      let key = keys.get(vendor);
-      if (key === undefined) keys.set(vendor, (key = companyKey(resolve, vendor)));
-      unlisted.push({ driver, vendor, key });
+      unlisted.push({ driver, vendor, key: companyKey(resolve, vendor) });
     }
     const spellings = new Map<string, Map<string, number>>();
     for (const { vendor, key } of unlisted) {

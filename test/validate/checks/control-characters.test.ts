@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseJsonSource } from '../../../backend/json/source.ts';
-import { checkPattern } from '../../../backend/validate/checked-pattern.ts';
 import { controlCharacters } from '../../../backend/validate/checks/control-characters.ts';
-import type { CheckContext } from '../../../backend/validate/checks/index.ts';
 import { random } from '../../helpers/random.ts';
+import { contextOf as context, expectShortcutAgreesWithWalk } from '../../helpers/text-shortcut.ts';
 
 // control-characters skips its walk when every control character of the text is a line feed in a `notes` string.
 // Over registries whose names, notes and machine-written fields hold control characters written every way JSON
@@ -40,27 +39,15 @@ function registry(next: () => number): string {
   return `{"projects": [${project()}], "drivers": [${driver()}, ${driver()}]}`;
 }
 
-function context(source: ReturnType<typeof parseJsonSource>): CheckContext {
-  return { source, data: source.ok ? source.value : undefined, now: 0, compile: checkPattern };
-}
-
 describe('control-characters', () => {
   it('reports what a walk of every value reports, whatever the text', () => {
     const next = random(11);
-    let reported = 0;
-    let quiet = 0;
-    for (let i = 0; i < 3000; i++) {
-      const source = parseJsonSource(registry(next));
-      if (!source.ok) throw new Error('the generator wrote no JSON');
-      const found = controlCharacters.run(context(source));
+    const { reported, quiet } = expectShortcutAgreesWithWalk(controlCharacters, () => registry(next), {
       // A tab in the text makes the check walk: the reference.
-      const walked = controlCharacters.run(context({ ...source, text: '\\t' }));
-      expect(found).toEqual(walked);
-      if (found.length > 0) reported++;
+      walkText: '\\t',
       // Quiet with a control character or a look-alike in the text: the native answer, not the walk's.
-      else if (/\\[nu]|[\u007f-\u009f]/.test(source.text)) quiet++;
-    }
-    console.log('COUNTS', reported, quiet);
+      lookAlike: (text) => /\\[nu]|[\u007f-\u009f]/.test(text),
+    });
     expect(reported).toBeGreaterThan(500);
     expect(quiet).toBeGreaterThan(100);
   });

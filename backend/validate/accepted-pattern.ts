@@ -8,3 +8,12 @@ export interface LineSet<T extends { text: string }> {
 export function lineSet<T extends { text: string }>(lines: readonly T[]): LineSet<T> {
   return { lines, joined: lines.map((line) => line.text).join('\n') };
 }
+
+/** A CI pattern RE2 accepts, as the checks use it (judged without RE2 when plain: plain-pattern.ts). */
+export interface AcceptedPattern {
+  ok: true;
+  /** Unanchored search, like ci/pattern.ts's searchLine. */
+  test(line: string): boolean;
+  /** The first line of the set it matches. */
+  find<T extends { text: string }>(set: LineSet<T>): T | undefined;
+}
