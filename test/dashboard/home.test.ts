@@ -115,6 +115,8 @@ describe.skipIf(!hasChromium)(`home page (skipped when ${noChromiumReason})`, ()
     const toggle = page.getByLabel('show retired and removed (2 hidden)');
     expect(await toggle.isVisible()).toBe(true);
     await toggle.check();
+    // Their rows come from the page of retired and removed drivers, fetched when first asked for.
+    await page.locator('tbody tr:not([hidden])', { hasText: 'Fuel plugin' }).waitFor();
     expect((await visibleDrivers(page)).filter((n) => n === 'Acme-FC' || n === 'Fuel plugin')).toEqual([
       'Acme-FC',
       'Fuel plugin',
@@ -123,6 +125,7 @@ describe.skipIf(!hasChromium)(`home page (skipped when ${noChromiumReason})`, ()
     expect(new URL(page.url()).searchParams.get('show')).toBe('all');
     // Removed in Rocky: a release before that shows it without the toggle.
     await open('?release_id=queens&vendor=acme');
+    await page.locator('tbody tr:not([hidden])', { hasText: 'Acme-FC' }).waitFor();
     expect(await visibleDrivers(page)).toContain('Acme-FC');
   });
 

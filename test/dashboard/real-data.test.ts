@@ -28,9 +28,13 @@ describe.skipIf(!registry)('site built from default_data.json (skipped when the 
     dir = (await builtSite({ name: 'real', data: dataFile })).dir;
   });
 
-  it('has one table row and one page per driver', () => {
-    const html = readFileSync(join(dir, 'index.html'), 'utf8');
-    expect(html.match(/<th scope="row">/g)?.length).toBe(registry!.drivers.length);
+  it('has one table row and one page per driver, retired and removed drivers on a page of their own', () => {
+    const rows = (page: string) =>
+      readFileSync(join(dir, page), 'utf8').match(/<th scope="row">/g)?.length ?? 0;
+    const home = rows('index.html');
+    const gone = rows('retired/index.html');
+    expect(gone).toBeGreaterThan(0);
+    expect(home + gone).toBe(registry!.drivers.length);
     expect(readdirSync(join(dir, 'drivers'))).toHaveLength(registry!.drivers.length);
     const api = JSON.parse(readFileSync(join(dir, 'api/1.0/drivers.json'), 'utf8'));
     expect(api.drivers).toHaveLength(registry!.drivers.length);

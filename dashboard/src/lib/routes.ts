@@ -9,6 +9,8 @@ export const routes = {
   /** The home table showing a view: `?project_id=openstack%2Fcinder`. */
   homeView: (view: Partial<ViewState>) => formatViewState({ ...EMPTY_VIEW, ...view }),
   driver: (slug: string) => `drivers/${slug}/`,
+  /** The drivers of retired projects and those removed from the tree: the rows the home table holds back. */
+  goneDrivers: 'retired/',
   vendors: 'vendors/',
   vendor: (id: string) => `vendors/${id}/`,
   projects: 'projects/',

@@ -1,6 +1,7 @@
 // <driver-table> (components/DriverTable.astro): filters, search, sorting and URL state for the
 // server-rendered drivers table. Rows are never rebuilt: filtering toggles `hidden`, sorting re-appends
-// the same <tr> elements.
+// the same <tr> elements. Rows of retired projects and removed drivers come from their own page when a
+// filter first reveals one.
 import { vendorKey } from '../../../backend/model/vendor-key.ts';
 import type { ClientDriver, ClientIndex } from '../lib/client-index.ts';
 import {
@@ -30,6 +31,7 @@ import {
 import { DeferredUrl } from './deferred-url.ts';
 import { FeatureData, IndexLoadError } from './feature-data.ts';
 import { readForm, writeForm } from './form-state.ts';
+import { GoneRows } from './gone-rows.ts';
 import { renderStatus } from './status-dom.ts';
 
 // Cells of a row: project, vendor, driver (a header cell), releases claimed, CI status, signals, maintainers.
@@ -66,6 +68,7 @@ class DriverTable extends HTMLElement {
   private releaseNames = new Map<string, string>();
   private features!: FeatureData;
   private readonly url = new DeferredUrl();
+  private gone!: GoneRows;
 
   connectedCallback(): void {
     this.init().catch((error: unknown) => {
@@ -79,20 +82,15 @@ class DriverTable extends HTMLElement {
     const response = await fetch(url);
     if (!response.ok) throw new IndexLoadError(`${url}: HTTP ${response.status}`);
     const index = (await response.json()) as ClientIndex;
-    this.rows = Array.from(this.querySelector('tbody')!.rows);
-    // The server hides drivers of retired projects and removed ones: start from what it rendered.
+    const data = tableData(index);
+    this.gone = new GoneRows(this.querySelector('tbody')!, data.drivers, url);
+    this.rows = this.gone.rows;
     this.rowHidden = Uint8Array.from(this.rows, (row) => (row.hidden ? 1 : 0));
-    if (index.drivers.length !== this.rows.length) {
-      throw new IndexLoadError(
-        `${url}: ${index.drivers.length} entries for ${this.rows.length} rows; rebuild the site`,
-      );
-    }
     this.staleDays = index.staleDays;
     this.releaseIds = index.releases;
     this.roles = index.roles;
     this.releaseOrder = new Map(index.releases.map((id, i) => [id, i]));
     this.releaseNames = new Map(index.releases.map((id) => [id.toLowerCase(), id]));
-    const data = tableData(index);
     this.drivers = data.drivers;
     this.facts = data.facts;
     this.items = data.items;
@@ -106,6 +104,13 @@ class DriverTable extends HTMLElement {
     if (first.features.length > 0) await this.features.load();
     this.apply(first, 'none');
     this.form.hidden = false;
+  }
+
+  /** The rows of retired projects and removed drivers, then statuses for the release shown, once. */
+  private async loadGone(): Promise<void> {
+    await this.gone.load(this.dataset.gone!);
+    this.rows.forEach((row, i) => (this.rowHidden[i] = row.hidden ? 1 : 0));
+    this.renderStatuses(this.state?.release ?? '');
   }
 
   private get form(): HTMLFormElement {
@@ -188,16 +193,23 @@ class DriverTable extends HTMLElement {
     let shown = 0;
     let displayed = 0;
     // Only rows whose visibility changes are touched: each change costs layout work.
+    let waiting = false;
     for (const i of this.order) {
       const match = matching[i]!;
       if (match) shown++;
-      const hide = !match || displayed >= limit;
-      if (!hide) displayed++;
+      const show = match && displayed < limit;
+      if (show) displayed++;
+      // A stand-in counts as shown, so the counts do not flicker, but stays hidden until its row has come.
+      const stand = this.gone.waiting(i);
+      if (show && stand) waiting = true;
+      const hide = !show || stand;
       if (this.rowHidden[i] !== (hide ? 1 : 0)) {
         this.rowHidden[i] = hide ? 1 : 0;
         this.rows[i]!.hidden = hide;
       }
     }
+    // A row held back by the home page is shown once its page has come.
+    if (waiting) this.loadGone().then(() => this.apply(this.state ?? EMPTY_VIEW, 'none'), console.error);
     // The lifecycle filter depends on the release alone: counted again only when it changes.
     if (releaseChanged) this.goneCount = hiddenCount(this.facts, scope);
     const hidden = this.goneCount;
@@ -253,6 +265,7 @@ class DriverTable extends HTMLElement {
       const item = this.items[i]!;
       item.statusRank = STATUS_RANK[status.kind];
       item.statusAt = 'evidence' in status ? status.evidence.at : 0;
+      if (this.gone.waiting(i)) continue;
       const cells = this.rows[i]!.cells;
       renderStatus(cells[STATUS_COLUMN]!, statusView(status, namesRelease(release)), now);
       cells[SIGNALS_COLUMN]!.innerHTML = rowSignalsHtml(
