@@ -69,6 +69,7 @@ class DriverTable extends HTMLElement {
   private features!: FeatureData;
   private readonly url = new DeferredUrl();
   private gone!: GoneRows;
+  private goneLoaded: Promise<void> | undefined;
 
   connectedCallback(): void {
     this.init().catch((error: unknown) => {
@@ -106,11 +107,14 @@ class DriverTable extends HTMLElement {
     this.form.hidden = false;
   }
 
-  /** The rows of retired projects and removed drivers, then statuses for the release shown, once. */
-  private async loadGone(): Promise<void> {
-    await this.gone.load(this.dataset.gone!);
-    this.rows.forEach((row, i) => (this.rowHidden[i] = row.hidden ? 1 : 0));
-    this.renderStatuses(this.state?.release ?? '');
+  /** The rows of retired projects and removed drivers (hidden, as their stand-ins were), then their statuses for
+   * the release shown and the view again: once, however many filters asked while it loaded. */
+  private loadGone(): Promise<void> {
+    this.goneLoaded ??= this.gone.load(this.dataset.gone!).then(() => {
+      this.renderStatuses(this.state?.release ?? '');
+      this.apply(this.state ?? EMPTY_VIEW, 'none');
+    });
+    return this.goneLoaded;
   }
 
   private get form(): HTMLFormElement {
@@ -209,7 +213,7 @@ class DriverTable extends HTMLElement {
       }
     }
     // A row held back by the home page is shown once its page has come.
-    if (waiting) this.loadGone().then(() => this.apply(this.state ?? EMPTY_VIEW, 'none'), console.error);
+    if (waiting) this.loadGone().catch(console.error);
     // The lifecycle filter depends on the release alone: counted again only when it changes.
     if (releaseChanged) this.goneCount = hiddenCount(this.facts, scope);
     const hidden = this.goneCount;

@@ -4,7 +4,8 @@ import type { Registry } from '../../../backend/model/types.ts';
 import { openRegistry } from '../../../backend/store/open-registry.ts';
 import type { LocatedProblem } from '../../../backend/validate/problem.ts';
 import { formatText } from '../../../backend/validate/problem-output.ts';
-import { buildClientIndex, type ClientIndex } from '../lib/client-index.ts';
+import { buildClientIndex, decodeDriver, type ClientIndex } from '../lib/client-index.ts';
+import { hiddenByDefault } from '../lib/lifecycle.ts';
 import type { DriverView } from '../lib/driver-view.ts';
 import { feedEvents, type FeedEvent } from '../lib/feed-events.ts';
 import { buildModel, type SiteModel } from '../lib/model.ts';
@@ -30,6 +31,8 @@ export interface Site {
   model: SiteModel;
   /** The home table's data (drivers-index.json); the server renders its rows from the same entries. */
   index: ClientIndex;
+  /** Per index entry, whether its row waits behind "show retired and removed" (and lives on the retired page). */
+  goneByDefault: boolean[];
   /** Every status change, newest first (the feeds). */
   events: FeedEvent[];
   /** Events per driver slug and per vendor id, newest first. */
@@ -64,8 +67,10 @@ export function site(): Site {
 /** Lookups several pages share, made once per build rather than once per page. */
 function derived(model: SiteModel, settings: Settings): Omit<Site, 'settings' | 'registry' | 'model'> {
   const events = feedEvents(model, settings);
+  const index = buildClientIndex(model, settings.now, settings.staleDays);
   return {
-    index: buildClientIndex(model, settings.now, settings.staleDays),
+    index,
+    goneByDefault: index.drivers.map((d) => hiddenByDefault(decodeDriver(d, index), [])),
     events,
     eventsByDriver: groupBy(events, (e) => e.driver.slug),
     eventsByVendor: groupBy(events, (e) => e.driver.vendorId),
