@@ -129,6 +129,45 @@ describe.skipIf(!hasChromium)(`home page (skipped when ${noChromiumReason})`, ()
     expect(await visibleDrivers(page)).toContain('Acme-FC');
   });
 
+  it('says on the page when the retired rows or the feature data do not arrive, and what to do instead', async () => {
+    const failing = await site.browser.newPage();
+    try {
+      await failing.route(/\/driverlog\/(retired\/|features-index\.json)$/, (route) =>
+        route.fulfill({ status: 503, body: 'down' }),
+      );
+      // The error goes to the console too, for whoever debugs it.
+      const logged: string[] = [];
+      failing.on('console', (message) => {
+        if (message.type() === 'error') logged.push(message.text());
+      });
+      await failing.goto(site.server.url);
+      await ready(failing);
+      const alert = failing.locator('.driver-load-error');
+      expect(await alert.isHidden()).toBe(true);
+      await failing.getByLabel('show retired and removed (2 hidden)').check();
+      await alert.waitFor();
+      expect(await alert.getAttribute('role')).toBe('alert');
+      expect(await alert.textContent()).toBe(
+        'The retired and removed drivers could not be loaded (/driverlog/retired/: HTTP 503): they are listed on their own page, “Retired and removed drivers”. Reload the page to try again.',
+      );
+      expect(
+        await failing.locator('a', { hasText: 'Retired and removed drivers' }).getAttribute('href'),
+      ).toBe('/driverlog/retired/');
+      expect(logged.some((text) => text.includes('/driverlog/retired/: HTTP 503'))).toBe(true);
+      // The rows that did arrive still filter.
+      expect(await visibleDrivers(failing)).not.toContain('Fuel plugin');
+      await failing.selectOption('select[name=project_id]', 'openstack/cinder');
+      await failing.waitForFunction(() =>
+        document.querySelector('.driver-load-error')?.textContent?.startsWith('The feature data'),
+      );
+      expect(await alert.textContent()).toBe(
+        'The feature data could not be loaded (/driverlog/features-index.json: HTTP 503): the feature filter matches no driver. Reload the page to try again.',
+      );
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('sorts by a column in the registry’s order and both ways, with aria-sort', async () => {
     await open('?project_id=openstack%2Fneutron');
     await page.click('th[data-sort=vendor] button');

@@ -25,16 +25,18 @@ import {
   parseViewState,
   sameView,
   toggleSort,
-  type SortKey,
   type ViewState,
 } from '../lib/view-state.ts';
 import { DeferredUrl } from './deferred-url.ts';
 import { FeatureData, IndexLoadError } from './feature-data.ts';
 import { readForm, writeForm } from './form-state.ts';
 import { GoneRows } from './gone-rows.ts';
+import { showLoadFailure } from './load-failure.ts';
+import { addSortButtons, showSort } from './sort-headers.ts';
 import { renderStatus } from './status-dom.ts';
 
 // Cells of a row: project, vendor, driver (a header cell), releases claimed, CI status, signals, maintainers.
+const RELOAD = 'Reload the page to try again.';
 const STATUS_COLUMN = 4;
 const SIGNALS_COLUMN = 5;
 // Laying out thousands of table rows takes longer than a keystroke may: large registries show the
@@ -72,10 +74,10 @@ class DriverTable extends HTMLElement {
   private goneLoaded: Promise<void> | undefined;
 
   connectedCallback(): void {
-    this.init().catch((error: unknown) => {
-      // The full server-rendered table stays usable; only the controls stay hidden.
-      console.error(error);
-    });
+    // The server-rendered table stays usable; only the controls stay hidden.
+    this.init().catch((error: unknown) =>
+      showLoadFailure(this, 'The filters', `the table lists every driver shown by default. ${RELOAD}`, error),
+    );
   }
 
   private async init(): Promise<void> {
@@ -109,13 +111,24 @@ class DriverTable extends HTMLElement {
 
   /** The rows of retired projects and removed drivers (hidden, as their stand-ins were), then their statuses for
    * the release shown and the view again: once, however many filters asked while it loaded. */
-  private loadGone(): Promise<void> {
-    this.goneLoaded ??= this.gone.load(this.dataset.gone!).then(() => {
-      this.renderStatuses(this.state?.release ?? '');
-      this.apply(this.state ?? EMPTY_VIEW, 'none');
-    });
-    return this.goneLoaded;
+  private loadGone(): void {
+    this.goneLoaded ??= this.gone.load(this.dataset.gone!).then(
+      () => {
+        this.renderStatuses(this.state?.release ?? '');
+        this.apply(this.state ?? EMPTY_VIEW, 'none');
+      },
+      (error: unknown) =>
+        showLoadFailure(
+          this,
+          'The retired and removed drivers',
+          `they are listed on their own page, “Retired and removed drivers”. ${RELOAD}`,
+          error,
+        ),
+    );
   }
+
+  private readonly featuresFailed = (error: unknown): void =>
+    showLoadFailure(this, 'The feature data', `the feature filter matches no driver. ${RELOAD}`, error);
 
   private get form(): HTMLFormElement {
     return this.querySelector('form')!;
@@ -133,21 +146,13 @@ class DriverTable extends HTMLElement {
       this.apply(next, target.name === 'q' ? 'replace' : 'push');
       if (target.name === 'project_id' && next.project && !this.features.loaded) {
         // A feature ticked before the data arrived is applied once it has.
-        this.features.load().then(() => this.apply(this.state ?? EMPTY_VIEW, 'none'), console.error);
+        this.features.load().then(() => this.apply(this.state ?? EMPTY_VIEW, 'none'), this.featuresFailed);
       }
     });
-    for (const th of this.querySelectorAll<HTMLTableCellElement>('thead th[data-sort]')) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      const arrow = document.createElement('span');
-      arrow.setAttribute('aria-hidden', 'true');
-      button.append(...th.childNodes, arrow);
-      th.append(button);
-      button.addEventListener('click', () => {
-        const current = this.state ?? EMPTY_VIEW;
-        this.apply({ ...current, sort: toggleSort(current.sort, th.dataset.sort as SortKey) }, 'push');
-      });
-    }
+    addSortButtons(this, (key) => {
+      const current = this.state ?? EMPTY_VIEW;
+      this.apply({ ...current, sort: toggleSort(current.sort, key) }, 'push');
+    });
     this.querySelector('.driver-more button')!.addEventListener('click', () => {
       this.showAll = true;
       this.apply(this.state ?? EMPTY_VIEW, 'none');
@@ -162,7 +167,9 @@ class DriverTable extends HTMLElement {
       this.url.cancel();
       const state = parseViewState(location.search);
       if (state.features.length > 0 && !this.features.loaded) {
-        this.features.load().then(() => this.apply(parseViewState(location.search), 'none'), console.error);
+        this.features
+          .load()
+          .then(() => this.apply(parseViewState(location.search), 'none'), this.featuresFailed);
       }
       this.apply(state, 'none');
     });
@@ -213,7 +220,7 @@ class DriverTable extends HTMLElement {
       }
     }
     // A row held back by the home page is shown once its page has come.
-    if (waiting) this.loadGone().catch(console.error);
+    if (waiting) this.loadGone();
     // The lifecycle filter depends on the release alone: counted again only when it changes.
     if (releaseChanged) this.goneCount = hiddenCount(this.facts, scope);
     const hidden = this.goneCount;
@@ -280,12 +287,7 @@ class DriverTable extends HTMLElement {
 
   private reorder(state: ViewState, releaseChanged: boolean): void {
     const key = state.sort ? `${state.sort.key}:${state.sort.desc}` : '';
-    for (const th of this.querySelectorAll<HTMLTableCellElement>('thead th[data-sort]')) {
-      const active = state.sort?.key === th.dataset.sort;
-      if (active) th.setAttribute('aria-sort', state.sort!.desc ? 'descending' : 'ascending');
-      else th.removeAttribute('aria-sort');
-      th.querySelector('button span')!.textContent = active ? (state.sort!.desc ? ' ▼' : ' ▲') : '';
-    }
+    showSort(this, state.sort);
     // Only a new sort (or new statuses under the status sort) moves rows: one append of a fragment.
     if (key === this.shownOrder && !(releaseChanged && state.sort?.key === 'status')) return;
     this.shownOrder = key;
