@@ -163,6 +163,11 @@ describe.skipIf(!hasChromium)(`home page (skipped when ${noChromiumReason})`, ()
       expect(await alert.textContent()).toBe(
         'The feature data could not be loaded (/driverlog/features-index.json: HTTP 503): the feature filter matches no driver. Reload the page to try again.',
       );
+      // Opened with features in the URL: the table still comes up, and says what is missing.
+      await failing.goto(`${site.server.url}?project_id=openstack%2Fcinder&feature=multiattach`);
+      await ready(failing);
+      expect(await alert.textContent()).toContain('The feature data could not be loaded');
+      expect(await countText(failing)).toBe('0 of 10 drivers');
     } finally {
       await failing.close();
     }

@@ -35,8 +35,8 @@ import { showLoadFailure } from './load-failure.ts';
 import { addSortButtons, showSort } from './sort-headers.ts';
 import { renderStatus } from './status-dom.ts';
 
-// Cells of a row: project, vendor, driver (a header cell), releases claimed, CI status, signals, maintainers.
 const RELOAD = 'Reload the page to try again.';
+// Cells of a row: project, vendor, driver (a header cell), releases claimed, CI status, signals, maintainers.
 const STATUS_COLUMN = 4;
 const SIGNALS_COLUMN = 5;
 // Laying out thousands of table rows takes longer than a keystroke may: large registries show the
@@ -104,7 +104,8 @@ class DriverTable extends HTMLElement {
     this.features = new FeatureData(this.dataset.features!);
     this.wire();
     const first = parseViewState(location.search);
-    if (first.features.length > 0) await this.features.load();
+    // Without the feature data the table still filters on everything else.
+    if (first.features.length > 0) await this.features.load().catch(this.featuresFailed);
     this.apply(first, 'none');
     this.form.hidden = false;
   }
