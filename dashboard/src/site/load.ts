@@ -4,7 +4,7 @@ import type { Registry } from '../../../backend/model/types.ts';
 import { openRegistry } from '../../../backend/store/open-registry.ts';
 import type { LocatedProblem } from '../../../backend/validate/problem.ts';
 import { formatText } from '../../../backend/validate/problem-output.ts';
-import { buildClientIndex, decodeDriver, type ClientIndex } from '../lib/client-index.ts';
+import { buildClientIndex, decodeDriver, type ClientDriver, type ClientIndex } from '../lib/client-index.ts';
 import { hiddenByDefault } from '../lib/lifecycle.ts';
 import type { DriverView } from '../lib/driver-view.ts';
 import { feedEvents, type FeedEvent } from '../lib/feed-events.ts';
@@ -31,6 +31,8 @@ export interface Site {
   model: SiteModel;
   /** The home table's data (drivers-index.json); the server renders its rows from the same entries. */
   index: ClientIndex;
+  /** The index's entries as the browser decodes them, once per build for the rows the server renders. */
+  clientDrivers: ClientDriver[];
   /** Per index entry, whether its row waits behind "show retired and removed" (and lives on the retired page). */
   goneByDefault: boolean[];
   /** Every status change, newest first (the feeds). */
@@ -68,9 +70,11 @@ export function site(): Site {
 function derived(model: SiteModel, settings: Settings): Omit<Site, 'settings' | 'registry' | 'model'> {
   const events = feedEvents(model, settings);
   const index = buildClientIndex(model, settings.now, settings.staleDays);
+  const clientDrivers = index.drivers.map((d) => decodeDriver(d, index));
   return {
     index,
-    goneByDefault: index.drivers.map((d) => hiddenByDefault(decodeDriver(d, index), [])),
+    clientDrivers,
+    goneByDefault: clientDrivers.map((d) => hiddenByDefault(d, [])),
     events,
     eventsByDriver: groupBy(events, (e) => e.driver.slug),
     eventsByVendor: groupBy(events, (e) => e.driver.vendorId),
